@@ -1,0 +1,71 @@
+"""okrkit: Objectives and Key Results for Python.
+
+Typed, immutable domain objects; loading and saving whole OKR sets as YAML, TOML
+or JSON; and, in the modules around them, an alignment graph, scoring, templates,
+a linter and reports.
+
+>>> import okrkit
+>>> okrkit.Cycle.quarter(2026, 1).id
+'2026-Q1'
+"""
+
+from __future__ import annotations
+
+from okrkit._version import __version__
+from okrkit.errors import FormatError, LoadError, OKRError, Problem, ValidationError
+from okrkit.io import dump, dumps, load, loads
+from okrkit.model import (
+    SCHEMA_VERSION,
+    Alignment,
+    Ambition,
+    CheckIn,
+    Confidence,
+    Cycle,
+    Initiative,
+    InitiativeStatus,
+    KeyResult,
+    Level,
+    LinkKind,
+    Metric,
+    MetricKind,
+    Objective,
+    OKRSet,
+    Owner,
+    OwnerKind,
+    Status,
+    Unit,
+    UnknownIdError,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Alignment",
+    "Ambition",
+    "CheckIn",
+    "Confidence",
+    "Cycle",
+    "FormatError",
+    "Initiative",
+    "InitiativeStatus",
+    "KeyResult",
+    "Level",
+    "LinkKind",
+    "LoadError",
+    "Metric",
+    "MetricKind",
+    "OKRError",
+    "OKRSet",
+    "Objective",
+    "Owner",
+    "OwnerKind",
+    "Problem",
+    "Status",
+    "Unit",
+    "UnknownIdError",
+    "ValidationError",
+    "__version__",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+]

@@ -1,0 +1,166 @@
+"""The errors okrkit raises.
+
+Every error okrkit raises derives from :class:`OKRError`, and each subclass also
+derives from the builtin exception that fits it, so ``except ValueError`` keeps
+working for code that does not know okrkit::
+
+    OKRError                                   (Exception)
+    ├── ValidationError                        (OKRError, ValueError)
+    │   └── LoadError                          (ValidationError)
+    └── FormatError                            (OKRError, ValueError)
+
+A :class:`ValidationError` carries every :class:`Problem` found at once, not just
+the first: a file with ten mistakes reports ten problems. Each problem says where
+(the entity id, the path inside the file, the file and line when known) and what
+to do about it.
+
+Lint findings are not errors: the linter returns them as values.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+from okrkit.i18n import _
+
+__all__ = [
+    "FormatError",
+    "LoadError",
+    "OKRError",
+    "Problem",
+    "ValidationError",
+]
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
+class Problem:
+    """One thing wrong with an input, and where it is.
+
+    Attributes:
+        message: What is wrong and how to fix it, in the active locale.
+        entity_id: The id of the cycle, owner, objective, key result, initiative
+            or check-in concerned, when there is one.
+        path: Where inside a file or an OKR set, e.g.
+            ``objectives[2].key_results[0].metric.target``.
+        file: The file the problem was found in, when loading from a file.
+        line: The 1-based line in ``file``, when the format keeps lines (YAML, JSON).
+
+    >>> print(Problem(message="'weight' must be greater than 0 (got 0)", entity_id="kr-1"))
+    kr-1: 'weight' must be greater than 0 (got 0)
+    """
+
+    message: str
+    entity_id: str | None = None
+    path: str | None = None
+    file: str | None = None
+    line: int | None = None
+
+    def located(
+        self,
+        *,
+        path_prefix: str | None = None,
+        file: str | None = None,
+        line: int | None = None,
+    ) -> Problem:
+        """Return a copy placed under ``path_prefix`` and in ``file`` at ``line``.
+
+        Values already set on the problem win over the ones given, except the path,
+        which is joined to the prefix.
+        """
+        path = self.path
+        if path_prefix:
+            if not path:
+                path = path_prefix
+            elif path.startswith("["):
+                path = path_prefix + path
+            else:
+                path = f"{path_prefix}.{path}"
+        return dataclasses.replace(
+            self,
+            path=path,
+            file=self.file if self.file is not None else file,
+            line=self.line if self.line is not None else line,
+        )
+
+    def __str__(self) -> str:
+        where = []
+        if self.file is not None:
+            where.append(self.file if self.line is None else f"{self.file}:{self.line}")
+        place = self.path or ""
+        if self.entity_id is not None:
+            place = f"{place} ({self.entity_id})" if place else self.entity_id
+        if place:
+            where.append(place)
+        prefix = ": ".join(where)
+        return f"{prefix}: {self.message}" if prefix else self.message
+
+
+class OKRError(Exception):
+    """The root of every error okrkit raises."""
+
+
+class ValidationError(OKRError, ValueError):
+    """Input that breaks a rule of the model, with every problem found.
+
+    Attributes:
+        problems: Every problem found, in the order found; never empty.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = Problem(message=problems)
+        if isinstance(problems, Problem):
+            problems = (problems,)
+        self.problems = tuple(problems)
+        if not self.problems:
+            raise ValueError("ValidationError needs at least one problem")
+        super().__init__(self._summary(self.problems))
+
+    @staticmethod
+    def _summary(problems: Sequence[Problem]) -> str:
+        if len(problems) == 1:
+            return str(problems[0])
+        header = _("{count} problems found:").format(count=len(problems))
+        return "\n".join([header, *(f"  - {problem}" for problem in problems)])
+
+    @property
+    def entity_id(self) -> str | None:
+        """The entity id of the first problem, for the common single-problem case."""
+        return self.problems[0].entity_id
+
+    @property
+    def path(self) -> str | None:
+        """The path of the first problem, for the common single-problem case."""
+        return self.problems[0].path
+
+    @property
+    def file(self) -> str | None:
+        """The file of the first problem, when it came from a file."""
+        return self.problems[0].file
+
+    @property
+    def line(self) -> int | None:
+        """The line of the first problem, when the format keeps lines."""
+        return self.problems[0].line
+
+
+class LoadError(ValidationError):
+    """A file that cannot be read, parsed or turned into an OKR set.
+
+    Every problem names the file, and the line where the format keeps lines.
+    """
+
+
+class FormatError(OKRError, ValueError):
+    """A file format okrkit does not know (judged from a suffix or a name).
+
+    Attributes:
+        format: The format or suffix that was asked for.
+    """
+
+    def __init__(self, message: str, *, format: str) -> None:  # noqa: A002
+        self.format = format
+        super().__init__(message)

@@ -1,0 +1,310 @@
+"""The cattrs converter between model objects and plain data (dicts, lists, scalars).
+
+Structuring passes scalar values through untouched: the model classes check and
+normalise every field themselves, so a file and a Python caller get the same
+messages. The converter's own work is the shape: mappings where a mapping belongs,
+lists where a list belongs, no unknown keys, no missing required keys, and every
+problem collected rather than the first one raised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from okrkit.errors import Problem, ValidationError
+from okrkit.i18n import _
+from okrkit.model import (
+    Alignment,
+    Ambition,
+    Confidence,
+    InitiativeStatus,
+    Level,
+    LinkKind,
+    MetricKind,
+    OwnerKind,
+    Status,
+    Unit,
+)
+
+__all__ = [
+    "configure_structure",
+    "configure_unstructure",
+    "make_converter",
+    "path_text",
+    "problems_from",
+]
+
+PathPart = str | int
+
+_ENUMS: tuple[type[enum.Enum], ...] = (
+    Ambition,
+    Confidence,
+    InitiativeStatus,
+    Level,
+    LinkKind,
+    MetricKind,
+    OwnerKind,
+    Status,
+    Unit,
+)
+
+
+def path_text(path: tuple[PathPart, ...]) -> str:
+    """Write a path as text: ``("objectives", 2, "title")`` -> ``objectives[2].title``.
+
+    >>> path_text(("objectives", 2, "key_results", 0, "metric"))
+    'objectives[2].key_results[0].metric'
+    """
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def _raw(value: Any, _type: Any) -> Any:
+    """Pass a scalar through; the model class checks it."""
+    return value
+
+
+def _is(expected: Any) -> Callable[[Any], bool]:
+    """A hook predicate matching exactly one (generic) type."""
+    return lambda tp: bool(tp == expected)
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+def _is_tuple_of(predicate: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    def check(tp: Any) -> bool:
+        args = typing.get_args(tp)
+        return (
+            typing.get_origin(tp) is tuple
+            and len(args) == 2
+            and args[1] is Ellipsis
+            and predicate(args[0])
+        )
+
+    return check
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, Mapping):
+        return _("a mapping")
+    if isinstance(value, list | tuple):
+        return _("a list")
+    return repr(value)
+
+
+def make_converter(*, dates_as_text: bool = False) -> cattrs.Converter:
+    """Make the converter okrkit uses to load and dump OKR sets.
+
+    Args:
+        dates_as_text: Unstructure dates as ISO text (``"2026-03-31"``), for formats
+            without a date type such as JSON. YAML and TOML keep real dates.
+
+    Returns:
+        A new :class:`cattrs.Converter`; changing it does not change okrkit's own.
+
+    >>> from okrkit.model import Cycle
+    >>> conv = make_converter(dates_as_text=True)
+    >>> conv.unstructure(Cycle.quarter(2026, 1))
+    {'id': '2026-Q1', 'name': 'Q1 2026', 'start': '2026-01-01', 'end': '2026-03-31'}
+    """
+    conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
+    configure_structure(conv)
+    configure_unstructure(conv, dates_as_text=dates_as_text)
+    return conv
+
+
+def configure_structure(conv: cattrs.Converter) -> None:
+    """Teach ``conv`` to structure OKR data: shapes checked, scalars passed through.
+
+    The model classes check and normalise scalars themselves. The hooks here make
+    sure a mapping stands where a mapping belongs and a list where a list belongs,
+    forbid unknown keys, and collect every problem instead of stopping at the first.
+    """
+    for scalar in (str, float, int, bool, dt.date):
+        conv.register_structure_hook(scalar, _raw)
+    conv.register_structure_hook_func(_is_enum, _raw)
+    conv.register_structure_hook_func(_is(tuple[str, ...]), _raw)
+    conv.register_structure_hook_func(_is(tuple[float, float]), _raw)
+
+    def structure_list(tp: Any) -> Callable[[Any, Any], Any]:
+        (item_type, _ellipsis) = typing.get_args(tp)
+
+        def hook(value: Any, _type: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise ValidationError(
+                    _("must be a list of {kind} entries (got {value})").format(
+                        kind=item_type.__name__, value=_describe(value)
+                    )
+                )
+            return _collect(value, lambda item: conv.structure(item, item_type))
+
+        return hook
+
+    conv.register_structure_hook_factory(_is_tuple_of(attrs.has), structure_list)
+
+    def structure_link(item: Any) -> Alignment:
+        if isinstance(item, str):
+            return Alignment(parent=item)
+        return conv.structure(item, Alignment)
+
+    def structure_links(value: Any, _type: Any) -> Any:
+        if isinstance(value, str | Mapping):
+            value = [value]
+        if not isinstance(value, list | tuple):
+            return value  # the model reports what it is
+        return _collect(value, structure_link)
+
+    # Registered after the list factory, so that it wins for alignment links.
+    conv.register_structure_hook_func(_is(tuple[Alignment, ...]), structure_links)
+
+    def structure_class(cls: type) -> Callable[[Any, Any], Any]:
+        inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True
+        )
+
+        def hook(value: Any, _type: Any) -> Any:
+            if not isinstance(value, Mapping):
+                raise ValidationError(
+                    _("must be a mapping of keys to values for a {kind} (got {value})").format(
+                        kind=cls.__name__, value=_describe(value)
+                    )
+                )
+            return inner(value, cls)
+
+        return hook
+
+    conv.register_structure_hook_factory(attrs.has, structure_class)
+
+
+def _collect(items: Sequence[Any], structure: Callable[[Any], Any]) -> tuple[Any, ...]:
+    """Structure each item, raising one error with the problems of all that fail."""
+    out: list[Any] = []
+    problems: list[Problem] = []
+    for index, item in enumerate(items):
+        try:
+            out.append(structure(item))
+        except Exception as exc:  # noqa: BLE001 - every problem is collected
+            problems.extend(problems_from(exc, (index,)))
+    if problems:
+        raise ValidationError(problems)
+    return tuple(out)
+
+
+def _unstructure_float(value: float) -> float | int:
+    """Write whole numbers without ``.0``: people write ``35``, not ``35.0``."""
+    if value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def _is_any_tuple(tp: Any) -> bool:
+    return tp is tuple or typing.get_origin(tp) is tuple
+
+
+def configure_unstructure(conv: cattrs.Converter, *, dates_as_text: bool = False) -> None:
+    """Teach ``conv`` to unstructure OKR data compactly, defaults left out."""
+    conv.register_unstructure_hook(float, _unstructure_float)
+    # Registered per class: a str or int subclass would otherwise match str or int first.
+    for enum_type in _ENUMS:
+        conv.register_unstructure_hook(enum_type, _enum_value)
+    if dates_as_text:
+        conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    else:
+        conv.register_unstructure_hook(dt.date, _identity)
+    # Generic tuples first: hooks registered later win, so the specific ones follow.
+    conv.register_unstructure_hook_func(
+        _is_any_tuple, lambda value: [conv.unstructure(item) for item in value]
+    )
+
+    def unstructure_links(links: tuple[Alignment, ...]) -> Any:
+        out: list[Any] = []
+        for link in links:
+            if link.kind is LinkKind.CONTRIBUTES and link.weight == 1.0:
+                out.append(link.parent)
+            else:
+                out.append(conv.unstructure(link, Alignment))
+        if len(out) == 1 and isinstance(out[0], str):
+            return out[0]
+        return out
+
+    conv.register_unstructure_hook_func(_is(tuple[Alignment, ...]), unstructure_links)
+    conv.register_unstructure_hook_func(
+        _is(tuple[float, float]), lambda pair: [_unstructure_float(v) for v in pair]
+    )
+
+    def unstructure_class(cls: type) -> Callable[[Any], Any]:
+        return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+
+    conv.register_unstructure_hook_factory(attrs.has, unstructure_class)
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _known_keys(cls: type) -> str:
+    return ", ".join(field.name for field in attrs.fields(cls) if field.init)
+
+
+def problems_from(exc: BaseException, path: tuple[PathPart, ...] = ()) -> list[Problem]:
+    """Turn an exception raised while structuring into located problems.
+
+    Walks cattrs' exception groups, so every problem keeps the path to the value
+    that caused it.
+    """
+    if isinstance(exc, ValidationError):
+        prefix = path_text(path)
+        return [problem.located(path_prefix=prefix) for problem in exc.problems]
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        problems: list[Problem] = []
+        with_notes, others = exc.group_exceptions()
+        for sub, note in with_notes:
+            part: PathPart = note.index if isinstance(note, IterableValidationNote) else note.name
+            problems.extend(problems_from(sub, (*path, part)))
+        for sub in others:
+            problems.extend(problems_from(sub, path))
+        return problems
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [
+            Problem(
+                message=_("unknown key {key!r}; the keys of a {kind} are: {known}").format(
+                    key=key, kind=exc.cl.__name__, known=_known_keys(exc.cl)
+                ),
+                path=path_text((*path, key)),
+            )
+            for key in sorted(exc.extra_fields, key=str)
+        ]
+    if isinstance(exc, KeyError):
+        key = path[-1] if path else exc.args[0]
+        return [
+            Problem(
+                message=_("required key {key!r} is missing; add it").format(key=key),
+                path=path_text(path),
+            )
+        ]
+    return [Problem(message=str(exc) or type(exc).__name__, path=path_text(path) or None)]

@@ -1,0 +1,54 @@
+"""The OKR domain model: frozen, validated, keyword-only classes.
+
+Every class here is immutable; :func:`attrs.evolve` makes a changed copy and
+validates it again. Construction checks every field and raises one
+:class:`~okrkit.errors.ValidationError` listing every problem found.
+"""
+
+from __future__ import annotations
+
+from okrkit.model._entities import (
+    Alignment,
+    CheckIn,
+    Cycle,
+    Initiative,
+    KeyResult,
+    Metric,
+    Objective,
+    Owner,
+)
+from okrkit.model._enums import (
+    Ambition,
+    Confidence,
+    InitiativeStatus,
+    Level,
+    LinkKind,
+    MetricKind,
+    OwnerKind,
+    Status,
+    Unit,
+)
+from okrkit.model._okrset import SCHEMA_VERSION, OKRSet, UnknownIdError
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Alignment",
+    "Ambition",
+    "CheckIn",
+    "Confidence",
+    "Cycle",
+    "Initiative",
+    "InitiativeStatus",
+    "KeyResult",
+    "Level",
+    "LinkKind",
+    "Metric",
+    "MetricKind",
+    "OKRSet",
+    "Objective",
+    "Owner",
+    "OwnerKind",
+    "Status",
+    "Unit",
+    "UnknownIdError",
+]

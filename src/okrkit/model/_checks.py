@@ -1,0 +1,250 @@
+"""Validation on construction: check every field, normalise, collect every problem.
+
+Each model class calls a :class:`Checker` from ``__attrs_post_init__``. The checker
+reads a field, normalises it in place when the input is a friendly spelling of the
+right value (``"increase"`` for :attr:`MetricKind.INCREASE`, ``27`` for ``27.0``,
+``"2026-03-31"`` for a date), and records a :class:`~okrkit.errors.Problem` when it is
+not. At the end, :meth:`Checker.done` raises one
+:class:`~okrkit.errors.ValidationError` with every problem, so a caller learns about
+all of them at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+import numbers
+import re
+from collections.abc import Iterable
+from typing import TypeVar
+
+from okrkit.errors import Problem, ValidationError
+from okrkit.i18n import _
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+_ID_PATTERN = re.compile(r"^\S+$")
+
+
+def is_valid_id(value: object) -> bool:
+    """Tell whether ``value`` is a usable id: a non-empty string without whitespace."""
+    return isinstance(value, str) and _ID_PATTERN.match(value) is not None
+
+
+def as_tuple(value: object) -> tuple[object, ...]:
+    """Turn a list (or any non-string iterable) into a tuple; wrap anything else."""
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        return (value,)
+    return tuple(value)
+
+
+def entity_id_of(value: object) -> object:
+    """Return ``value.id`` for a model object passed where an id is expected."""
+    ident = getattr(value, "id", None)
+    if ident is not None and not isinstance(value, str):
+        return ident
+    return value
+
+
+class Checker:
+    """Collects the problems of one object under construction."""
+
+    __slots__ = ("entity_id", "obj", "problems")
+
+    def __init__(self, obj: object, *, entity_id: object = None) -> None:
+        self.obj = obj
+        self.entity_id: str | None = entity_id if isinstance(entity_id, str) else None
+        self.problems: list[Problem] = []
+
+    # -- recording ---------------------------------------------------------------
+
+    def problem(self, path: str, message: str) -> None:
+        """Record a problem at ``path`` (a field name, or ``field[i]``)."""
+        self.problems.append(Problem(message=message, entity_id=self.entity_id, path=path or None))
+
+    def extend(self, path: str, error: ValidationError) -> None:
+        """Record the problems of a nested object, placed under ``path``."""
+        for nested in error.problems:
+            self.problems.append(nested.located(path_prefix=path))
+
+    def done(self) -> None:
+        """Raise a :class:`ValidationError` with every recorded problem, if any."""
+        if self.problems:
+            raise ValidationError(self.problems)
+
+    def _set(self, name: str, value: object) -> None:
+        object.__setattr__(self.obj, name, value)
+
+    # -- fields ------------------------------------------------------------------
+
+    def identifier(self, name: str, *, optional: bool = False) -> str | None:
+        """Check that field ``name`` holds an id (or ``None`` when optional)."""
+        value = entity_id_of(getattr(self.obj, name))
+        if value is None and optional:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not is_valid_id(value):
+            self.problem(
+                name,
+                _(
+                    "'{field}' must be a non-empty id without spaces, such as 'kr-growth-1' "
+                    "(got {value!r})"
+                ).format(field=name, value=value),
+            )
+            return None
+        self._set(name, value)
+        assert isinstance(value, str)
+        return value
+
+    def identifiers(self, name: str) -> tuple[str, ...]:
+        """Check that field ``name`` holds a tuple of ids, each valid."""
+        values = as_tuple(getattr(self.obj, name))
+        good: list[str] = []
+        ok = True
+        for index, raw in enumerate(values):
+            value = entity_id_of(raw)
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = str(value)
+            if is_valid_id(value):
+                assert isinstance(value, str)
+                good.append(value)
+            else:
+                ok = False
+                self.problem(
+                    f"{name}[{index}]",
+                    _("each of '{field}' must be an id without spaces (got {value!r})").format(
+                        field=name, value=value
+                    ),
+                )
+        result = tuple(good)
+        if ok:
+            self._set(name, result)
+        return result
+
+    def text(self, name: str, *, required: bool = True) -> str | None:
+        """Check that field ``name`` holds text (non-empty when ``required``)."""
+        value = getattr(self.obj, name)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
+            self._set(name, value)
+        if not isinstance(value, str):
+            self.problem(
+                name,
+                _("'{field}' must be text (got {value!r})").format(field=name, value=value),
+            )
+            return None
+        if required and not value.strip():
+            self.problem(
+                name,
+                _(
+                    "'{field}' must not be empty; write a short {field} for a person to read"
+                ).format(field=name),
+            )
+            return None
+        return value
+
+    def texts(self, name: str) -> tuple[str, ...]:
+        """Check that field ``name`` holds a tuple of non-empty texts."""
+        values = as_tuple(getattr(self.obj, name))
+        ok = True
+        for index, value in enumerate(values):
+            if not isinstance(value, str) or not value.strip():
+                ok = False
+                self.problem(
+                    f"{name}[{index}]",
+                    _("each of '{field}' must be non-empty text (got {value!r})").format(
+                        field=name, value=value
+                    ),
+                )
+        if ok:
+            self._set(name, values)
+            return values  # type: ignore[return-value]
+        return ()
+
+    def number(self, name: str, *, optional: bool = False) -> float | None:
+        """Check that field ``name`` holds a finite number; store it as a float."""
+        value = getattr(self.obj, name)
+        if value is None and optional:
+            return None
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            self.problem(
+                name,
+                _("'{field}' must be a number (got {value!r})").format(field=name, value=value),
+            )
+            return None
+        number = float(value)
+        if not math.isfinite(number):
+            self.problem(
+                name,
+                _("'{field}' must be a finite number, not NaN or infinity (got {value})").format(
+                    field=name, value=value
+                ),
+            )
+            return None
+        self._set(name, number)
+        return number
+
+    def date(self, name: str, *, optional: bool = False) -> dt.date | None:
+        """Check that field ``name`` holds a date; ISO text and datetimes are converted."""
+        value = getattr(self.obj, name)
+        if value is None and optional:
+            return None
+        result: dt.date | None = None
+        if isinstance(value, dt.datetime):
+            result = value.date()
+        elif isinstance(value, dt.date):
+            result = value
+        elif isinstance(value, str):
+            try:
+                result = dt.date.fromisoformat(value.strip())
+            except ValueError:
+                result = None
+        if result is None:
+            self.problem(
+                name,
+                _("'{field}' must be a date written as YYYY-MM-DD (got {value!r})").format(
+                    field=name, value=value
+                ),
+            )
+            return None
+        if result is not value:
+            self._set(name, result)
+        return result
+
+    def choice(self, name: str, enum_type: type[_E], *, optional: bool = False) -> _E | None:
+        """Check that field ``name`` holds a member of ``enum_type`` (or its value)."""
+        value = getattr(self.obj, name)
+        if value is None and optional:
+            return None
+        if isinstance(value, enum_type):
+            return value
+        try:
+            member = enum_type(value.strip().lower() if isinstance(value, str) else value)
+        except (ValueError, TypeError):
+            choices = ", ".join(str(member.value) for member in enum_type)
+            self.problem(
+                name,
+                _("'{field}' must be one of {choices} (got {value!r})").format(
+                    field=name, choices=choices, value=value
+                ),
+            )
+            return None
+        self._set(name, member)
+        return member
+
+    def positive(self, name: str) -> float | None:
+        """Check that field ``name`` holds a finite number greater than 0."""
+        number = self.number(name)
+        if number is not None and number <= 0:
+            self.problem(
+                name,
+                _("'{field}' must be greater than 0 (got {value:g})").format(
+                    field=name, value=number
+                ),
+            )
+            return None
+        return number
