@@ -18,12 +18,17 @@ from __future__ import annotations
 import datetime as dt
 import gettext as _gettext
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from okrkit.model import Metric
 
 __all__ = [
     "DEFAULT_LOCALE",
     "N_",
     "format_date",
     "format_number",
+    "format_value",
     "get_locale",
     "gettext",
     "ngettext",
@@ -111,3 +116,35 @@ def format_date(value: dt.date, *, locale: str | None = None) -> str:
     from babel.dates import format_date as babel_format_date
 
     return babel_format_date(value, format="medium", locale=locale or get_locale())
+
+
+def format_value(metric: Metric, value: float, *, locale: str | None = None) -> str:
+    r"""Format a key result's value by its metric's unit, for a person to read.
+
+    Percent values are percentage points (35 means 35%); money uses the metric's
+    currency; durations count days; a milestone reads done or not done.
+
+    >>> from okrkit.model import Metric
+    >>> format_value(Metric(kind="increase", start=0, target=50, unit="percent"), 35, locale="en")
+    '35%'
+    >>> money = Metric(kind="increase", start=0, target=3e9, unit="currency", currency="VND")
+    >>> format_value(money, 1500000, locale="vi")
+    '1.500.000\xa0₫'
+    """
+    from babel.numbers import format_currency, format_decimal, format_percent
+
+    from okrkit.model import MetricKind, Unit
+
+    locale = locale or get_locale()
+    if metric.kind is MetricKind.MILESTONE:
+        return gettext("done") if value >= 1 else gettext("not done")
+    if metric.unit is Unit.PERCENT:
+        return format_percent(value / 100, format="#,##0.##%", locale=locale)
+    if metric.unit is Unit.CURRENCY and metric.currency:
+        return format_currency(value, metric.currency, locale=locale)
+    number = format_decimal(value, locale=locale)
+    if metric.unit is Unit.DURATION_DAYS:
+        return ngettext("{n} day", "{n} days", 1 if value == 1 else 2).format(n=number)
+    if metric.unit is Unit.SCORE and metric.scale is not None:
+        return f"{number}/{format_decimal(metric.scale[1], locale=locale)}"
+    return number

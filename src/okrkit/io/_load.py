@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import attrs
 import cattrs
 
 from okrkit.errors import LoadError, Problem, ValidationError
 from okrkit.i18n import _
 from okrkit.io._converter import PathPart, problems_from
-from okrkit.model import CheckIn, Cycle, Initiative, Objective, OKRSet, Owner
+from okrkit.model import CheckIn, Cycle, Initiative, KeyResult, Objective, OKRSet, Owner
 from okrkit.model._okrset import reference_problems
 
 __all__ = ["structure_okrset"]
@@ -67,6 +69,51 @@ def _entity_at(data: Any, path: tuple[PathPart, ...]) -> str | None:
     return found
 
 
+def _salvage(item: Any, kind: type, converter: cattrs.Converter) -> tuple[Any, list[int]]:
+    """Rebuild a failed objective from its valid parts, or return ``None``.
+
+    When only some of an objective's key results are wrong, the objective's own
+    fields and its other key results can still be checked against the rest of the
+    file, so one bad key result does not hide an unknown owner beside it. The
+    problems of this second attempt were reported by the first and are dropped.
+
+    Returns:
+        The rebuilt objective (or ``None``) and, for each of its key results, the
+        index it had in the file.
+    """
+    if kind is not Objective or not isinstance(item, Mapping):
+        return None, []
+    raw_krs = item.get("key_results")
+    if not isinstance(raw_krs, list):
+        return None, []
+    good: list[KeyResult] = []
+    positions: list[int] = []
+    for position, raw in enumerate(raw_krs):
+        try:
+            good.append(converter.structure(raw, KeyResult))
+        except Exception:  # noqa: BLE001 - reported by the first attempt
+            continue
+        positions.append(position)
+    try:
+        shell = converter.structure({**item, "key_results": []}, Objective)
+        return attrs.evolve(shell, key_results=good), positions
+    except Exception:  # noqa: BLE001 - reported by the first attempt
+        return None, []
+
+
+_KR_PATH = re.compile(r"^objectives\[(\d+)\]\.key_results\[(\d+)\]")
+
+
+def _restore_positions(path: str | None, positions: Mapping[int, list[int]]) -> str | None:
+    """Give a salvaged objective's key results back the indices they have in the file."""
+    match = _KR_PATH.match(path or "")
+    if path is None or match is None or int(match.group(1)) not in positions:
+        return path
+    objective, kr = int(match.group(1)), int(match.group(2))
+    original = positions[objective][kr]
+    return f"objectives[{objective}].key_results[{original}]" + path[match.end() :]
+
+
 def structure_okrset(
     data: Any,
     *,
@@ -98,82 +145,108 @@ def structure_okrset(
                 line=1,
             )
         )
-    problems = [
-        Problem(
-            message=_("unknown key {key!r}; the keys of an OKR file are: {known}").format(
-                key=key, known=", ".join(_TOP_KEYS)
-            ),
-            path=str(key),
+    loader = _Loader(data, converter)
+    okrset = loader.build()
+    if okrset is not None:
+        return okrset
+    line_of = lines()
+    raise LoadError([loader.locate(problem, line_of, source) for problem in loader.problems])
+
+
+class _Loader:
+    """One load: structures each entry on its own and keeps every problem."""
+
+    def __init__(self, data: Mapping[str, Any], converter: cattrs.Converter) -> None:
+        self.data = data
+        self.converter = converter
+        self.problems: list[Problem] = [
+            Problem(
+                message=_("unknown key {key!r}; the keys of an OKR file are: {known}").format(
+                    key=key, known=", ".join(_TOP_KEYS)
+                ),
+                path=str(key),
+            )
+            for key in data
+            if key not in _TOP_KEYS
+        ]
+        self.known: dict[str, str] = {}
+        self.positions: dict[int, list[int]] = {}
+        self.failed = False
+
+    def build(self) -> OKRSet | None:
+        """Return the OKR set, or ``None`` when :attr:`problems` says why not."""
+        sections = {name: self.section(name, kind, required) for name, kind, required in _SECTIONS}
+        schema_version = self.data.get("schema_version", 1)
+        if not self.problems and not self.failed:
+            try:
+                return OKRSet(schema_version=schema_version, **sections)
+            except ValidationError as exc:
+                self.problems.extend(exc.problems)
+                return None
+        more, _index, _objective_of = reference_problems(
+            schema_version=schema_version, assume_known=self.known, **sections
         )
-        for key in data
-        if key not in _TOP_KEYS
-    ]
-    sections: dict[str, list[Any]] = {}
-    known: dict[str, str] = {}
-    failed = False
-    for name, kind, required in _SECTIONS:
-        raw = data.get(name)
+        self.problems.extend(
+            dataclasses.replace(problem, path=_restore_positions(problem.path, self.positions))
+            for problem in more
+        )
+        return None
+
+    def section(self, name: str, kind: type, required: bool) -> list[Any]:
+        """Structure one top-level list; failed entries stand as ``None``."""
+        raw = self.data.get(name)
         if raw is None:
             if required:
-                problems.append(
+                self.problems.append(
                     Problem(
                         message=_(
                             "required key {key!r} is missing; add it, even as an empty list"
-                        ).format(key=name),
-                        path=None,
+                        ).format(key=name)
                     )
                 )
-            sections[name] = []
-            continue
+            return []
         if not isinstance(raw, list):
-            problems.append(
+            self.problems.append(
                 Problem(
                     message=_("must be a list of entries (got {value!r})").format(value=raw),
                     path=name,
                 )
             )
-            sections[name] = []
-            continue
-        items: list[Any] = []
-        for index, item in enumerate(raw):
-            try:
-                items.append(converter.structure(item, kind))
-            except Exception as exc:  # noqa: BLE001 - every problem is collected
-                failed = True
-                items.append(None)
-                problems.extend(problems_from(exc, (name, index)))
-                known.update(_raw_ids(name, item, f"{name}[{index}]"))
-        sections[name] = items
+            return []
+        return [self.entry(name, kind, index, item) for index, item in enumerate(raw)]
 
-    schema_version = data.get("schema_version", 1)
-    if not problems and not failed:
+    def entry(self, name: str, kind: type, index: int, item: Any) -> Any:
+        """Structure one entry, or record its problems and salvage what can be checked."""
         try:
-            return OKRSet(schema_version=schema_version, **sections)
-        except ValidationError as exc:
-            problems.extend(exc.problems)
-    else:
-        more, _index, _objective_of = reference_problems(
-            schema_version=schema_version, assume_known=known, **sections
-        )
-        problems.extend(more)
+            return self.converter.structure(item, kind)
+        except Exception as exc:  # noqa: BLE001 - every problem is collected
+            self.failed = True
+            self.problems.extend(problems_from(exc, (name, index)))
+        salvaged, kr_positions = _salvage(item, kind, self.converter)
+        # Ids of what failed, so references to them are not reported again; a
+        # salvaged objective and its good key results are checked as usual.
+        raw_ids = _raw_ids(name, item, f"{name}[{index}]")
+        if isinstance(salvaged, Objective):
+            self.positions[index] = kr_positions
+            raw_ids.pop(salvaged.id, None)
+            for kr in salvaged.key_results:
+                raw_ids.pop(kr.id, None)
+        self.known.update(raw_ids)
+        return salvaged
 
-    line_of = lines()
-    located: list[Problem] = []
-    for problem in problems:
+    def locate(
+        self, problem: Problem, line_of: Mapping[tuple[PathPart, ...], int], source: str
+    ) -> Problem:
+        """Add the file, the line of the nearest value and the entity id to a problem."""
         parts = parse_path(problem.path) if problem.path else ()
-        line = None
+        line = problem.line
         for end in range(len(parts), -1, -1):
-            line = line_of.get(parts[:end])
             if line is not None:
                 break
-        entity_id = problem.entity_id or _entity_at(data, parts)
-        located.append(
-            Problem(
-                message=problem.message,
-                entity_id=entity_id,
-                path=problem.path,
-                file=source,
-                line=problem.line if problem.line is not None else line,
-            )
+            line = line_of.get(parts[:end])
+        return dataclasses.replace(
+            problem,
+            entity_id=problem.entity_id or _entity_at(self.data, parts),
+            file=source,
+            line=line,
         )
-    raise LoadError(located)

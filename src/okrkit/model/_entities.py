@@ -374,14 +374,14 @@ class Metric:
         if target is None:
             check.problem(
                 "target",
-                _("a {kind} metric needs a 'target'").format(kind=kind.value),
+                _("a metric of kind '{kind}' needs a 'target'").format(kind=kind.value),
             )
             return
         if kind in (MetricKind.INCREASE, MetricKind.DECREASE):
             if start is None:
                 check.problem(
                     "start",
-                    _("a {kind} metric needs a 'start' (the baseline value)").format(
+                    _("a metric of kind '{kind}' needs a 'start' (the baseline value)").format(
                         kind=kind.value
                     ),
                 )
@@ -410,7 +410,7 @@ class Metric:
                 check.problem(
                     "stretch",
                     _(
-                        "'stretch' must lie beyond the target, above it for a {kind} metric "
+                        "'stretch' must lie beyond the target, above it for kind '{kind}' "
                         "(got target={target:g}, stretch={stretch:g})"
                     ).format(kind=kind.value, target=target, stretch=stretch),
                 )
@@ -418,7 +418,7 @@ class Metric:
                 check.problem(
                     "stretch",
                     _(
-                        "'stretch' must lie beyond the target, below it for a {kind} metric "
+                        "'stretch' must lie beyond the target, below it for kind '{kind}' "
                         "(got target={target:g}, stretch={stretch:g})"
                     ).format(kind=kind.value, target=target, stretch=stretch),
                 )

@@ -53,8 +53,26 @@ class UnknownIdError(OKRError, KeyError):
         return str(self.args[0])
 
 
-def _tuple_of(value: Iterable[_T]) -> tuple[_T, ...]:
-    return cast(tuple[_T, ...], as_tuple(value))
+# One converter per field: mypy's attrs plugin reads each one's parameter type as the
+# type __init__ accepts, which a generic converter would leave unsolved.
+def _to_cycles(value: Iterable[Cycle]) -> tuple[Cycle, ...]:
+    return cast(tuple[Cycle, ...], as_tuple(value))
+
+
+def _to_owners(value: Iterable[Owner]) -> tuple[Owner, ...]:
+    return cast(tuple[Owner, ...], as_tuple(value))
+
+
+def _to_objectives(value: Iterable[Objective]) -> tuple[Objective, ...]:
+    return cast(tuple[Objective, ...], as_tuple(value))
+
+
+def _to_initiatives(value: Iterable[Initiative]) -> tuple[Initiative, ...]:
+    return cast(tuple[Initiative, ...], as_tuple(value))
+
+
+def _to_checkins(value: Iterable[CheckIn]) -> tuple[CheckIn, ...]:
+    return cast(tuple[CheckIn, ...], as_tuple(value))
 
 
 @attrs.frozen(kw_only=True)
@@ -90,11 +108,11 @@ class OKRSet:
     """
 
     schema_version: int = SCHEMA_VERSION
-    cycles: tuple[Cycle, ...] = attrs.field(converter=_tuple_of)
-    owners: tuple[Owner, ...] = attrs.field(converter=_tuple_of)
-    objectives: tuple[Objective, ...] = attrs.field(converter=_tuple_of)
-    initiatives: tuple[Initiative, ...] = attrs.field(default=(), converter=_tuple_of)
-    checkins: tuple[CheckIn, ...] = attrs.field(default=(), converter=_tuple_of)
+    cycles: tuple[Cycle, ...] = attrs.field(converter=_to_cycles)
+    owners: tuple[Owner, ...] = attrs.field(converter=_to_owners)
+    objectives: tuple[Objective, ...] = attrs.field(converter=_to_objectives)
+    initiatives: tuple[Initiative, ...] = attrs.field(default=(), converter=_to_initiatives)
+    checkins: tuple[CheckIn, ...] = attrs.field(default=(), converter=_to_checkins)
 
     _index: dict[str, Entity] = attrs.field(init=False, eq=False, repr=False)
     _objective_of: dict[str, Objective] = attrs.field(init=False, eq=False, repr=False)
@@ -231,7 +249,8 @@ def reference_problems(
     check.objectives(objectives)
     check.initiatives(initiatives)
     check.checkins(checkins)
-    check.problems.extend(_alignment_cycles(objectives))
+    if not check.duplicates:  # with two entities per id, loops would be guesses
+        check.problems.extend(_alignment_cycles(objectives))
     return check.problems, check.index, check.objective_of
 
 
@@ -260,6 +279,7 @@ class _References:
         self.index: dict[str, Entity] = {}
         self.where: dict[str, str] = {}
         self.objective_of: dict[str, Objective] = {}
+        self.duplicates = False
 
     def add(self, path: str, entity_id: str | None, message: str) -> None:
         self.problems.append(Problem(message=message, entity_id=entity_id, path=path))
@@ -294,6 +314,7 @@ class _References:
 
     def register(self, entity: Entity, path: str) -> None:
         if entity.id in self.index or entity.id in self.known:
+            self.duplicates = True
             first = self.where.get(entity.id) or self.known.get(entity.id, "?")
             self.add(
                 f"{path}.id",
@@ -456,8 +477,8 @@ class _References:
                         f"{path}.value",
                         ident,
                         _(
-                            "value {value:g} on {on} is not possible for this {kind} metric: "
-                            "{rule}"
+                            "value {value:g} on {on} is not possible for a metric of kind "
+                            "'{kind}': {rule}"
                         ).format(
                             value=checkin.value,
                             on=checkin.on.isoformat(),

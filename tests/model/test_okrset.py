@@ -1,0 +1,243 @@
+"""OKRSet: cross-references, lookups and the problems it reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from okrkit import (
+    CheckIn,
+    Cycle,
+    Initiative,
+    KeyResult,
+    Metric,
+    Objective,
+    OKRSet,
+    Owner,
+    UnknownIdError,
+    ValidationError,
+)
+
+Q1 = Cycle.quarter(2026, 1)
+Q2 = Cycle.quarter(2026, 2)
+
+
+def kr(ident: str, **changes: Any) -> KeyResult:
+    """A key result with a plain increase metric."""
+    fields: dict[str, Any] = {
+        "id": ident,
+        "title": f"Result {ident}",
+        "metric": Metric(kind="increase", start=0, target=10),  # type: ignore[arg-type]
+    }
+    fields.update(changes)
+    return KeyResult(**fields)
+
+
+def objective(ident: str, *krs: KeyResult, **changes: Any) -> Objective:
+    """A team objective in Q1 owned by lan."""
+    fields: dict[str, Any] = {
+        "id": ident,
+        "title": f"Objective {ident}",
+        "owner": "lan",
+        "cycle": "2026-Q1",
+        "level": "team",
+        "key_results": krs,
+    }
+    fields.update(changes)
+    return Objective(**fields)
+
+
+def okr_set(*objectives: Objective, **changes: Any) -> OKRSet:
+    """A set with Q1, Q2 and two owners around the given objectives."""
+    fields: dict[str, Any] = {
+        "cycles": [Q1, Q2],
+        "owners": [
+            Owner(id="acme", name="Acme", kind="company"),  # type: ignore[arg-type]
+            Owner(id="lan", name="Lan", parent="acme"),
+        ],
+        "objectives": objectives,
+    }
+    fields.update(changes)
+    return OKRSet(**fields)
+
+
+def problems_of(excinfo: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str | None, str]]:
+    """(path, message) of each problem."""
+    return [(p.path, p.message) for p in excinfo.value.problems]
+
+
+class TestValidSets:
+    def test_lookups(self) -> None:
+        """Every entity is found by id, with its kind checked."""
+        okrs = okr_set(objective("o1", kr("k1"), kr("k2")))
+        assert okrs.objective("o1").id == "o1"
+        assert okrs.key_result("k2").title == "Result k2"
+        assert okrs.objective_of("k2").id == "o1"
+        assert okrs.owner("lan").parent == "acme"
+        assert okrs.cycle("2026-Q2") == Q2
+        assert okrs.get("k1") == okrs.key_result("k1")
+        assert "k1" in okrs
+        assert "nope" not in okrs
+        assert [k.id for k in okrs.key_results] == ["k1", "k2"]
+
+    def test_unknown_id_suggests_close_ones(self) -> None:
+        """A wrong id raises UnknownIdError (a KeyError) with suggestions."""
+        okrs = okr_set(objective("obj-sales", kr("kr-revenue")))
+        with pytest.raises(UnknownIdError, match="did you mean 'kr-revenue'") as excinfo:
+            okrs.key_result("kr-revenu")
+        assert isinstance(excinfo.value, KeyError)
+        assert excinfo.value.suggestions == ("kr-revenue",)
+
+    def test_lookup_checks_kind(self) -> None:
+        """An objective id is not a key result."""
+        okrs = okr_set(objective("o1", kr("k1")))
+        with pytest.raises(UnknownIdError):
+            okrs.key_result("o1")
+
+    def test_checkins_sorted_oldest_first(self) -> None:
+        """checkins_for returns one key result's history in date order."""
+        checkins = [
+            CheckIn(key_result="k1", on=dt.date(2026, 1, 16), value=2),
+            CheckIn(key_result="k1", on=dt.date(2026, 1, 9), value=1),
+            CheckIn(key_result="k2", on=dt.date(2026, 1, 9), value=5),
+        ]
+        okrs = okr_set(objective("o1", kr("k1"), kr("k2")), checkins=checkins)
+        assert [c.value for c in okrs.checkins_for("k1")] == [1, 2]
+        assert okrs.checkins_for("k2")[0].value == 5
+
+    def test_quarter_aligned_to_year(self) -> None:
+        """A quarterly objective may align to a yearly one: the cycles overlap."""
+        year = Cycle.year(2026)
+        okrs = okr_set(
+            objective("o-year", kr("k-year"), cycle="2026"),
+            objective("o-q1", kr("k-q1"), aligned_to=["o-year", "k-year"]),
+            cycles=[Q1, year],
+        )
+        assert okrs.objective("o-q1").aligned_to[1].parent == "k-year"
+
+    def test_lists_become_tuples_and_sets_compare_equal(self) -> None:
+        """Two sets built from equal parts are equal and hashable fields are tuples."""
+        a = okr_set(objective("o1", kr("k1")))
+        b = okr_set(objective("o1", kr("k1")))
+        assert a == b
+        assert isinstance(a.objectives, tuple)
+
+
+class TestCrossReferences:
+    def test_unknown_owner_cycle_and_parent(self) -> None:
+        """Each unknown reference is reported with its path and a hint."""
+        with pytest.raises(ValidationError) as excinfo:
+            okr_set(objective("o1", kr("k1"), owner="lann", cycle="2026-Q3", aligned_to="o9"))
+        assert problems_of(excinfo) == [
+            ("objectives[0].owner", "unknown owner 'lann'; did you mean 'lan'?"),
+            (
+                "objectives[0].cycle",
+                "unknown cycle '2026-Q3'; did you mean '2026-Q2'?",
+            ),
+            (
+                "objectives[0].aligned_to[0]",
+                "unknown parent 'o9'; name an objective or key result of this OKR set",
+            ),
+        ]
+
+    def test_unknown_without_close_match_says_where_to_add(self) -> None:
+        """With nothing close, the hint says which section to add it to."""
+        with pytest.raises(ValidationError, match="add it to 'owners'"):
+            okr_set(objective("o1", owner="zzzzzz"))
+
+    def test_duplicate_ids_across_kinds(self) -> None:
+        """An objective and a key result cannot share an id."""
+        with pytest.raises(ValidationError) as excinfo:
+            okr_set(objective("dup", kr("dup")))
+        ((path, message),) = problems_of(excinfo)
+        assert path == "objectives[0].key_results[0].id"
+        assert "already used at objectives[0]" in message
+
+    def test_duplicate_owner_and_cycle_id(self) -> None:
+        """An owner may not reuse a cycle's id."""
+        with pytest.raises(ValidationError, match="already used at cycles\\[0\\]"):
+            okr_set(owners=[Owner(id="2026-Q1", name="Q")], objectives=[])
+
+    def test_owner_loop(self) -> None:
+        """Owners whose parents form a loop are refused."""
+        owners = [Owner(id="a", name="A", parent="b"), Owner(id="b", name="B", parent="a")]
+        with pytest.raises(ValidationError, match="owners form a loop"):
+            okr_set(owners=owners, objectives=[])
+
+    def test_alignment_loop(self) -> None:
+        """o1 -> o2 -> k1 (of o1) is a loop and is reported once with its path."""
+        with pytest.raises(ValidationError) as excinfo:
+            okr_set(objective("o1", kr("k1"), aligned_to="o2"), objective("o2", aligned_to="k1"))
+        messages = [m for _p, m in problems_of(excinfo)]
+        assert len(messages) == 1
+        assert "alignment loop" in messages[0]
+        assert "o1 -> o2 -> k1 -> o1" in messages[0]
+
+    def test_key_result_aligned_to_own_objective(self) -> None:
+        """A key result already counts toward its objective."""
+        with pytest.raises(ValidationError, match="already counts toward its own objective"):
+            okr_set(objective("o1", kr("k1", aligned_to="o1")))
+
+    def test_cycles_must_overlap(self) -> None:
+        """A Q2 objective cannot align to a Q1 objective."""
+        with pytest.raises(ValidationError, match="the cycles do not overlap"):
+            okr_set(objective("o1", kr("k1")), objective("o2", cycle="2026-Q2", aligned_to="k1"))
+
+    def test_due_inside_cycle(self) -> None:
+        """A key result due after its cycle ends is refused."""
+        with pytest.raises(ValidationError, match="falls outside cycle '2026-Q1'"):
+            okr_set(objective("o1", kr("k1", due=dt.date(2026, 4, 15))))
+
+    def test_key_result_owners_checked(self) -> None:
+        """Each key result owner must exist."""
+        with pytest.raises(ValidationError) as excinfo:
+            okr_set(objective("o1", kr("k1", owners=["lan", "ghost"])))
+        assert problems_of(excinfo)[0][0] == "objectives[0].key_results[0].owners[1]"
+
+    def test_initiative_drives_key_results_only(self) -> None:
+        """An initiative driving an objective id is refused."""
+        initiative = Initiative(id="i1", title="Work", owner="lan", drives=["k1", "o1"])
+        with pytest.raises(ValidationError) as excinfo:
+            okr_set(objective("o1", kr("k1")), initiatives=[initiative])
+        assert problems_of(excinfo)[0][0] == "initiatives[0].drives[1]"
+
+    def test_checkin_reference_and_author(self) -> None:
+        """A check-in names an existing key result and author."""
+        checkins = [
+            CheckIn(key_result="k9", on=dt.date(2026, 1, 9), value=1),
+            CheckIn(key_result="k1", on=dt.date(2026, 1, 9), value=1, author="ghost"),
+        ]
+        with pytest.raises(ValidationError) as excinfo:
+            okr_set(objective("o1", kr("k1")), checkins=checkins)
+        assert [p for p, _m in problems_of(excinfo)] == [
+            "checkins[0].key_result",
+            "checkins[1].author",
+        ]
+
+    def test_milestone_checkin_values(self) -> None:
+        """A milestone takes 0 or 1 only."""
+        milestone = kr("k1", metric=Metric(kind="milestone"))  # type: ignore[arg-type]
+        checkin = CheckIn(key_result="k1", on=dt.date(2026, 1, 9), value=0.5)
+        with pytest.raises(ValidationError, match="report 1 when done and 0 when not"):
+            okr_set(objective("o1", milestone), checkins=[checkin])
+
+    def test_schema_version_from_the_future(self) -> None:
+        """A newer schema version asks the user to upgrade okrkit."""
+        with pytest.raises(ValidationError, match="upgrade okrkit"):
+            okr_set(schema_version=99)
+
+    def test_wrong_item_types(self) -> None:
+        """A section holding the wrong class is reported, not crashed on."""
+        with pytest.raises(ValidationError, match="each of 'owners' must be a Owner"):
+            okr_set(owners=[Q1], objectives=[])
+
+    def test_all_problems_together(self) -> None:
+        """Problems of different kinds in one set are reported together."""
+        with pytest.raises(ValidationError) as excinfo:
+            okr_set(
+                objective("o1", kr("k1", due=dt.date(2027, 1, 1)), owner="nobody"),
+                objective("o2", kr("k1")),
+            )
+        assert len(excinfo.value.problems) == 3
