@@ -4,9 +4,10 @@ Typed, immutable domain objects; loading and saving whole OKR sets as YAML, TOML
 or JSON; and, in the modules around them, an alignment graph, scoring, templates,
 a linter and reports.
 
->>> import okrkit
->>> okrkit.Cycle.quarter(2026, 1).id
-'2026-Q1'
+Examples:
+    >>> import okrkit
+    >>> okrkit.Cycle.quarter(2026, 1).id
+    '2026-Q1'
 """
 
 from __future__ import annotations

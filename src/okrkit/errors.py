@@ -46,8 +46,9 @@ class Problem:
         file: The file the problem was found in, when loading from a file.
         line: The 1-based line in ``file``, when the format keeps lines (YAML, JSON).
 
-    >>> print(Problem(message="'weight' must be greater than 0 (got 0)", entity_id="kr-1"))
-    kr-1: 'weight' must be greater than 0 (got 0)
+    Examples:
+        >>> print(Problem(message="'weight' must be greater than 0 (got 0)", entity_id="kr-1"))
+        kr-1: 'weight' must be greater than 0 (got 0)
     """
 
     message: str

@@ -7,10 +7,11 @@ formatted by babel for the active locale.
 The active locale comes from the ``OKRKIT_LOCALE`` environment variable and
 falls back to English (``en``).
 
->>> format_number(1500000.5, locale="vi")
-'1.500.000,5'
->>> format_number(1500000.5, locale="en")
-'1,500,000.5'
+Examples:
+    >>> format_number(1500000.5, locale="vi")
+    '1.500.000,5'
+    >>> format_number(1500000.5, locale="en")
+    '1,500,000.5'
 """
 
 from __future__ import annotations
@@ -54,8 +55,9 @@ def gettext(message: str) -> str:
     Returns:
         The translated message, or ``message`` itself when no translation exists.
 
-    >>> gettext("on track")
-    'on track'
+    Examples:
+        >>> gettext("on track")
+        'on track'
     """
     return _translations.gettext(message)
 
@@ -69,8 +71,9 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker nam
     Use it where a message is defined before the locale is known (a table of
     labels at import time); translate it with :func:`gettext` where it is shown.
 
-    >>> N_("at risk")
-    'at risk'
+    Examples:
+        >>> N_("at risk")
+        'at risk'
     """
     return message
 
@@ -78,8 +81,9 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker nam
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a message that depends on a count.
 
-    >>> ngettext("{n} key result", "{n} key results", 2).format(n=2)
-    '2 key results'
+    Examples:
+        >>> ngettext("{n} key result", "{n} key results", 2).format(n=2)
+        '2 key results'
     """
     return _translations.ngettext(singular, plural, n)
 
@@ -87,8 +91,9 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def get_locale() -> str:
     """Return the active locale identifier (``OKRKIT_LOCALE``, else ``en``).
 
-    >>> isinstance(get_locale(), str)
-    True
+    Examples:
+        >>> isinstance(get_locale(), str)
+        True
     """
     return os.environ.get(_ENV_VAR) or DEFAULT_LOCALE
 
@@ -99,8 +104,9 @@ def format_number(value: float, *, locale: str | None = None) -> str:
     Whole numbers are shown without a fractional part; others keep up to three
     decimals.
 
-    >>> format_number(27.0)
-    '27'
+    Examples:
+        >>> format_number(27.0)
+        '27'
     """
     from babel.numbers import format_decimal
 
@@ -110,8 +116,9 @@ def format_number(value: float, *, locale: str | None = None) -> str:
 def format_date(value: dt.date, *, locale: str | None = None) -> str:
     """Format a date for a person, in ``locale`` or the active locale.
 
-    >>> format_date(dt.date(2026, 3, 31), locale="en")
-    'Mar 31, 2026'
+    Examples:
+        >>> format_date(dt.date(2026, 3, 31), locale="en")
+        'Mar 31, 2026'
     """
     from babel.dates import format_date as babel_format_date
 
@@ -124,12 +131,14 @@ def format_value(metric: Metric, value: float, *, locale: str | None = None) -> 
     Percent values are percentage points (35 means 35%); money uses the metric's
     currency; durations count days; a milestone reads done or not done.
 
-    >>> from okrkit.model import Metric
-    >>> format_value(Metric(kind="increase", start=0, target=50, unit="percent"), 35, locale="en")
-    '35%'
-    >>> money = Metric(kind="increase", start=0, target=3e9, unit="currency", currency="VND")
-    >>> format_value(money, 1500000, locale="vi")
-    '1.500.000\xa0₫'
+    Examples:
+        >>> from okrkit.model import Metric
+        >>> share = Metric(kind="increase", start=0, target=50, unit="percent")
+        >>> format_value(share, 35, locale="en")
+        '35%'
+        >>> money = Metric(kind="increase", start=0, target=3e9, unit="currency", currency="VND")
+        >>> format_value(money, 1500000, locale="vi")
+        '1.500.000\xa0₫'
     """
     from babel.numbers import format_currency, format_decimal, format_percent
 

@@ -1,24 +1,25 @@
 """Loading and saving whole OKR sets as YAML, TOML or JSON.
 
->>> import okrkit
->>> text = '''
-... cycles: [{id: 2026-Q1, name: Q1 2026, start: 2026-01-01, end: 2026-03-31}]
-... owners: [{id: lan, name: Nguyễn Thị Lan}]
-... objectives:
-...   - id: obj-1
-...     title: Make onboarding effortless
-...     owner: lan
-...     cycle: 2026-Q1
-...     level: individual
-...     key_results:
-...       - {id: kr-1, title: Cut setup time from 5 to 2 days, owners: lan,
-...          metric: {kind: decrease, start: 5, target: 2, unit: duration_days}}
-... '''
->>> okrs = okrkit.loads(text, "yaml")
->>> okrs.key_result("kr-1").metric.target
-2.0
->>> okrkit.loads(okrkit.dumps(okrs, "toml"), "toml") == okrs
-True
+Examples:
+    >>> import okrkit
+    >>> text = '''
+    ... cycles: [{id: 2026-Q1, name: Q1 2026, start: 2026-01-01, end: 2026-03-31}]
+    ... owners: [{id: lan, name: Nguyễn Thị Lan}]
+    ... objectives:
+    ...   - id: obj-1
+    ...     title: Make onboarding effortless
+    ...     owner: lan
+    ...     cycle: 2026-Q1
+    ...     level: individual
+    ...     key_results:
+    ...       - {id: kr-1, title: Cut setup time from 5 to 2 days, owners: lan,
+    ...          metric: {kind: decrease, start: 5, target: 2, unit: duration_days}}
+    ... '''
+    >>> okrs = okrkit.loads(text, "yaml")
+    >>> okrs.key_result("kr-1").metric.target
+    2.0
+    >>> okrkit.loads(okrkit.dumps(okrs, "toml"), "toml") == okrs
+    True
 """
 
 from __future__ import annotations
@@ -34,13 +35,16 @@ import cattrs
 from okrkit.errors import LoadError, Problem
 from okrkit.i18n import _
 from okrkit.io._converter import make_converter
-from okrkit.io._formats import FORMATS, Format, format_for_name, format_for_suffix
-from okrkit.io._load import structure_okrset
+from okrkit.io._formats import FORMATS, Format
+from okrkit.io._formats import format_for_name as _format_for_name
+from okrkit.io._formats import format_for_suffix as _format_for_suffix
+from okrkit.io._load import structure_okrset as _structure_okrset
 from okrkit.io._schema import json_schema
 from okrkit.model import OKRSet
 
 __all__ = [
     "FORMATS",
+    "Format",
     "dump",
     "dumps",
     "json_schema",
@@ -58,7 +62,7 @@ def _converter(dates_as_text: bool) -> cattrs.Converter:
 
 def _loads(text: str, fmt: Format, source: str) -> OKRSet:
     data, lines = fmt.parse(text, source)
-    return structure_okrset(
+    return _structure_okrset(
         data,
         converter=_converter(fmt.dates_as_text),
         source=source,
@@ -82,7 +86,7 @@ def loads(text: str, format: str, *, source: str = "<string>") -> OKRSet:  # noq
             lines (YAML, JSON) and the path inside the file.
         FormatError: for an unknown format name.
     """
-    return _loads(text, format_for_name(format), source)
+    return _loads(text, _format_for_name(format), source)
 
 
 def load(path: str | os.PathLike[str]) -> OKRSet:
@@ -102,7 +106,7 @@ def load(path: str | os.PathLike[str]) -> OKRSet:
         FormatError: when the suffix is not one okrkit knows.
     """
     file = Path(path)
-    fmt = format_for_suffix(file.suffix, file=str(file))
+    fmt = _format_for_suffix(file.suffix, file=str(file))
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
@@ -133,9 +137,10 @@ def to_data(okrset: OKRSet, *, dates_as_text: bool = True) -> dict[str, Any]:
 
     ``schema_version`` always comes first, so a reader knows the format.
 
-    >>> from okrkit import Cycle, OKRSet
-    >>> to_data(OKRSet(cycles=[Cycle.year(2026)], owners=[], objectives=[]))
-    {'schema_version': 1, 'cycles': [{'id': '2026', 'name': '2026', 'start': '2026-01-01', 'end': '2026-12-31'}], 'owners': [], 'objectives': []}
+    Examples:
+        >>> from okrkit import Cycle, OKRSet
+        >>> to_data(OKRSet(cycles=[Cycle.year(2026)], owners=[], objectives=[]))
+        {'schema_version': 1, 'cycles': [{'id': '2026', 'name': '2026', 'start': '2026-01-01', 'end': '2026-12-31'}], 'owners': [], 'objectives': []}
     """  # noqa: E501
     data = _converter(dates_as_text).unstructure(okrset, OKRSet)
     return {"schema_version": okrset.schema_version, **data}
@@ -150,7 +155,7 @@ def dumps(okrset: OKRSet, format: str) -> str:  # noqa: A002
     Raises:
         FormatError: for an unknown format name.
     """
-    fmt = format_for_name(format)
+    fmt = _format_for_name(format)
     return fmt.emit(to_data(okrset, dates_as_text=fmt.dates_as_text))
 
 
@@ -164,7 +169,7 @@ def dump(okrset: OKRSet, path: str | os.PathLike[str]) -> None:
         FormatError: when the suffix is not one okrkit knows.
     """
     file = Path(path)
-    fmt = format_for_suffix(file.suffix, file=str(file))
+    fmt = _format_for_suffix(file.suffix, file=str(file))
     text = fmt.emit(to_data(okrset, dates_as_text=fmt.dates_as_text))
     directory = file.parent if str(file.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=directory)

@@ -66,8 +66,9 @@ _ENUMS: tuple[type[enum.Enum], ...] = (
 def path_text(path: tuple[PathPart, ...]) -> str:
     """Write a path as text: ``("objectives", 2, "title")`` -> ``objectives[2].title``.
 
-    >>> path_text(("objectives", 2, "key_results", 0, "metric"))
-    'objectives[2].key_results[0].metric'
+    Examples:
+        >>> path_text(("objectives", 2, "key_results", 0, "metric"))
+        'objectives[2].key_results[0].metric'
     """
     out = ""
     for part in path:
@@ -127,10 +128,11 @@ def make_converter(*, dates_as_text: bool = False) -> cattrs.Converter:
     Returns:
         A new :class:`cattrs.Converter`; changing it does not change okrkit's own.
 
-    >>> from okrkit.model import Cycle
-    >>> conv = make_converter(dates_as_text=True)
-    >>> conv.unstructure(Cycle.quarter(2026, 1))
-    {'id': '2026-Q1', 'name': 'Q1 2026', 'start': '2026-01-01', 'end': '2026-03-31'}
+    Examples:
+        >>> from okrkit.model import Cycle
+        >>> conv = make_converter(dates_as_text=True)
+        >>> conv.unstructure(Cycle.quarter(2026, 1))
+        {'id': '2026-Q1', 'name': 'Q1 2026', 'start': '2026-01-01', 'end': '2026-03-31'}
     """
     conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
     configure_structure(conv)

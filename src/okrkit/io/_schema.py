@@ -55,9 +55,10 @@ def json_schema() -> dict[str, Any]:
     rules that span entries (unique ids, references that must exist, target beyond
     start) are okrkit's to check when it loads the file.
 
-    >>> schema = json_schema()
-    >>> schema["required"]
-    ['cycles', 'owners', 'objectives']
+    Examples:
+        >>> schema = json_schema()
+        >>> schema["required"]
+        ['cycles', 'owners', 'objectives']
     """
     number = {"type": "number"}
     text = {"type": "string"}

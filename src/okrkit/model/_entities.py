@@ -46,19 +46,48 @@ _CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
 # -- converters: friendly spellings of collection fields ------------------------------
 
 
-def _to_ids(value: str | object | Iterable[str | object]) -> tuple[str, ...]:
-    """Accept one id, one model object, or several of either, as a tuple."""
-    return tuple(cast(str, entity_id_of(item)) for item in as_tuple(value))
-
-
-def _to_id(value: str | object) -> str:
-    """Accept an id or a model object that has one."""
+def _id_of(value: object) -> str:
     return cast(str, entity_id_of(value))
 
 
-def _to_optional_id(value: str | object | None) -> str | None:
-    """Accept ``None``, an id, or a model object that has one."""
-    return None if value is None else cast(str, entity_id_of(value))
+def _ids_of(value: object) -> tuple[str, ...]:
+    return tuple(_id_of(item) for item in as_tuple(value))
+
+
+# Converters, typed for mypy's attrs plugin: __init__ accepts what each one accepts.
+def _to_owner_id(value: str | Owner) -> str:
+    """Accept an owner id or an :class:`Owner`."""
+    return _id_of(value)
+
+
+def _to_optional_owner_id(value: str | Owner | None) -> str | None:
+    """Accept ``None``, an owner id or an :class:`Owner`."""
+    return None if value is None else _id_of(value)
+
+
+def _to_owner_ids(value: str | Owner | Iterable[str | Owner]) -> tuple[str, ...]:
+    """Accept one owner (id or object) or several."""
+    return _ids_of(value)
+
+
+def _to_cycle_id(value: str | Cycle) -> str:
+    """Accept a cycle id or a :class:`Cycle`."""
+    return _id_of(value)
+
+
+def _to_key_result_id(value: str | KeyResult) -> str:
+    """Accept a key result id or a :class:`KeyResult`."""
+    return _id_of(value)
+
+
+def _to_key_result_ids(value: str | KeyResult | Iterable[str | KeyResult]) -> tuple[str, ...]:
+    """Accept one key result (id or object) or several."""
+    return _ids_of(value)
+
+
+def _to_parent_id(value: str | Objective | KeyResult) -> str:
+    """Accept a parent's id, or the parent objective or key result itself."""
+    return _id_of(value)
 
 
 def _to_texts(value: str | Iterable[str]) -> tuple[str, ...]:
@@ -108,11 +137,12 @@ class Cycle:
         start: The first day of the cycle.
         end: The last day of the cycle (inclusive), not before ``start``.
 
-    >>> q1 = Cycle.quarter(2026, 1)
-    >>> q1.id, q1.start, q1.end
-    ('2026-Q1', datetime.date(2026, 1, 1), datetime.date(2026, 3, 31))
-    >>> q1.contains(datetime.date(2026, 3, 15))
-    True
+    Examples:
+        >>> q1 = Cycle.quarter(2026, 1)
+        >>> q1.id, q1.start, q1.end
+        ('2026-Q1', datetime.date(2026, 1, 1), datetime.date(2026, 3, 31))
+        >>> q1.contains(dt.date(2026, 3, 15))
+        True
     """
 
     id: str
@@ -163,8 +193,9 @@ class Cycle:
     def year(cls, year: int, *, name: str | None = None) -> Cycle:
         """Make the cycle of calendar year ``year``; its id and name are ``"{year}"``.
 
-        >>> Cycle.year(2026).end
-        datetime.date(2026, 12, 31)
+        Examples:
+            >>> Cycle.year(2026).end
+            datetime.date(2026, 12, 31)
         """
         return cls(
             id=str(year),
@@ -198,14 +229,15 @@ class Owner:
         parent: The id of the unit this owner belongs to (a person's team, a
             team's department), or ``None`` at the top.
 
-    >>> Owner(id="dept-sales", name="Phòng Kinh doanh", kind="department").kind
-    <OwnerKind.DEPARTMENT: 'department'>
+    Examples:
+        >>> Owner(id="dept-sales", name="Phòng Kinh doanh", kind="department").kind
+        <OwnerKind.DEPARTMENT: 'department'>
     """
 
     id: str
     name: str
     kind: OwnerKind = OwnerKind.PERSON
-    parent: str | None = attrs.field(default=None, converter=_to_optional_id)
+    parent: str | None = attrs.field(default=None, converter=_to_optional_owner_id)
 
     def __attrs_post_init__(self) -> None:
         check = Checker(self, entity_id=self.id)
@@ -240,12 +272,13 @@ class Metric:
         scale: ``(low, high)`` bounds of a ``score`` unit, such as ``(0, 10)``.
         stretch: An optional value beyond the target, for three-zone scoring.
 
-    >>> Metric(kind="decrease", start=1.4, target=0.8).kind
-    <MetricKind.DECREASE: 'decrease'>
-    >>> Metric(kind="increase", start=35, target=27)
-    Traceback (most recent call last):
-    ...
-    okrkit.errors.ValidationError: target: 'target' must be greater than 'start' for an increase metric (got start=35, target=27); for a falling metric use kind 'decrease'
+    Examples:
+        >>> Metric(kind="decrease", start=1.4, target=0.8).kind
+        <MetricKind.DECREASE: 'decrease'>
+        >>> Metric(kind="increase", start=35, target=27)
+        Traceback (most recent call last):
+        ...
+        okrkit.errors.ValidationError: target: 'target' must be greater than 'start' for an increase metric (got start=35, target=27); for a falling metric use kind 'decrease'
     """  # noqa: E501
 
     kind: MetricKind
@@ -434,8 +467,9 @@ class Metric:
         A milestone takes only 0 or 1; a score on a scale takes values on the scale;
         a duration is never negative.
 
-        >>> Metric(kind="milestone").accepts(0.5)
-        False
+        Examples:
+            >>> Metric(kind="milestone").accepts(0.5)
+            False
         """
         if self.kind is MetricKind.MILESTONE:
             return value in (0.0, 1.0)
@@ -456,11 +490,12 @@ class Alignment:
             ``supports`` (shown, not counted).
         weight: How much this child counts among the parent's children (> 0).
 
-    >>> Alignment(parent="obj-company-growth").kind
-    <LinkKind.CONTRIBUTES: 'contributes'>
+    Examples:
+        >>> Alignment(parent="obj-company-growth").kind
+        <LinkKind.CONTRIBUTES: 'contributes'>
     """
 
-    parent: str = attrs.field(converter=_to_id)
+    parent: str = attrs.field(converter=_to_parent_id)
     kind: LinkKind = LinkKind.CONTRIBUTES
     weight: float = 1.0
 
@@ -486,21 +521,22 @@ class KeyResult:
         due: Optional due date, inside the objective's cycle.
         aligned_to: Parent objectives or key results this one counts toward.
 
-    >>> kr = KeyResult(
-    ...     id="kr-velocity",
-    ...     title="Raise sprint velocity from 27 to 35 points",
-    ...     metric=Metric(kind="increase", start=27, target=35),
-    ...     owners="pm-lan",
-    ... )
-    >>> kr.owners
-    ('pm-lan',)
+    Examples:
+        >>> kr = KeyResult(
+        ...     id="kr-velocity",
+        ...     title="Raise sprint velocity from 27 to 35 points",
+        ...     metric=Metric(kind="increase", start=27, target=35),
+        ...     owners="pm-lan",
+        ... )
+        >>> kr.owners
+        ('pm-lan',)
     """
 
     id: str
     title: str
     metric: Metric
     description: str = ""
-    owners: tuple[str, ...] = attrs.field(default=(), converter=_to_ids)
+    owners: tuple[str, ...] = attrs.field(default=(), converter=_to_owner_ids)
     weight: float = 1.0
     due: dt.date | None = None
     aligned_to: tuple[Alignment, ...] = attrs.field(default=(), converter=_to_alignments)
@@ -562,18 +598,19 @@ class Objective:
         tags: Free labels for searching and grouping.
         key_results: The key results; 2-5 is good practice (the linter says so).
 
-    >>> o = Objective(
-    ...     id="obj-growth", title="Grow where our customers are",
-    ...     owner="ceo", cycle="2026-Q1", level="company",
-    ... )
-    >>> o.level, o.ambition
-    (<Level.COMPANY: 'company'>, <Ambition.COMMITTED: 'committed'>)
+    Examples:
+        >>> o = Objective(
+        ...     id="obj-growth", title="Grow where our customers are",
+        ...     owner="ceo", cycle="2026-Q1", level="company",
+        ... )
+        >>> o.level, o.ambition
+        (<Level.COMPANY: 'company'>, <Ambition.COMMITTED: 'committed'>)
     """
 
     id: str
     title: str
-    owner: str = attrs.field(converter=_to_id)
-    cycle: str = attrs.field(converter=_to_id)
+    owner: str = attrs.field(converter=_to_owner_id)
+    cycle: str = attrs.field(converter=_to_cycle_id)
     level: Level
     ambition: Ambition = Ambition.COMMITTED
     description: str = ""
@@ -633,8 +670,8 @@ class Initiative:
 
     id: str
     title: str
-    owner: str = attrs.field(converter=_to_id)
-    drives: tuple[str, ...] = attrs.field(default=(), converter=_to_ids)
+    owner: str = attrs.field(converter=_to_owner_id)
+    drives: tuple[str, ...] = attrs.field(default=(), converter=_to_key_result_ids)
     status: InitiativeStatus = InitiativeStatus.PLANNED
     due: dt.date | None = None
     description: str = ""
@@ -664,16 +701,17 @@ class CheckIn:
         note: Optional comment: what moved, what blocks.
         author: Optional id of the owner who reported it.
 
-    >>> CheckIn(key_result="kr-velocity", on="2026-01-09", value=28, confidence="green")
-    CheckIn(key_result='kr-velocity', on=datetime.date(2026, 1, 9), value=28.0, confidence=<Confidence.VERY_HIGH: 5>, note='', author=None)
+    Examples:
+        >>> CheckIn(key_result="kr-velocity", on="2026-01-09", value=28, confidence="green")
+        CheckIn(key_result='kr-velocity', on=datetime.date(2026, 1, 9), value=28.0, confidence=<Confidence.VERY_HIGH: 5>, note='', author=None)
     """  # noqa: E501
 
-    key_result: str = attrs.field(converter=_to_id)
+    key_result: str = attrs.field(converter=_to_key_result_id)
     on: dt.date
     value: float
     confidence: Confidence | None = None
     note: str = ""
-    author: str | None = attrs.field(default=None, converter=_to_optional_id)
+    author: str | None = attrs.field(default=None, converter=_to_optional_owner_id)
 
     def __attrs_post_init__(self) -> None:
         check = Checker(self)

@@ -136,10 +136,11 @@ class Confidence(enum.IntEnum):
     The traffic-light words many teams use map onto the scale: ``red`` is 1,
     ``yellow`` 3 and ``green`` 5. :meth:`parse` accepts either form.
 
-    >>> Confidence.parse("yellow")
-    <Confidence.MEDIUM: 3>
-    >>> Confidence.parse(4).label
-    'high'
+    Examples:
+        >>> Confidence.parse("yellow")
+        <Confidence.MEDIUM: 3>
+        >>> Confidence.parse(4).label
+        'high'
     """
 
     VERY_LOW = 1

@@ -92,19 +92,20 @@ class OKRSet:
         initiatives: The work that drives key results.
         checkins: Values reported for key results over time.
 
-    >>> from okrkit import Cycle, Owner, Objective, KeyResult, Metric
-    >>> okrs = OKRSet(
-    ...     cycles=[Cycle.quarter(2026, 1)],
-    ...     owners=[Owner(id="ceo", name="Minh", kind="person")],
-    ...     objectives=[Objective(
-    ...         id="obj-1", title="Delight our first customers", owner="ceo",
-    ...         cycle="2026-Q1", level="company",
-    ...         key_results=[KeyResult(id="kr-1", title="NPS from 8.0 to 9.5",
-    ...             metric=Metric(kind="increase", start=8.0, target=9.5, unit="score"))],
-    ...     )],
-    ... )
-    >>> okrs.objective_of("kr-1").id
-    'obj-1'
+    Examples:
+        >>> from okrkit import Cycle, Owner, Objective, KeyResult, Metric
+        >>> okrs = OKRSet(
+        ...     cycles=[Cycle.quarter(2026, 1)],
+        ...     owners=[Owner(id="ceo", name="Minh", kind="person")],
+        ...     objectives=[Objective(
+        ...         id="obj-1", title="Delight our first customers", owner="ceo",
+        ...         cycle="2026-Q1", level="company",
+        ...         key_results=[KeyResult(id="kr-1", title="NPS from 8.0 to 9.5",
+        ...             metric=Metric(kind="increase", start=8.0, target=9.5, unit="score"))],
+        ...     )],
+        ... )
+        >>> okrs.objective_of("kr-1").id
+        'obj-1'
     """
 
     schema_version: int = SCHEMA_VERSION
