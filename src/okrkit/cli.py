@@ -31,12 +31,11 @@ __all__ = ["main"]
 
 
 def _console() -> Console:
-    return Console(
-        file=sys.stdout,
-        soft_wrap=True,
-        highlight=False,
-        emoji=False,
-    )
+    console = Console(file=sys.stdout, highlight=False, emoji=False)
+    if not console.is_terminal:
+        # Piped or captured output keeps whole lines: nothing to wrap or crop for.
+        console.width = 100_000
+    return console
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
