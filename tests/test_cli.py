@@ -33,7 +33,10 @@ class TestVersion:
     def test_console_script_installed(self) -> None:
         """`python -m okrkit` and the okrkit script run the same command."""
         result = subprocess.run(
-            [sys.executable, "-m", "okrkit", "--version"], capture_output=True, text=True
+            [sys.executable, "-m", "okrkit", "--version"],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         assert result.returncode == 0
         assert okrkit.__version__ in result.stdout
@@ -41,13 +44,13 @@ class TestVersion:
 
 class TestSchema:
     def test_prints_json_schema(self, runner: CliRunner) -> None:
-        """schema prints the JSON Schema of the file format."""
+        """The schema command prints the JSON Schema of the file format."""
         result = runner.invoke(main, ["schema"])
         assert result.exit_code == 0
         assert json.loads(result.output) == okrkit.io.json_schema()
 
     def test_writes_file(self, runner: CliRunner, tmp_path: Path) -> None:
-        """schema -o FILE writes the schema to FILE."""
+        """The schema command with -o FILE writes the schema to FILE."""
         out = tmp_path / "okrkit.schema.json"
         result = runner.invoke(main, ["schema", "-o", str(out)])
         assert result.exit_code == 0
@@ -60,7 +63,7 @@ class TestSchema:
 
 class TestReport:
     def test_outline_of_example(self, runner: CliRunner) -> None:
-        """report prints every objective and key result of the example, by level."""
+        """The report command prints every objective and key result of the example, by level."""
         okrs = okrkit.load(EXAMPLES / "acme.en.yaml")
         result = runner.invoke(main, ["report", str(EXAMPLES / "acme.en.yaml")])
         assert result.exit_code == 0, result.output

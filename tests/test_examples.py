@@ -139,6 +139,7 @@ class TestScripts:
             capture_output=True,
             text=True,
             encoding="utf-8",
+            check=False,
         )
         assert result.returncode == 0, result.stderr
         assert Counter(result.stdout)["\n"] > 50

@@ -84,6 +84,23 @@ def _raw(value: Any, _type: Any) -> Any:
     return value
 
 
+def _float_or_raw(value: Any, _type: Any) -> Any:
+    """Turn an int into a float up front (the model's fast path wants floats)."""
+    if type(value) is int:
+        return float(value)
+    return value
+
+
+def _date_or_raw(value: Any, _type: Any) -> Any:
+    """Read ISO text as a date up front; leave anything else for the model to judge."""
+    if type(value) is str:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
 def _is(expected: Any) -> Callable[[Any], bool]:
     """A hook predicate matching exactly one (generic) type."""
     return lambda tp: bool(tp == expected)
@@ -147,8 +164,10 @@ def configure_structure(conv: cattrs.Converter) -> None:
     sure a mapping stands where a mapping belongs and a list where a list belongs,
     forbid unknown keys, and collect every problem instead of stopping at the first.
     """
-    for scalar in (str, float, int, bool, dt.date):
+    for scalar in (str, int, bool):
         conv.register_structure_hook(scalar, _raw)
+    conv.register_structure_hook(float, _float_or_raw)
+    conv.register_structure_hook(dt.date, _date_or_raw)
     conv.register_structure_hook_func(_is_enum, _raw)
     conv.register_structure_hook_func(_is(tuple[str, ...]), _raw)
     conv.register_structure_hook_func(_is(tuple[float, float]), _raw)

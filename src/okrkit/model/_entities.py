@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 from typing import cast
@@ -17,7 +18,7 @@ import attrs
 
 from okrkit.errors import ValidationError
 from okrkit.i18n import _
-from okrkit.model._checks import Checker, as_tuple, entity_id_of
+from okrkit.model._checks import Checker, as_tuple, entity_id_of, is_valid_id
 from okrkit.model._enums import (
     Ambition,
     Confidence,
@@ -714,6 +715,24 @@ class CheckIn:
     author: str | None = attrs.field(default=None, converter=_to_optional_owner_id)
 
     def __attrs_post_init__(self) -> None:
+        # Check-ins come by the million: take a fast way out when every field is
+        # already in its normal form and valid; anything else gets the full check.
+        value = self.value
+        author = self.author
+        if (
+            type(self.key_result) is str
+            and is_valid_id(self.key_result)
+            and type(self.on) is dt.date
+            and type(value) is float
+            and math.isfinite(value)
+            and (self.confidence is None or type(self.confidence) is Confidence)
+            and type(self.note) is str
+            and (author is None or (type(author) is str and is_valid_id(author)))
+        ):
+            return
+        self._check()
+
+    def _check(self) -> None:
         check = Checker(self)
         ident = check.identifier("key_result")
         check.entity_id = ident
