@@ -46,14 +46,14 @@ def organisation(objectives: int, key_results: int = 4, weeks: int = 13) -> OKRS
                     owners=(f"p{o % 10}",),
                 )
             )
-            for w in range(weeks):
-                checkins.append(
-                    CheckIn(
-                        key_result=ident,
-                        on=cycle.start + dt.timedelta(days=7 * w + 4),
-                        value=10.0 + w * 0.7,
-                    )
+            checkins.extend(
+                CheckIn(
+                    key_result=ident,
+                    on=cycle.start + dt.timedelta(days=7 * w + 4),
+                    value=10.0 + w * 0.7,
                 )
+                for w in range(weeks)
+            )
         objs.append(
             Objective(
                 id=f"obj-{o}",
@@ -118,7 +118,7 @@ def main() -> None:
             if suffix == ".json":
                 baseline = best_of(args.repeat, lambda text=text: json.loads(text))
             else:
-                baseline = best_of(args.repeat, lambda text=text: yaml.load(text, Loader=loader))  # noqa: S506
+                baseline = best_of(args.repeat, lambda text=text: yaml.load(text, Loader=loader))
             ours = best_of(args.repeat, lambda path=path: okrkit.load(path))
             report(f"load {suffix[1:]} ({path.stat().st_size // 1024} KiB)", ours, baseline)
 
