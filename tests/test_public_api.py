@@ -53,7 +53,8 @@ class TestExports:
         undocumented = [
             name
             for name in okrkit.__all__
-            if callable(getattr(okrkit, name)) and not (getattr(okrkit, name).__doc__ or "").strip()
+            if callable(getattr(okrkit, name))
+            and not (getattr(okrkit, name).__doc__ or "").strip()
         ]
         assert undocumented == []
 
