@@ -1,0 +1,94 @@
+"""Round trips: any valid OKR set survives writing and reading in every format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import Phase, find, given, settings
+
+import okrkit
+from okrkit import Cycle, OKRSet
+from okrkit.io import json_schema, to_data
+from okrkit.testing import okr_sets
+
+FORMATS = ["yaml", "toml", "json"]
+SUFFIXES = [".yaml", ".yml", ".toml", ".json"]
+SEARCH = settings(database=None, phases=[Phase.generate], max_examples=1_000)
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    """A validator for okrkit's schema that checks date formats too."""
+    schema = json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder for the files of the round trips.
+
+    Module-scoped: hypothesis refuses function-scoped fixtures such as ``tmp_path`` in
+    ``@given`` tests, since they are not reset between examples.
+    """
+    return tmp_path_factory.mktemp("roundtrip")
+
+
+class TestText:
+    @pytest.mark.parametrize("fmt", FORMATS)
+    @given(okrs=okr_sets())
+    def test_loads_dumps_gives_an_equal_set(self, fmt: str, okrs: OKRSet) -> None:
+        """Reading the text written for a set gives it back; writing that gives the same text."""
+        text = okrkit.dumps(okrs, fmt)
+        back = okrkit.loads(text, fmt)
+        assert back == okrs
+        assert okrkit.dumps(back, fmt) == text
+
+    @given(okrs=okr_sets(max_objectives=8, max_key_results=5, max_checkins=12))
+    def test_larger_sets(self, okrs: OKRSet) -> None:
+        """Bigger sets, with more links between them, survive every format."""
+        for fmt in FORMATS:
+            assert okrkit.loads(okrkit.dumps(okrs, fmt), fmt) == okrs
+
+    @pytest.mark.parametrize("line_break", ["\x85", "\u2028", "\u2029", "\n\x85"])
+    def test_unicode_line_breaks_in_yaml(self, line_break: str) -> None:
+        """Names holding Unicode line breaks survive YAML (U+0085 once became a space)."""
+        okrs = OKRSet(
+            cycles=[Cycle(id="c", name=f"a{line_break}b", start="2026-01-01", end="2026-01-31")],
+            owners=[],
+            objectives=[],
+        )
+        assert okrkit.loads(okrkit.dumps(okrs, "yaml"), "yaml") == okrs
+
+
+class TestFile:
+    @pytest.mark.parametrize("suffix", SUFFIXES)
+    @given(okrs=okr_sets())
+    def test_load_dump_gives_an_equal_set(self, folder: Path, suffix: str, okrs: OKRSet) -> None:
+        """Loading the file written for an OKR set gives back an equal set."""
+        path = folder / f"okrs{suffix}"
+        okrkit.dump(okrs, path)
+        assert okrkit.load(path) == okrs
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_file_holds_the_dumps_text(self, tmp_path: Path, fmt: str) -> None:
+        """The file dump writes holds exactly what dumps returns, as UTF-8."""
+        okrs = find(okr_sets(), lambda s: len(list(s.key_results)) >= 3, settings=SEARCH)
+        path = tmp_path / f"okrs.{fmt}"
+        okrkit.dump(okrs, path)
+        assert path.read_text(encoding="utf-8") == okrkit.dumps(okrs, fmt)
+
+
+class TestJsonSchema:
+    @given(okrs=okr_sets())
+    def test_data_validates(
+        self, validator: jsonschema.Draft202012Validator, okrs: OKRSet
+    ) -> None:
+        """The data of any valid set, and the JSON written for it, fit the schema."""
+        validator.validate(to_data(okrs, dates_as_text=True))
+        validator.validate(json.loads(okrkit.dumps(okrs, "json")))
