@@ -7,7 +7,9 @@ working for code that does not know okrkit::
     OKRError                                   (Exception)
     ├── ValidationError                        (OKRError, ValueError)
     │   └── LoadError                          (ValidationError)
-    └── FormatError                            (OKRError, ValueError)
+    │   └── TemplateError                      (ValidationError)
+    ├── FormatError                            (OKRError, ValueError)
+    └── LocaleError                            (OKRError, ValueError)
 
 A :class:`ValidationError` carries every :class:`Problem` found at once, not just
 the first: a file with ten mistakes reports ten problems. Each problem says where
@@ -22,13 +24,21 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 
-from okrkit.i18n import _
+
+def _(message: str) -> str:
+    """Translate through :mod:`okrkit.i18n`, imported late: it imports this module."""
+    from okrkit.i18n import gettext
+
+    return gettext(message)
+
 
 __all__ = [
     "FormatError",
     "LoadError",
+    "LocaleError",
     "OKRError",
     "Problem",
+    "TemplateError",
     "ValidationError",
 ]
 
@@ -165,3 +175,28 @@ class FormatError(OKRError, ValueError):
     def __init__(self, message: str, *, format: str) -> None:  # noqa: A002
         self.format = format
         super().__init__(message)
+
+
+class TemplateError(ValidationError):
+    """A template that cannot be loaded, rendered or instantiated, with every problem.
+
+    Loading names the template file and line; instantiating names the template id
+    and each parameter that is missing, unknown or of the wrong type.
+    """
+
+
+class LocaleError(OKRError, ValueError):
+    """A locale identifier that babel does not know.
+
+    Attributes:
+        identifier: The identifier that was asked for.
+    """
+
+    def __init__(self, identifier: str) -> None:
+        self.identifier = identifier
+        super().__init__(
+            _(
+                "unknown locale {identifier!r}; use a language code such as 'vi' or 'en', "
+                "optionally with a territory such as 'vi_VN'"
+            ).format(identifier=identifier)
+        )

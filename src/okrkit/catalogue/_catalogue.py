@@ -1,0 +1,339 @@
+"""The catalogue: reading template files, looking templates up, searching them."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import functools
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import cattrs
+
+from okrkit.catalogue._template import DOMAINS, Localized, Template
+from okrkit.errors import LoadError, Problem, TemplateError
+from okrkit.i18n import _
+from okrkit.io._converter import make_converter, problems_from
+from okrkit.io._formats import FORMATS
+from okrkit.io._load import parse_path
+from okrkit.model import Level, UnknownIdError
+
+__all__ = ["Catalogue", "fold", "load", "read_templates"]
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for searching: no accents, no case, đ read as d.
+
+    Examples:
+        >>> fold("Giữ chân KHÁCH HÀNG, đội ngũ")
+        'giu chan khach hang, doi ngu'
+    """
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    conv = make_converter()
+    conv.register_structure_hook_func(lambda tp: tp is Any, lambda value, _type: value)
+    conv.register_structure_hook_func(
+        lambda tp: tp == (float | str | None), lambda value, _type: value
+    )
+    return conv
+
+
+def read_templates(path: str | os.PathLike[str]) -> list[Template]:
+    """Read the templates of one YAML file.
+
+    Raises:
+        TemplateError: listing every problem, each with the file and line.
+    """
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise TemplateError(
+            Problem(
+                message=_("cannot read the template file: {reason}").format(
+                    reason=exc.strerror or exc
+                ),
+                file=str(file),
+            )
+        ) from exc
+    return _read_text(text, str(file))
+
+
+def _read_text(text: str, source: str) -> list[Template]:
+    try:
+        data, lines = FORMATS["yaml"].parse(text, source)
+    except LoadError as exc:
+        raise TemplateError(exc.problems) from exc
+    lines = lines or {}
+    problems: list[Problem] = []
+    if not isinstance(data, dict) or set(data) != {"templates"}:
+        problems.append(
+            Problem(message=_("a template file holds one key, 'templates', with a list"))
+        )
+        raw_templates: list[Any] = []
+    else:
+        raw_templates = data["templates"] if isinstance(data["templates"], list) else []
+        if not isinstance(data["templates"], list):
+            problems.append(Problem(message=_("'templates' must be a list"), path="templates"))
+    templates: list[Template] = []
+    for index, raw in enumerate(raw_templates):
+        try:
+            template = _converter().structure(raw, Template)
+        except Exception as exc:  # noqa: BLE001 - every problem is collected
+            problems.extend(problems_from(exc, ("templates", index)))
+            continue
+        object.__setattr__(template, "file", source)
+        templates.append(template)
+    if problems:
+        located = []
+        for problem in problems:
+            parts = parse_path(problem.path) if problem.path else ()
+            line = None
+            for end in range(len(parts), -1, -1):
+                line = lines.get(parts[:end])
+                if line is not None:
+                    break
+            entity = None
+            if len(parts) >= 2 and isinstance(parts[1], int) and parts[1] < len(raw_templates):
+                raw = raw_templates[parts[1]]
+                entity = str(raw.get("id")) if isinstance(raw, dict) and "id" in raw else None
+            located.append(
+                dataclasses.replace(
+                    problem,
+                    file=source,
+                    line=problem.line or line,
+                    entity_id=problem.entity_id if entity is None else entity,
+                )
+            )
+        raise TemplateError(located)
+    return templates
+
+
+class Catalogue:
+    """A collection of templates: iterable, sized, searchable.
+
+    Examples:
+        >>> from okrkit import catalogue
+        >>> cat = catalogue.load()
+        >>> len(cat) >= 100
+        True
+        >>> cat.get("okr-marketing-mql").domain
+        'marketing'
+    """
+
+    def __init__(self, templates: Iterable[Template]) -> None:
+        """Gather ``templates``; two with the same id raise a :class:`TemplateError`."""
+        self._templates: dict[str, Template] = {}
+        problems: list[Problem] = []
+        for template in templates:
+            first = self._templates.get(template.id)
+            if first is not None:
+                problems.append(
+                    Problem(
+                        message=_(
+                            "template id {id!r} is defined in {first} and again in {second}; "
+                            "rename one of them"
+                        ).format(id=template.id, first=first.file, second=template.file),
+                        entity_id=template.id,
+                        file=template.file,
+                    )
+                )
+                continue
+            self._templates[template.id] = template
+        if problems:
+            raise TemplateError(problems)
+        self._index = {t.id: _SearchEntry.of(t) for t in self._templates.values()}
+
+    def __iter__(self) -> Iterator[Template]:
+        return iter(self._templates.values())
+
+    def __len__(self) -> int:
+        return len(self._templates)
+
+    def __contains__(self, template_id: object) -> bool:
+        return template_id in self._templates
+
+    def __repr__(self) -> str:
+        return f"<Catalogue of {len(self)} templates>"
+
+    def get(self, template_id: str) -> Template:
+        """Return the template with id ``template_id``.
+
+        Raises:
+            UnknownIdError: with the closest ids when there is no such template.
+        """
+        try:
+            return self._templates[template_id]
+        except KeyError:
+            close = difflib.get_close_matches(template_id, list(self._templates), n=3)
+            raise UnknownIdError(template_id, _("template"), close) from None
+
+    @property
+    def domains(self) -> list[str]:
+        """The domains that have templates, in the documented order."""
+        present = {t.domain for t in self}
+        return [domain for domain in DOMAINS if domain in present]
+
+    @property
+    def tags(self) -> list[str]:
+        """Every tag used, sorted."""
+        return sorted({tag for t in self for tag in t.tags})
+
+    def search(
+        self,
+        text: str | None = None,
+        *,
+        domain: str | None = None,
+        tag: str | None = None,
+        level: Level | str | None = None,
+    ) -> list[Template]:
+        """Find templates, best match first.
+
+        The text search ignores accents and case, so "tang doanh thu" finds
+        "Tăng doanh thu"; every word must appear somewhere in the template (its
+        titles in either language, tags, domain or id). Matches in the objective
+        count most, then tags, then key results.
+
+        Args:
+            text: Words to look for; ``None`` or empty lists every template.
+            domain: Only templates of this domain.
+            tag: Only templates with this tag.
+            level: Only templates of this level.
+
+        Examples:
+            >>> from okrkit import catalogue
+            >>> hits = catalogue.load().search("khach hang tiem nang", domain="marketing")
+            >>> hits[0].id
+            'okr-marketing-mql'
+        """
+        wanted_level = Level(level) if level is not None else None
+        candidates = [
+            t
+            for t in self
+            if (domain is None or t.domain == domain)
+            and (tag is None or tag in t.tags)
+            and (wanted_level is None or t.level is wanted_level)
+        ]
+        words = _tokens(text or "")
+        if not words:
+            return candidates
+        phrase = " ".join(words)
+        scored = []
+        for template in candidates:
+            score = self._index[template.id].score(words, phrase)
+            if score > 0:
+                scored.append((-score, template.id, template))
+        scored.sort(key=lambda item: (item[0], item[1]))
+        return [template for _score, _id, template in scored]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _SearchEntry:
+    """The folded words of one template, by how much a match counts."""
+
+    fields: tuple[tuple[float, frozenset[str], str], ...]
+
+    @classmethod
+    def of(cls, template: Template) -> _SearchEntry:
+        def field(weight: float, texts: Sequence[str]) -> tuple[float, frozenset[str], str]:
+            joined = " ".join(" ".join(_tokens(text)) for text in texts)
+            return (weight, frozenset(joined.split()), joined)
+
+        krs = [text for kr in template.key_results for text in kr.title.texts()]
+        labels = [text for p in template.parameters for text in p.label.texts()]
+        notes = list(template.note.texts()) if isinstance(template.note, Localized) else []
+        return cls(
+            (
+                field(3.0, template.objective.texts()),
+                field(2.0, [*template.tags, template.domain, template.id]),
+                field(1.0, krs),
+                field(0.5, [*labels, *notes]),
+            )
+        )
+
+    def score(self, words: Sequence[str], phrase: str) -> float:
+        total = 0.0
+        for word in words:
+            best = 0.0
+            for weight, vocabulary, _joined in self.fields:
+                if word in vocabulary:
+                    best = max(best, weight)
+                elif len(word) >= 4 and any(v.startswith(word) for v in vocabulary):
+                    best = max(best, weight / 2)
+            if best == 0.0:
+                return 0.0
+            total += best
+        if len(words) > 1:
+            for weight, _vocabulary, joined in self.fields:
+                if phrase in joined:
+                    total += weight
+        return total
+
+
+def _builtin_files() -> list[Path]:
+    folder = resources.files("okrkit.catalogue") / "templates"
+    return sorted(
+        Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith((".yaml", ".yml"))
+    )
+
+
+@functools.cache
+def _builtin() -> tuple[Template, ...]:
+    templates: list[Template] = []
+    problems: list[Problem] = []
+    for file in _builtin_files():
+        try:
+            templates.extend(read_templates(file))
+        except TemplateError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise TemplateError(problems)
+    return tuple(templates)
+
+
+@functools.cache
+def _builtin_catalogue() -> Catalogue:
+    return Catalogue(_builtin())
+
+
+def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Catalogue:
+    """Load the built-in catalogue, and the user's own template files with it.
+
+    The built-in templates are read once and cached.
+
+    Args:
+        extra: Paths of YAML template files in the same format, merged in.
+
+    Raises:
+        TemplateError: when a file breaks the format (with file and line), or when
+            two templates share an id (naming both files).
+    """
+    if not extra:
+        return _builtin_catalogue()
+    templates = list(_builtin())
+    problems: list[Problem] = []
+    for path in extra:
+        try:
+            templates.extend(read_templates(path))
+        except TemplateError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise TemplateError(problems)
+    return Catalogue(templates)
