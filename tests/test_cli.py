@@ -107,3 +107,153 @@ class TestReport:
         result = runner.invoke(main, ["report", str(tmp_path / "nope.yaml")])
         assert result.exit_code == 1
         assert "no such file" in result.stderr
+
+
+class TestLocales:
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["report", str(EXAMPLES / "acme.yaml")],
+            ["templates", "list"],
+            ["templates", "show", "pm-retention-onboarding"],
+        ],
+        ids=["report", "templates-list", "templates-show"],
+    )
+    def test_vietnamese_and_english_differ(self, runner: CliRunner, args: list[str]) -> None:
+        """--locale vi and --locale en change the labels and number formats."""
+        vi = runner.invoke(main, [*args, "--locale", "vi"])
+        en = runner.invoke(main, [*args, "--locale", "en"])
+        assert vi.exit_code == 0, vi.output
+        assert en.exit_code == 0, en.output
+        assert vi.output != en.output
+
+    def test_report_labels_and_numbers(self, runner: CliRunner) -> None:
+        """The report's level headings, words and numbers follow the locale."""
+        vi = runner.invoke(main, ["report", str(EXAMPLES / "acme.yaml"), "--locale", "vi"]).output
+        en = runner.invoke(main, ["report", str(EXAMPLES / "acme.yaml"), "--locale", "en"]).output
+        assert "Công ty" in vi
+        assert "Company" in en
+        assert "mới nhất" in vi
+        assert "latest" in en
+        assert "4.200.000.000\xa0₫" in vi
+        assert "₫4,200,000,000" in en
+        assert "thg 3, 2026" in vi
+        assert "Mar 27, 2026" in en
+
+    def test_environment_variable(self, runner: CliRunner) -> None:
+        """OKRKIT_LOCALE chooses the language when --locale is not given."""
+        result = runner.invoke(main, ["templates", "list"], env={"OKRKIT_LOCALE": "vi"})
+        assert "Mẫu" in result.output
+        assert runner.invoke(main, ["templates", "list"], env={"OKRKIT_LOCALE": "en"}).output != (
+            result.output
+        )
+
+    def test_bad_locale(self, runner: CliRunner) -> None:
+        """An unknown locale is a usage error that names it."""
+        result = runner.invoke(main, ["templates", "list", "--locale", "klingon"])
+        assert result.exit_code == 2
+        assert "klingon" in result.output
+
+
+class TestTemplates:
+    def test_search_retention_in_vietnamese(self, runner: CliRunner) -> None:
+        """`templates search "giu chan khach hang" --locale vi` lists the retention templates."""
+        result = runner.invoke(
+            main, ["templates", "search", "giu chan khach hang", "--locale", "vi"]
+        )
+        assert result.exit_code == 0, result.output
+        assert "pm-retention-" in result.output
+        assert "giữ chân" in result.output.lower()
+
+    def test_list_by_domain(self, runner: CliRunner) -> None:
+        """--domain keeps only that domain's templates."""
+        result = runner.invoke(main, ["templates", "list", "--domain", "hr", "--locale", "en"])
+        assert result.exit_code == 0
+        rows = [line for line in result.output.splitlines() if line.startswith("hr-")]
+        assert rows
+        assert all(" hr " in row for row in rows)
+
+    def test_show_unknown(self, runner: CliRunner) -> None:
+        """An unknown template id fails with suggestions."""
+        result = runner.invoke(main, ["templates", "show", "pm-retention-onbording"])
+        assert result.exit_code == 1
+        assert "pm-retention-onboarding" in result.stderr
+
+    def test_new_writes_a_ready_file(self, runner: CliRunner, tmp_path: Path) -> None:
+        """`okrkit new` writes an OKR file that loads, with the values given."""
+        out = tmp_path / "onboarding.yaml"
+        result = runner.invoke(
+            main,
+            [
+                "new",
+                "--template",
+                "pm-retention-onboarding",
+                "--set",
+                "activation=80",
+                "--cycle",
+                "2026-Q2",
+                "--owner",
+                "lan",
+                "--owner-name",
+                "Nguyễn Thị Lan",
+                "-o",
+                str(out),
+                "--locale",
+                "vi",
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        okrs = okrkit.load(out)
+        (objective,) = okrs.objectives
+        assert objective.owner == "lan"
+        assert okrs.cycles[0].id == "2026-Q2"
+        assert any(kr.metric.target == 80 for kr in objective.key_results)
+        assert "80%" in result.output or any("80%" in kr.title for kr in objective.key_results)
+
+    def test_new_reports_every_bad_setting(self, runner: CliRunner, tmp_path: Path) -> None:
+        """Bad --set values are all reported and no file is written."""
+        out = tmp_path / "bad.yaml"
+        result = runner.invoke(
+            main,
+            [
+                "new",
+                "--template",
+                "pm-retention-onboarding",
+                "--set",
+                "activation=lots",
+                "--set",
+                "colour=red",
+                "-o",
+                str(out),
+            ],
+        )
+        assert result.exit_code == 1
+        assert "activation" in result.stderr
+        assert "colour" in result.stderr
+        assert not out.exists()
+
+    def test_new_refuses_to_overwrite(self, runner: CliRunner, tmp_path: Path) -> None:
+        """An existing file is kept unless --force is given."""
+        out = tmp_path / "okrs.yaml"
+        out.write_text("mine\n", encoding="utf-8")
+        args = ["new", "--template", "pm-retention-onboarding", "-o", str(out)]
+        assert runner.invoke(main, args).exit_code == 1
+        assert out.read_text(encoding="utf-8") == "mine\n"
+        assert runner.invoke(main, [*args, "--force"]).exit_code == 0
+
+    def test_new_bad_setting_syntax(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A --set without '=' is a usage error."""
+        result = runner.invoke(
+            main,
+            [
+                "new",
+                "--template",
+                "pm-retention-onboarding",
+                "--set",
+                "oops",
+                "-o",
+                str(tmp_path / "x.yaml"),
+            ],
+        )
+        assert result.exit_code == 2
+        assert "name=value" in result.output

@@ -13,7 +13,15 @@ Examples:
 from __future__ import annotations
 
 from okrkit._version import __version__
-from okrkit.errors import FormatError, LoadError, OKRError, Problem, ValidationError
+from okrkit.errors import (
+    FormatError,
+    LoadError,
+    LocaleError,
+    OKRError,
+    Problem,
+    TemplateError,
+    ValidationError,
+)
 from okrkit.io import dump, dumps, load, loads
 from okrkit.model import (
     SCHEMA_VERSION,
@@ -52,6 +60,7 @@ __all__ = [
     "Level",
     "LinkKind",
     "LoadError",
+    "LocaleError",
     "Metric",
     "MetricKind",
     "OKRError",
@@ -61,6 +70,7 @@ __all__ = [
     "OwnerKind",
     "Problem",
     "Status",
+    "TemplateError",
     "Unit",
     "UnknownIdError",
     "ValidationError",

@@ -387,7 +387,7 @@ def _parse_settings(
 @click.option("--id", "objective_id", help=_("The objective's id (default: the template's)."))
 @click.option("--force", is_flag=True, help=_("Overwrite FILE if it exists."))
 @_with_locale
-def new(
+def new(  # noqa: PLR0917 - click passes every option by position
     template_id: str,
     settings: dict[str, str],
     output: Path,

@@ -194,9 +194,12 @@ class LocaleError(OKRError, ValueError):
 
     def __init__(self, identifier: str) -> None:
         self.identifier = identifier
-        super().__init__(
-            _(
-                "unknown locale {identifier!r}; use a language code such as 'vi' or 'en', "
-                "optionally with a territory such as 'vi_VN'"
-            ).format(identifier=identifier)
-        )
+        super().__init__(identifier)
+
+    def __str__(self) -> str:
+        # Built when shown, not when raised: translating needs the active locale,
+        # which may be the very identifier that failed.
+        return _(
+            "unknown locale {identifier!r}; use a language code such as 'vi' or 'en', "
+            "optionally with a territory such as 'vi_VN'"
+        ).format(identifier=self.identifier)

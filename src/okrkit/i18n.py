@@ -29,6 +29,7 @@ import functools
 import gettext as _gettext
 import io
 import os
+import re
 from contextlib import ContextDecorator
 from importlib import resources
 from types import TracebackType
@@ -206,7 +207,13 @@ def _newer(first: object, second: object) -> bool:
 
 
 def _active_translations() -> _gettext.NullTranslations:
-    return _translations(_parse(get_locale()).language)
+    try:
+        language = _parse(get_locale()).language
+    except LocaleError:
+        # A wrong OKRKIT_LOCALE is reported by get_locale(); messages, including
+        # that report itself, fall back to English meanwhile.
+        return _gettext.NullTranslations()
+    return _translations(language)
 
 
 def gettext(message: str) -> str:
@@ -308,14 +315,22 @@ def format_currency(
 
     Examples:
         >>> format_currency(1500000, locale="vi")
-        '1.500.000\\xa0₫'
-        >>> format_currency(4000, "USD", locale="en")
-        '$4,000.00'
+        '1.500.000\xa0₫'
+        >>> format_currency(4000, "USD", locale="en"), format_currency(4000.5, "USD", locale="en")
+        ('$4,000', '$4,000.50')
     """
     from babel.numbers import format_currency as babel_format_currency
 
     locale = locale or get_locale()
-    return babel_format_currency(amount, currency or _default_currency(locale), locale=locale)
+    code = currency or _default_currency(locale)
+    if float(amount).is_integer():
+        # Whole amounts read better without ",00": 4.000 US$, not 4.000,00 US$.
+        pattern = _parse(locale).currency_formats["standard"].pattern
+        whole = re.sub(r"\.0+", "", pattern)
+        return babel_format_currency(
+            amount, code, locale=locale, format=whole, currency_digits=False
+        )
+    return babel_format_currency(amount, code, locale=locale)
 
 
 def format_date(value: dt.date, *, locale: str | None = None, format: str = "medium") -> str:  # noqa: A002
@@ -395,7 +410,7 @@ def format_value(metric: Metric, value: float, *, locale: str | None = None) -> 
         '35%'
         >>> money = Metric(kind="increase", start=0, target=3e9, unit="currency", currency="VND")
         >>> format_value(money, 1500000, locale="vi")
-        '1.500.000\\xa0₫'
+        '1.500.000\xa0₫'
         >>> days = Metric(kind="decrease", start=30, target=12, unit="duration_days")
         >>> format_value(days, 12, locale="vi")
         '12 ngày'

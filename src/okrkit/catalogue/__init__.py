@@ -10,7 +10,7 @@ Examples:
     >>> template = cat.get("okr-marketing-mql")
     >>> objective = template.instantiate(owner="lan", cycle=Cycle.quarter(2026, 1), locale="en")
     >>> objective.level.value, len(objective.key_results) > 0
-    ('team', True)
+    ('department', True)
 """
 
 from __future__ import annotations

@@ -219,7 +219,7 @@ class Catalogue:
 
         Examples:
             >>> from okrkit import catalogue
-            >>> hits = catalogue.load().search("khach hang tiem nang", domain="marketing")
+            >>> hits = catalogue.load().search("khach hang tiem nang mql", domain="marketing")
             >>> hits[0].id
             'okr-marketing-mql'
         """

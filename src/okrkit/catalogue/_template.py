@@ -499,16 +499,21 @@ def _number(value: object, locale: str) -> float:
 
 
 def _parse_number(text: str, locale: str) -> float:
+    """Read a number typed by a person: ``1.500`` is fifteen hundred in Vietnamese.
+
+    The locale's own grouping and decimal signs win when the text uses them
+    correctly; otherwise the text is read the programmer's way (``12.5``).
+    """
     from babel.numbers import NumberFormatError, parse_decimal
 
     cleaned = text.strip().replace("_", "").rstrip("%").strip()
     try:
-        return float(cleaned)
-    except ValueError:
+        return float(parse_decimal(cleaned, locale=locale, strict=True))
+    except (NumberFormatError, ValueError):
         pass
     try:
-        return float(parse_decimal(cleaned, locale=locale))
-    except (NumberFormatError, ValueError):
+        return float(cleaned)
+    except ValueError:
         raise ValueError(_("must be a number (got {value!r})").format(value=text)) from None
 
 

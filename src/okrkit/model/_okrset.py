@@ -46,7 +46,7 @@ class UnknownIdError(OKRError, KeyError):
                 kind=kind, id=ident, suggestions=", ".join(repr(s) for s in self.suggestions)
             )
         else:
-            message = _("no {kind} with id {id!r} in this OKR set").format(kind=kind, id=ident)
+            message = _("no {kind} with id {id!r}").format(kind=kind, id=ident)
         super().__init__(message)
 
     def __str__(self) -> str:
