@@ -103,6 +103,7 @@ class TestLanguages:
                 ],
                 [(i.id, i.owner, i.drives, i.status) for i in okrs.initiatives],
                 [(c.key_result, c.on, c.value, c.confidence, c.author) for c in okrs.checkins],
+                [(d.dependent, d.on) for d in okrs.dependencies],
             )
 
         assert shape(vi) == shape(en)

@@ -61,6 +61,7 @@ from okrkit.model import (
     CheckIn,
     Confidence,
     Cycle,
+    Dependency,
     Initiative,
     InitiativeStatus,
     KeyResult,
@@ -831,6 +832,7 @@ def okr_sets(
     max_key_results: int = 3,
     max_initiatives: int = 3,
     max_checkins: int = 5,
+    max_dependencies: int = 3,
 ) -> OKRSet:
     """Generate whole, valid OKR sets whose entities refer to each other.
 
@@ -860,6 +862,7 @@ def okr_sets(
         max_key_results: The most key results per objective.
         max_initiatives: The most initiatives.
         max_checkins: The most check-ins (none when the set has no key results).
+        max_dependencies: The most dependencies between objectives and key results.
 
     Returns:
         A strategy of valid :class:`~okrkit.OKRSet` objects.
@@ -881,6 +884,7 @@ def okr_sets(
     _check_size("max_key_results", max_key_results)
     _check_size("max_initiatives", max_initiatives)
     _check_size("max_checkins", max_checkins)
+    _check_size("max_dependencies", max_dependencies)
 
     cycle_count = draw(st.integers(1, max_cycles))
     owner_count = draw(st.integers(1, max_owners))
@@ -948,6 +952,23 @@ def okr_sets(
                 _checkin(draw, kr.id, metric=kr.metric, cycle=cycle, authors=owner_ids)
             )
 
+    dependency_list: list[Dependency] = []
+    items = [ident for ident, _cycle_of_item in earlier]
+    if len(items) >= 2:
+        pairs = draw(
+            st.lists(
+                st.tuples(st.sampled_from(items), st.sampled_from(items)).filter(
+                    lambda pair: pair[0] != pair[1]
+                ),
+                max_size=max_dependencies,
+                unique=True,
+            )
+        )
+        dependency_list = [
+            Dependency(dependent=a, on=b, note=draw(st.sampled_from(["", *_WORDS[:4]])))
+            for a, b in pairs
+        ]
+
     shuffled_owners = draw(st.permutations(owner_list))
     shuffled_objectives = draw(st.permutations(objective_list))
     return OKRSet(
@@ -956,6 +977,7 @@ def okr_sets(
         objectives=shuffled_objectives,
         initiatives=initiative_list,
         checkins=checkin_list,
+        dependencies=dependency_list,
     )
 
 

@@ -123,7 +123,7 @@ class TestShapes:
                 4,
                 "objetives",
                 "unknown key 'objetives'; the keys of an OKR file are: schema_version, "
-                "cycles, owners, objectives, initiatives, checkins",
+                "cycles, owners, objectives, initiatives, checkins, dependencies",
             )
         ]
 

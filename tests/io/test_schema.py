@@ -12,7 +12,16 @@ import yaml
 
 import okrkit
 from okrkit.io import json_schema, to_data
-from okrkit.model import CheckIn, Cycle, Initiative, KeyResult, Metric, Objective, Owner
+from okrkit.model import (
+    CheckIn,
+    Cycle,
+    Dependency,
+    Initiative,
+    KeyResult,
+    Metric,
+    Objective,
+    Owner,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -35,6 +44,7 @@ class TestSchemaMatchesModel:
             ("objective", Objective),
             ("initiative", Initiative),
             ("checkin", CheckIn),
+            ("dependency", Dependency),
         ],
     )
     def test_properties_are_the_fields(self, name: str, cls: type) -> None:

@@ -198,7 +198,7 @@ _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(list, _represent_list)
 
 # Records that read best on one line each; long text inside them stays in block style.
-_FLOW_SECTIONS = ("cycles", "owners", "checkins")
+_FLOW_SECTIONS = ("cycles", "owners", "checkins", "dependencies")
 
 
 def _flow_friendly(record: Any) -> bool:

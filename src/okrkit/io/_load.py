@@ -13,7 +13,16 @@ import cattrs
 from okrkit.errors import LoadError, Problem, ValidationError
 from okrkit.i18n import _
 from okrkit.io._converter import PathPart, problems_from
-from okrkit.model import CheckIn, Cycle, Initiative, KeyResult, Objective, OKRSet, Owner
+from okrkit.model import (
+    CheckIn,
+    Cycle,
+    Dependency,
+    Initiative,
+    KeyResult,
+    Objective,
+    OKRSet,
+    Owner,
+)
 from okrkit.model._okrset import reference_problems
 
 __all__ = ["structure_okrset"]
@@ -24,6 +33,7 @@ _SECTIONS: tuple[tuple[str, type, bool], ...] = (
     ("objectives", Objective, True),
     ("initiatives", Initiative, False),
     ("checkins", CheckIn, False),
+    ("dependencies", Dependency, False),
 )
 _TOP_KEYS = ("schema_version", *(name for name, _kind, _required in _SECTIONS))
 _PATH_TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")

@@ -212,6 +212,11 @@ def json_schema() -> dict[str, Any]:
             },
             ["key_result", "on", "value"],
         ),
+        "dependency": _record(
+            _("an objective or key result that waits on another"),
+            {"dependent": ident, "on": ident, "note": text},
+            ["dependent", "on"],
+        ),
     }
     return {
         "$schema": _DIALECT,
@@ -226,6 +231,7 @@ def json_schema() -> dict[str, Any]:
             "objectives": _list_of("objective", _("the objectives")),
             "initiatives": _list_of("initiative", _("the initiatives")),
             "checkins": _list_of("checkin", _("the check-ins")),
+            "dependencies": _list_of("dependency", _("the dependencies between teams")),
         },
         "required": ["cycles", "owners", "objectives"],
         "additionalProperties": False,

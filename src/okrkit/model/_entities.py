@@ -34,6 +34,7 @@ __all__ = [
     "Alignment",
     "CheckIn",
     "Cycle",
+    "Dependency",
     "Initiative",
     "KeyResult",
     "Metric",
@@ -84,6 +85,11 @@ def _to_key_result_id(value: str | KeyResult) -> str:
 def _to_key_result_ids(value: str | KeyResult | Iterable[str | KeyResult]) -> tuple[str, ...]:
     """Accept one key result (id or object) or several."""
     return _ids_of(value)
+
+
+def _to_item_id(value: str | Objective | KeyResult) -> str:
+    """Accept the id of an objective or key result, or the object itself."""
+    return _id_of(value)
 
 
 def _to_parent_id(value: str | Objective | KeyResult) -> str:
@@ -758,3 +764,40 @@ class CheckIn:
             )
             return
         object.__setattr__(self, "confidence", confidence)
+
+
+@attrs.frozen(kw_only=True)
+class Dependency:
+    """One objective or key result needs another, usually another team's, to succeed.
+
+    Dependencies are shown and queried (who waits on whom); they never count toward a
+    score.
+
+    Attributes:
+        dependent: The id of the objective or key result that waits.
+        on: The id of the objective or key result it waits on.
+        note: What exactly is needed, and by when.
+
+    Examples:
+        >>> Dependency(dependent="kr-launch", on="kr-payment-api", note="API by February")
+        Dependency(dependent='kr-launch', on='kr-payment-api', note='API by February')
+    """
+
+    dependent: str = attrs.field(converter=_to_item_id)
+    on: str = attrs.field(converter=_to_item_id)
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        check = Checker(self)
+        ident = check.identifier("dependent")
+        check.entity_id = ident
+        target = check.identifier("on")
+        check.text("note", required=False)
+        if ident is not None and ident == target:
+            check.problem(
+                "on",
+                _("{id!r} cannot depend on itself; name another objective or key result").format(
+                    id=ident
+                ),
+            )
+        check.done()

@@ -15,6 +15,7 @@ from okrkit.model._entities import (
     Alignment,
     CheckIn,
     Cycle,
+    Dependency,
     Initiative,
     KeyResult,
     Objective,
@@ -75,6 +76,10 @@ def _to_checkins(value: Iterable[CheckIn]) -> tuple[CheckIn, ...]:
     return cast(tuple[CheckIn, ...], as_tuple(value))
 
 
+def _to_dependencies(value: Iterable[Dependency]) -> tuple[Dependency, ...]:
+    return cast(tuple[Dependency, ...], as_tuple(value))
+
+
 @attrs.frozen(kw_only=True)
 class OKRSet:
     """Everything in one OKR file, with every cross-reference checked.
@@ -91,6 +96,7 @@ class OKRSet:
         objectives: The objectives, each with its key results.
         initiatives: The work that drives key results.
         checkins: Values reported for key results over time.
+        dependencies: Which objectives and key results wait on which others.
 
     Examples:
         >>> from okrkit import Cycle, Owner, Objective, KeyResult, Metric
@@ -114,6 +120,7 @@ class OKRSet:
     objectives: tuple[Objective, ...] = attrs.field(converter=_to_objectives)
     initiatives: tuple[Initiative, ...] = attrs.field(default=(), converter=_to_initiatives)
     checkins: tuple[CheckIn, ...] = attrs.field(default=(), converter=_to_checkins)
+    dependencies: tuple[Dependency, ...] = attrs.field(default=(), converter=_to_dependencies)
 
     _index: dict[str, Entity] = attrs.field(init=False, eq=False, repr=False)
     _objective_of: dict[str, Objective] = attrs.field(init=False, eq=False, repr=False)
@@ -129,6 +136,7 @@ class OKRSet:
             objectives=self.objectives,
             initiatives=self.initiatives,
             checkins=self.checkins,
+            dependencies=self.dependencies,
         )
         if problems:
             raise ValidationError(problems)
@@ -221,6 +229,7 @@ def reference_problems(
     objectives: Sequence[Objective | None],
     initiatives: Sequence[Initiative | None],
     checkins: Sequence[CheckIn | None],
+    dependencies: Sequence[Dependency | None] = (),
     assume_known: Mapping[str, str] | None = None,
 ) -> tuple[list[Problem], dict[str, Entity], dict[str, Objective]]:
     """Check every cross-reference of a would-be OKR set.
@@ -242,6 +251,7 @@ def reference_problems(
         ("objectives", objectives, Objective),
         ("initiatives", initiatives, Initiative),
         ("checkins", checkins, CheckIn),
+        ("dependencies", dependencies, Dependency),
     ]
     for name, items, kind in sections:
         check.types(name, items, kind)
@@ -250,6 +260,7 @@ def reference_problems(
     check.objectives(objectives)
     check.initiatives(initiatives)
     check.checkins(checkins)
+    check.dependencies(dependencies)
     if not check.duplicates:  # with two entities per id, loops would be guesses
         check.problems.extend(_alignment_cycles(objectives))
     return check.problems, check.index, check.objective_of
@@ -468,6 +479,9 @@ class _References:
             for k, driven in enumerate(initiative.drives):
                 self.need(driven, KeyResult, f"{path}.drives[{k}]", initiative.id, _("key result"))
 
+    def dependencies(self, dependencies: Sequence[Dependency | None]) -> None:
+        _check_dependencies(self, dependencies)
+
     def checkins(self, checkins: Sequence[CheckIn | None]) -> None:
         for path, checkin in _good(checkins, CheckIn, "checkins"):
             ident = checkin.key_result
@@ -489,6 +503,38 @@ class _References:
                     )
             if checkin.author is not None:
                 self.need(checkin.author, Owner, f"{path}.author", ident, _("author"))
+
+
+def _check_dependencies(check: _References, dependencies: Sequence[Dependency | None]) -> None:
+    seen: set[tuple[str, str]] = set()
+    items = (Objective, KeyResult)
+    for path, dependency in _good(dependencies, Dependency, "dependencies"):
+        for field in ("dependent", "on"):
+            ident = getattr(dependency, field)
+            if not check.exists(ident, items):
+                close = check.closest(ident, items)
+                hint = (
+                    _("did you mean {close!r}?").format(close=close)
+                    if close is not None
+                    else _("name an objective or key result of this OKR set")
+                )
+                check.add(
+                    f"{path}.{field}",
+                    dependency.dependent,
+                    _("unknown objective or key result {id!r}; {hint}").format(
+                        id=ident, hint=hint
+                    ),
+                )
+        pair = (dependency.dependent, dependency.on)
+        if pair in seen:
+            check.add(
+                path,
+                dependency.dependent,
+                _("{dependent!r} already depends on {on!r}; keep one entry").format(
+                    dependent=pair[0], on=pair[1]
+                ),
+            )
+        seen.add(pair)
 
 
 def _accepts_rule(kr: KeyResult) -> str:
