@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from okrkit._version import __version__
 from okrkit.errors import (
+    AlignmentError,
     FormatError,
     LoadError,
     LocaleError,
@@ -50,6 +51,7 @@ from okrkit.model import (
 __all__ = [
     "SCHEMA_VERSION",
     "Alignment",
+    "AlignmentError",
     "Ambition",
     "CheckIn",
     "Confidence",

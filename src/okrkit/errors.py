@@ -8,6 +8,7 @@ working for code that does not know okrkit::
     ├── ValidationError                        (OKRError, ValueError)
     │   └── LoadError                          (ValidationError)
     │   └── TemplateError                      (ValidationError)
+    ├── AlignmentError                         (OKRError, ValueError)
     ├── FormatError                            (OKRError, ValueError)
     └── LocaleError                            (OKRError, ValueError)
 
@@ -33,6 +34,7 @@ def _(message: str) -> str:
 
 
 __all__ = [
+    "AlignmentError",
     "FormatError",
     "LoadError",
     "LocaleError",
@@ -203,3 +205,19 @@ class LocaleError(OKRError, ValueError):
             "unknown locale {identifier!r}; use a language code such as 'vi' or 'en', "
             "optionally with a territory such as 'vi_VN'"
         ).format(identifier=self.identifier)
+
+
+class AlignmentError(OKRError, ValueError):
+    """A change that would break the alignment graph, which stays as it was.
+
+    Raised for an alignment loop, a second objective for a key result, an id that
+    names nothing, an alignment across cycles that do not overlap, or any change to a
+    read-only view.
+
+    Attributes:
+        ids: The ids of the entities involved.
+    """
+
+    def __init__(self, message: str, *, ids: Sequence[str] = ()) -> None:
+        self.ids = tuple(ids)
+        super().__init__(message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
@@ -21,6 +21,9 @@ from okrkit.model._entities import (
     Objective,
     Owner,
 )
+
+if TYPE_CHECKING:
+    from okrkit.graph import AlignmentGraph
 
 __all__ = ["SCHEMA_VERSION", "OKRSet", "UnknownIdError"]
 
@@ -127,6 +130,7 @@ class OKRSet:
     _checkins_by_kr: dict[str, tuple[CheckIn, ...]] | None = attrs.field(
         init=False, eq=False, repr=False, default=None
     )
+    _graph: AlignmentGraph | None = attrs.field(init=False, eq=False, repr=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         problems, index, objective_of = reference_problems(
@@ -192,6 +196,19 @@ class OKRSet:
 
     def __contains__(self, ident: object) -> bool:
         return ident in self._index
+
+    @property
+    def graph(self) -> AlignmentGraph:
+        """The alignment graph of the set, built on first use, read-only.
+
+        For a graph to change, start from ``AlignmentGraph.from_okrset(okrs)`` or
+        ``okrs.graph.copy()``.
+        """
+        if self._graph is None:
+            from okrkit.graph import AlignmentGraph
+
+            object.__setattr__(self, "_graph", AlignmentGraph.from_okrset(self).freeze())
+        return cast("AlignmentGraph", self._graph)
 
     @property
     def key_results(self) -> Iterator[KeyResult]:
@@ -505,9 +522,21 @@ class _References:
                 self.need(checkin.author, Owner, f"{path}.author", ident, _("author"))
 
 
+def _linked_pairs(index: Mapping[str, Entity]) -> set[tuple[str, str]]:
+    """Every (child, parent) alignment pair and (objective, key result) pair."""
+    pairs: set[tuple[str, str]] = set()
+    for entity in index.values():
+        if isinstance(entity, Objective | KeyResult):
+            pairs.update((entity.id, link.parent) for link in entity.aligned_to)
+        if isinstance(entity, Objective):
+            pairs.update((entity.id, kr.id) for kr in entity.key_results)
+    return pairs
+
+
 def _check_dependencies(check: _References, dependencies: Sequence[Dependency | None]) -> None:
     seen: set[tuple[str, str]] = set()
     items = (Objective, KeyResult)
+    linked = _linked_pairs(check.index) if dependencies else set()
     for path, dependency in _good(dependencies, Dependency, "dependencies"):
         for field in ("dependent", "on"):
             ident = getattr(dependency, field)
@@ -526,6 +555,15 @@ def _check_dependencies(check: _References, dependencies: Sequence[Dependency | 
                     ),
                 )
         pair = (dependency.dependent, dependency.on)
+        if pair in linked:
+            check.add(
+                path,
+                dependency.dependent,
+                _(
+                    "{dependent!r} is already linked to {on!r} by alignment; a dependency "
+                    "would repeat that link, so remove it"
+                ).format(dependent=pair[0], on=pair[1]),
+            )
         if pair in seen:
             check.add(
                 path,
