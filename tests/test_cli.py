@@ -257,3 +257,36 @@ class TestTemplates:
         )
         assert result.exit_code == 2
         assert "name=value" in result.output
+
+
+class TestGraph:
+    @pytest.mark.parametrize("fmt", ["mermaid", "dot", "graphml", "json"])
+    def test_formats(self, runner: CliRunner, fmt: str) -> None:
+        """`okrkit graph FILE --format F` prints the graph in each format."""
+        result = runner.invoke(main, ["graph", str(EXAMPLES / "acme.yaml"), "--format", fmt])
+        assert result.exit_code == 0, result.output
+        assert "kr-hcm-mrr" in result.output or "n_kr_hcm_mrr" in result.output
+
+    def test_json_reads_back(self, runner: CliRunner, tmp_path: Path) -> None:
+        """The JSON export, written with -o, reads back into the same graph."""
+        from okrkit.graph import from_node_link
+
+        out = tmp_path / "acme.graph.json"
+        result = runner.invoke(
+            main, ["graph", str(EXAMPLES / "acme.yaml"), "-f", "json", "-o", str(out)]
+        )
+        assert result.exit_code == 0
+        graph = from_node_link(out.read_text(encoding="utf-8"))
+        assert graph == okrkit.load(EXAMPLES / "acme.yaml").graph
+
+    def test_labels_follow_the_locale(self, runner: CliRunner) -> None:
+        """Edge labels are localised."""
+        args = ["graph", str(EXAMPLES / "acme.yaml"), "--format", "mermaid"]
+        assert '"phụ thuộc vào"' in runner.invoke(main, [*args, "--locale", "vi"]).output
+        assert '"depends on"' in runner.invoke(main, [*args, "--locale", "en"]).output
+
+    def test_bad_file(self, runner: CliRunner) -> None:
+        """A bad file lists its problems and exits with 1."""
+        result = runner.invoke(main, ["graph", str(TEN_MISTAKES)])
+        assert result.exit_code == 1
+        assert "10 problems found" in result.stderr

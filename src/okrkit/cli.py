@@ -8,6 +8,7 @@ Commands:
     okrkit --version                 print the installed version
     okrkit schema [-o FILE]          print (or write) the JSON Schema of the file format
     okrkit report FILE               print an outline of an OKR file
+    okrkit graph FILE -f FORMAT      export its alignment graph (mermaid, dot, graphml, json)
     okrkit templates list            list the template catalogue
     okrkit templates search TEXT     search it, accents and case ignored
     okrkit templates show ID         preview one template and its parameters
@@ -205,6 +206,54 @@ def _add_objective(branch: Tree, okrset: OKRSet, objective: Objective) -> None:
         if owners:
             text.append(f" · {owners}", style="dim")
         node.add(text)
+
+
+# -- graph -------------------------------------------------------------------------------------
+
+_GRAPH_FORMATS = ("mermaid", "dot", "graphml", "json")
+
+
+@main.command(
+    "graph", help=_("Export the alignment graph of FILE as Mermaid, DOT, GraphML or JSON.")
+)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(_GRAPH_FORMATS),
+    default="mermaid",
+    show_default=True,
+    help=_("The export format."),
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=_("Write to this file instead of printing."),
+)
+@_with_locale
+def graph(file: Path, fmt: str, output: Path | None) -> None:
+    """Export the alignment graph of FILE."""
+    from okrkit import graph as graphs
+
+    try:
+        okrset = load(file)
+        alignment = okrset.graph
+    except OKRError as exc:
+        _fail(exc)
+        return
+    if fmt == "json":
+        text = json.dumps(graphs.to_node_link(alignment), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = {"mermaid": graphs.to_mermaid, "dot": graphs.to_dot, "graphml": graphs.to_graphml}[
+            fmt
+        ](alignment)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(_("Wrote {file}").format(file=output), err=True)
 
 
 # -- templates ---------------------------------------------------------------------------------

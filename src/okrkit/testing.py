@@ -54,7 +54,10 @@ except ImportError as exc:
         name=exc.name,
     ) from exc
 
+import attrs
+
 from okrkit.catalogue import Parameter, ParameterType, Period, Template
+from okrkit.graph import AlignmentGraph
 from okrkit.model import (
     Alignment,
     Ambition,
@@ -77,9 +80,12 @@ from okrkit.model import (
 )
 
 __all__ = [
+    "GraphOperation",
+    "alignment_graphs",
     "alignments",
     "checkins",
     "cycles",
+    "graph_operations",
     "ids",
     "initiatives",
     "key_results",
@@ -821,6 +827,27 @@ def checkins(
 # -- whole OKR sets ----------------------------------------------------------------------
 
 
+def _dependencies(
+    draw: st.DrawFn,
+    objective_list: Sequence[Objective],
+    key_result_list: Sequence[KeyResult],
+    items: Sequence[str],
+    max_dependencies: int,
+) -> list[Dependency]:
+    """Dependencies between items that never run along an alignment or key-result edge."""
+    linked = {(o.id, link.parent) for o in objective_list for link in o.aligned_to}
+    linked |= {(o.id, kr.id) for o in objective_list for kr in o.key_results}
+    linked |= {(kr.id, link.parent) for kr in key_result_list for link in kr.aligned_to}
+    free = [(a, b) for a in items for b in items if a != b and (a, b) not in linked]
+    if not free:
+        return []
+    pairs = draw(st.lists(st.sampled_from(free), max_size=max_dependencies, unique=True))
+    return [
+        Dependency(dependent=a, on=b, note=draw(st.sampled_from(["", *_WORDS[:4]])))
+        for a, b in pairs
+    ]
+
+
 @st.composite
 def okr_sets(
     draw: st.DrawFn,
@@ -952,22 +979,13 @@ def okr_sets(
                 _checkin(draw, kr.id, metric=kr.metric, cycle=cycle, authors=owner_ids)
             )
 
-    dependency_list: list[Dependency] = []
-    items = [ident for ident, _cycle_of_item in earlier]
-    if len(items) >= 2:
-        pairs = draw(
-            st.lists(
-                st.tuples(st.sampled_from(items), st.sampled_from(items)).filter(
-                    lambda pair: pair[0] != pair[1]
-                ),
-                max_size=max_dependencies,
-                unique=True,
-            )
-        )
-        dependency_list = [
-            Dependency(dependent=a, on=b, note=draw(st.sampled_from(["", *_WORDS[:4]])))
-            for a, b in pairs
-        ]
+    dependency_list = _dependencies(
+        draw,
+        objective_list,
+        [kr for kr, _c in kr_cycles],
+        [ident for ident, _cycle_of_item in earlier],
+        max_dependencies,
+    )
 
     shuffled_owners = draw(st.permutations(owner_list))
     shuffled_objectives = draw(st.permutations(objective_list))
@@ -1078,3 +1096,135 @@ def template_parameters(
             reject()
         values[param.name] = value
     return values
+
+
+# -- alignment graphs ---------------------------------------------------------------------
+
+
+def alignment_graphs(**okr_set_options: int) -> st.SearchStrategy[AlignmentGraph]:
+    """Editable alignment graphs of generated OKR sets.
+
+    Args:
+        **okr_set_options: Passed to :func:`okr_sets` (``max_objectives=8``, ...).
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, deadline=None)
+        ... @given(alignment_graphs())
+        ... def test_set_round_trip(graph):
+        ...     assert AlignmentGraph.from_okrset(graph.to_okrset()) == graph
+        >>> test_set_round_trip()
+    """
+    return okr_sets(**okr_set_options).map(AlignmentGraph.from_okrset)
+
+
+@attrs.frozen
+class GraphOperation:
+    """One change to an alignment graph, as drawn by :func:`graph_operations`.
+
+    Attributes:
+        method: The :class:`~okrkit.graph.AlignmentGraph` method to call.
+        args: Its positional arguments.
+        kwargs: Its keyword arguments, as ``(name, value)`` pairs.
+    """
+
+    method: str
+    args: tuple[Any, ...] = ()
+    kwargs: tuple[tuple[str, Any], ...] = ()
+
+    def apply(self, graph: AlignmentGraph) -> Any:
+        """Call the method on ``graph``; it may raise :class:`~okrkit.AlignmentError`."""
+        return getattr(graph, self.method)(*self.args, **dict(self.kwargs))
+
+    def __repr__(self) -> str:
+        args = [repr(a if not hasattr(a, "id") else a.id) for a in self.args]
+        args += [f"{k}={v!r}" for k, v in self.kwargs]
+        return f"{self.method}({', '.join(args)})"
+
+
+@st.composite
+def graph_operations(
+    draw: st.DrawFn, graph: AlignmentGraph, *, max_size: int = 8
+) -> list[GraphOperation]:
+    """Sequences of changes to ``graph``, valid and not.
+
+    The operations name ids the graph holds (so some would make loops, align across
+    cycles or repeat a link) and ids it does not (dangling); new objectives take the
+    graph's cycles and owners, and sometimes an id that is already taken. Apply them in
+    order and check your invariants after each, whether it raised or not.
+
+    Examples:
+        >>> from hypothesis import given, settings, strategies as st
+        >>> from okrkit import AlignmentError
+        >>> @settings(max_examples=10, deadline=None)
+        ... @given(st.data())
+        ... def test_refusals_change_nothing(data):
+        ...     graph = data.draw(alignment_graphs())
+        ...     for operation in data.draw(graph_operations(graph)):
+        ...         before = graph.copy()
+        ...         try:
+        ...             operation.apply(graph)
+        ...         except AlignmentError:
+        ...             assert graph == before
+        >>> test_refusals_change_nothing()
+    """
+    _check_size("max_size", max_size)
+    items = [o.id for o in graph.objectives()] + [kr.id for kr in graph.key_results()]
+    key_results = [kr.id for kr in graph.key_results()]
+    nodes = [str(node) for node in graph.nx.nodes]
+    cycles = list(graph.cycles.values())
+    owners = list(graph.owners)
+    fresh = iter(draw(st.lists(ids(), min_size=3 * max_size, max_size=3 * max_size, unique=True)))
+
+    def some(pool: Sequence[str]) -> str:
+        if pool and draw(st.integers(0, 9)) > 0:
+            return draw(st.sampled_from(pool))
+        return next(fresh)  # dangling
+
+    operations: list[GraphOperation] = []
+    for _ in range(draw(st.integers(0, max_size))):
+        choice = draw(st.sampled_from(["add", "initiative", "align", "depend", "remove"]))
+        if choice == "add" and cycles and owners:
+            cycle = draw(st.sampled_from(cycles))
+            reuse = items and draw(st.integers(0, 9)) == 0
+            ident = draw(st.sampled_from(items)) if reuse else next(fresh)
+            krs = [
+                _key_result(
+                    draw,
+                    next(fresh),
+                    metric=_metric(draw, None, None),
+                    owners=owners,
+                    parents=items[:5],
+                    cycle=cycle,
+                )
+                for _ in range(draw(st.integers(0, 2)))
+            ]
+            own = {ident, *(kr.id for kr in krs)}
+            candidates = [item for item in items if item not in own]
+            links = _alignments(draw, _pick_ids(draw, candidates, max_size=2))
+            objective = _objective(
+                draw,
+                ident,
+                owner=draw(st.sampled_from(owners)),
+                cycle=cycle.id,
+                aligned_to=links,
+                key_results=krs,
+            )
+            operations.append(GraphOperation("add_objective", (objective,)))
+        elif choice == "initiative" and owners:
+            initiative = _initiative(
+                draw, next(fresh), owners=owners, key_results=key_results or None
+            )
+            operations.append(GraphOperation("add_initiative", (initiative,)))
+        elif choice == "align":
+            kind = draw(st.sampled_from(LinkKind))
+            operations.append(
+                GraphOperation("align", (some(items), some(items)), (("kind", kind),))
+            )
+        elif choice == "depend":
+            operations.append(
+                GraphOperation("depends_on", (some(items), some(items)), (("note", "n"),))
+            )
+        else:
+            operations.append(GraphOperation("remove", (some(nodes),)))
+    return operations

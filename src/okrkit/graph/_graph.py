@@ -178,7 +178,7 @@ class AlignmentGraph:
         kind = cast(NodeKind, self._g.nodes[ident]["kind"])
         if kinds and kind not in kinds:
             raise AlignmentError(
-                _("{id!r} is a {kind}, not a {wanted}").format(
+                _("{id!r} is of kind {kind}; this needs: {wanted}").format(
                     id=ident,
                     kind=kind.label,
                     wanted=" / ".join(k.label for k in kinds),
@@ -217,7 +217,7 @@ class AlignmentGraph:
     def _check_new_ids(self, ids: Sequence[str]) -> None:
         seen: set[str] = set()
         for ident in ids:
-            if ident in self._g or ident in seen:
+            if ident in self._g or ident in seen or ident in self._cycles or ident in self._owners:
                 raise AlignmentError(
                     _(
                         "{id!r} is already in the graph; a key result belongs to one "
@@ -427,7 +427,9 @@ class AlignmentGraph:
         for pair in [p for p in self._dependencies if p[0] in removed or p[1] in removed]:
             del self._dependencies[pair]
         g.remove_nodes_from(removed)
-        for node, entity in updates.items():
+        # Objectives first: a key result's update is then patched into the objective's
+        # updated copy, rather than overwritten by it.
+        for node, entity in sorted(updates.items(), key=lambda i: isinstance(i[1], KeyResult)):
             self._replace(node, entity)
         return removed
 

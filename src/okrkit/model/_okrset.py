@@ -130,7 +130,8 @@ class OKRSet:
     _checkins_by_kr: dict[str, tuple[CheckIn, ...]] | None = attrs.field(
         init=False, eq=False, repr=False, default=None
     )
-    _graph: AlignmentGraph | None = attrs.field(init=False, eq=False, repr=False, default=None)
+    # Typed loosely: cattrs resolves every field's type, and the graph layer sits above.
+    _graph: Any = attrs.field(init=False, eq=False, repr=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         problems, index, objective_of = reference_problems(
