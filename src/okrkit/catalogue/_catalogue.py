@@ -20,7 +20,7 @@ from okrkit.errors import LoadError, Problem, TemplateError
 from okrkit.i18n import _
 from okrkit.io._converter import make_converter, problems_from
 from okrkit.io._formats import FORMATS
-from okrkit.io._load import parse_path
+from okrkit.io._load import locate
 from okrkit.model import Level, UnknownIdError
 
 __all__ = ["Catalogue", "fold", "load", "read_templates"]
@@ -102,26 +102,7 @@ def _read_text(text: str, source: str) -> list[Template]:
         object.__setattr__(template, "file", source)
         templates.append(template)
     if problems:
-        located = []
-        for problem in problems:
-            parts = parse_path(problem.path) if problem.path else ()
-            line = None
-            for end in range(len(parts), -1, -1):
-                line = lines.get(parts[:end])
-                if line is not None:
-                    break
-            entity = None
-            if len(parts) >= 2 and isinstance(parts[1], int) and parts[1] < len(raw_templates):
-                raw = raw_templates[parts[1]]
-                entity = str(raw.get("id")) if isinstance(raw, dict) and "id" in raw else None
-            located.append(
-                dataclasses.replace(
-                    problem,
-                    file=source,
-                    line=problem.line or line,
-                    entity_id=problem.entity_id if entity is None else entity,
-                )
-            )
+        located = [locate(problem, data, lines, source) for problem in problems]
         raise TemplateError(located)
     return templates
 

@@ -25,7 +25,7 @@ from okrkit.model import (
 )
 from okrkit.model._okrset import reference_problems
 
-__all__ = ["structure_okrset"]
+__all__ = ["locate", "parse_path", "structure_okrset"]
 
 _SECTIONS: tuple[tuple[str, type, bool], ...] = (
     ("cycles", Cycle, True),
@@ -248,15 +248,24 @@ class _Loader:
         self, problem: Problem, line_of: Mapping[tuple[PathPart, ...], int], source: str
     ) -> Problem:
         """Add the file, the line of the nearest value and the entity id to a problem."""
-        parts = parse_path(problem.path) if problem.path else ()
-        line = problem.line
-        for end in range(len(parts), -1, -1):
-            if line is not None:
-                break
-            line = line_of.get(parts[:end])
-        return dataclasses.replace(
-            problem,
-            entity_id=problem.entity_id or _entity_at(self.data, parts),
-            file=source,
-            line=line,
-        )
+        return locate(problem, self.data, line_of, source)
+
+
+def locate(
+    problem: Problem, data: Any, line_of: Mapping[tuple[PathPart, ...], int], source: str
+) -> Problem:
+    """Place ``problem`` in ``source``: the line of the nearest value on its path, and
+    the id of the innermost entry the path goes through in the raw ``data``.
+    """
+    parts = parse_path(problem.path) if problem.path else ()
+    line = problem.line
+    for end in range(len(parts), -1, -1):
+        if line is not None:
+            break
+        line = line_of.get(parts[:end])
+    return dataclasses.replace(
+        problem,
+        entity_id=problem.entity_id or _entity_at(data, parts),
+        file=source,
+        line=line,
+    )
