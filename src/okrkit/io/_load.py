@@ -254,8 +254,10 @@ class _Loader:
 def locate(
     problem: Problem, data: Any, line_of: Mapping[tuple[PathPart, ...], int], source: str
 ) -> Problem:
-    """Place ``problem`` in ``source``: the line of the nearest value on its path, and
-    the id of the innermost entry the path goes through in the raw ``data``.
+    """Place ``problem`` in ``source``, with its line and entity id.
+
+    The line is that of the nearest value on the problem's path; the entity id is that
+    of the innermost entry the path goes through in the raw ``data``.
     """
     parts = parse_path(problem.path) if problem.path else ()
     line = problem.line
