@@ -23,7 +23,10 @@ from okrkit.model._entities import (
 )
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from okrkit.graph import AlignmentGraph
+    from okrkit.scoring import Scorecard
 
 __all__ = ["SCHEMA_VERSION", "OKRSet", "UnknownIdError"]
 
@@ -197,6 +200,18 @@ class OKRSet:
 
     def __contains__(self, ident: object) -> bool:
         return ident in self._index
+
+    def score(
+        self, *, as_of: dt.date | None = None, strategy: Any = "linear", **options: Any
+    ) -> Scorecard:
+        """Score every key result and objective as of ``as_of`` (today by default).
+
+        A shortcut for :func:`okrkit.scoring.rollup` on this set's graph and check-ins;
+        ``strategy`` and ``options`` are passed on.
+        """
+        from okrkit.scoring import rollup
+
+        return rollup(self, None, as_of=as_of, strategy=strategy, **options)
 
     @property
     def graph(self) -> AlignmentGraph:

@@ -1,0 +1,49 @@
+"""Scoring: strategies, their registry, and the roll-up into a scorecard.
+
+Examples:
+    >>> import okrkit, datetime as dt
+    >>> card = okrkit.load("examples/acme.en.yaml").score(as_of=dt.date(2026, 3, 15))
+    >>> round(card.value("kr-bugs-feature"), 2), card["kr-bugs-feature"].status.value
+    (0.75, 'on_track')
+"""
+
+from __future__ import annotations
+
+from okrkit.scoring._registry import (
+    ENTRY_POINT_GROUP,
+    UnknownStrategyError,
+    available,
+    get,
+    register,
+)
+from okrkit.scoring._rollup import Drivers, Forecast, Pace, Score, Scorecard, rollup
+from okrkit.scoring._strategies import (
+    Grade,
+    Linear,
+    ScoringStrategy,
+    Stepped,
+    Zones,
+    band_of,
+    progress,
+)
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "Drivers",
+    "Forecast",
+    "Grade",
+    "Linear",
+    "Pace",
+    "Score",
+    "Scorecard",
+    "ScoringStrategy",
+    "Stepped",
+    "UnknownStrategyError",
+    "Zones",
+    "available",
+    "band_of",
+    "get",
+    "progress",
+    "register",
+    "rollup",
+]

@@ -1,0 +1,306 @@
+"""Scoring strategies: how a key result's value becomes a score, and scores combine."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from typing import Literal, Protocol, runtime_checkable
+
+import attrs
+
+from okrkit.i18n import N_, gettext
+from okrkit.model import Metric, MetricKind
+
+__all__ = [
+    "Grade",
+    "Linear",
+    "ScoringStrategy",
+    "Stepped",
+    "Zones",
+    "band_of",
+    "progress",
+]
+
+ThresholdMethod = Literal["met", "share", "distance"]
+Combiner = Literal["weighted", "minimum"]
+
+
+@runtime_checkable
+class ScoringStrategy(Protocol):
+    """**Protocol:** how key results are scored and scores combine.
+
+    An implementer must guarantee:
+
+    - :meth:`score` returns the *raw* progress of a key result: 0.0 at its start, 1.0
+      at its target, possibly below 0 or above 1 (overshoot); moving the value toward
+      the target must never lower it; without a value it returns 0.0;
+    - :meth:`combine` returns a number between the smallest and the largest score it
+      is given (so combining values in [0, 1] stays in [0, 1]), does not depend on the
+      order of the pairs, and does not change when every weight is multiplied by the
+      same positive number;
+    - :attr:`cap` says whether what rolls up is the raw progress clamped to [0, 1]
+      (``True``, the default everywhere) or the raw progress itself.
+    """
+
+    @property
+    def cap(self) -> bool:
+        """Whether the value that rolls up is clamped to [0, 1]."""
+        ...
+
+    def score(
+        self, metric: Metric, value: float | None, *, history: Sequence[float] = ()
+    ) -> float:
+        """The raw progress of a key result whose latest value is ``value``.
+
+        Args:
+            metric: The key result's metric.
+            value: Its latest value as of the scoring date, or ``None`` without one.
+            history: Every value reported up to the scoring date, oldest first.
+        """
+        ...
+
+    def combine(self, scores: Sequence[tuple[float, float]]) -> float:
+        """Combine ``(score, weight)`` pairs of children into their parent's score."""
+        ...
+
+
+def progress(metric: Metric, value: float) -> float:
+    """Linear progress of an increase or decrease metric: (value - start) / (target - start).
+
+    Examples:
+        >>> progress(Metric(kind="decrease", start=1.4, target=0.8), 1.1)
+        0.5
+    """
+    start, target = metric.start, metric.target
+    if start is None or target is None:
+        raise ValueError(metric)
+    return (value - start) / (target - start)
+
+
+def _combine(kind: Combiner, scores: Sequence[tuple[float, float]]) -> float:
+    counted = [(score, weight) for score, weight in scores if weight > 0]
+    if not counted:
+        return 0.0
+    if kind == "minimum":
+        return min(score for score, _weight in counted)
+    total = math.fsum(weight for _score, weight in counted)
+    return math.fsum(score * weight for score, weight in counted) / total
+
+
+def _threshold(
+    method: ThresholdMethod, metric: Metric, value: float, history: Sequence[float]
+) -> float:
+    """Score an at_least / at_most metric by one of three documented methods."""
+    target = metric.target if metric.target is not None else 0.0
+    upward = metric.kind is MetricKind.AT_LEAST
+
+    def held(v: float) -> bool:
+        # Hitting the line exactly counts as holding it.
+        return v >= target if upward else v <= target
+
+    if method == "met":
+        return 1.0 if held(value) else 0.0
+    if method == "share":
+        values = list(history) or [value]
+        return sum(1 for v in values if held(v)) / len(values)
+    scale = abs(target) or 1.0
+    miss = (target - value) if upward else (value - target)
+    return 1.0 - max(0.0, miss) / scale
+
+
+def _raw(
+    method: ThresholdMethod, metric: Metric, value: float | None, history: Sequence[float]
+) -> float:
+    if value is None:
+        return 0.0
+    kind = metric.kind
+    if kind is MetricKind.MILESTONE:
+        return 1.0 if value >= 1 else 0.0
+    if kind in (MetricKind.AT_LEAST, MetricKind.AT_MOST):
+        return _threshold(method, metric, value, history)
+    return progress(metric, value)
+
+
+@attrs.frozen(kw_only=True)
+class Linear:
+    """Linear progress, the default: (value - start) / (target - start).
+
+    The formula every OKR tool uses, and the one that scores decreasing metrics
+    right: bugs per feature from 1.4 down to 0.8 at 1.1 is 0.5. A milestone scores 0 or
+    1. ``at_least`` / ``at_most`` key results score by ``threshold_method``:
+
+    - ``met`` (the default): 1 if the latest value holds the line, else 0; exactly on
+      the line counts as held (one tool compares strictly; okrkit does not);
+    - ``share``: the share of check-ins up to the scoring date that held the line;
+    - ``distance``: 1 minus how far the latest value misses the line, relative to the
+      target (0 when it misses by the whole target or more).
+
+    Overshoot stays on the raw score (1.25 at 125%); what rolls up is clamped to
+    [0, 1] unless ``cap=False``. Children combine by weighted mean (``combiner=
+    "weighted"``) or take the weakest (``"minimum"``).
+
+    Examples:
+        >>> Linear().score(Metric(kind="increase", start=27, target=35), 31)
+        0.5
+        >>> Linear().score(Metric(kind="decrease", start=100, target=60), 50)
+        1.25
+    """
+
+    threshold_method: ThresholdMethod = "met"
+    combiner: Combiner = "weighted"
+    cap: bool = True
+
+    def score(
+        self, metric: Metric, value: float | None, *, history: Sequence[float] = ()
+    ) -> float:
+        """The raw linear progress (see the class)."""
+        return _raw(self.threshold_method, metric, value, history)
+
+    def combine(self, scores: Sequence[tuple[float, float]]) -> float:
+        """The weighted mean of the scores, or their minimum."""
+        return _combine(self.combiner, scores)
+
+
+_BANDS = (
+    (0.7, N_("delivered")),
+    (0.4, N_("progress")),
+    (0.0, N_("off track")),
+)
+
+
+def band_of(grade: float) -> str:
+    """The source-003 band of a 0.0-1.0 grade: off track, progress or delivered.
+
+    0.0-0.3 is off track, 0.4-0.6 progress, 0.7-1.0 delivered (Google's and
+    Atlassian's red, yellow and green).
+
+    Examples:
+        >>> band_of(0.7), band_of(0.5), band_of(0.3)
+        ('delivered', 'progress', 'off track')
+    """
+    rounded = round(grade + 1e-9, 1)
+    for floor, label in _BANDS:
+        if rounded >= floor:
+            return gettext(label)
+    return gettext(_BANDS[-1][1])
+
+
+@attrs.frozen(kw_only=True)
+class Grade:
+    """Google-style grading: linear progress on 0.0-1.0, rounded to one decimal.
+
+    A key result's grade is its clamped linear progress rounded half up to one decimal,
+    read in source 003's bands (:func:`band_of`): 1.0 done, 0.7 good progress, 0.3 off
+    track.
+
+    Examples:
+        >>> Grade().score(Metric(kind="increase", start=0, target=100), 66)
+        0.7
+    """
+
+    threshold_method: ThresholdMethod = "met"
+    combiner: Combiner = "weighted"
+    cap: bool = True
+
+    def score(
+        self, metric: Metric, value: float | None, *, history: Sequence[float] = ()
+    ) -> float:
+        """The rounded, clamped linear progress."""
+        raw = min(1.0, max(0.0, _raw(self.threshold_method, metric, value, history)))
+        return math.floor(raw * 10 + 0.5 + 1e-9) / 10
+
+    def combine(self, scores: Sequence[tuple[float, float]]) -> float:
+        """The weighted mean of the grades, or their minimum."""
+        return _combine(self.combiner, scores)
+
+
+_ZONES = ((1.0, N_("stretch")), (0.7, N_("target")), (0.3, N_("commit")))
+
+
+@attrs.frozen(kw_only=True)
+class Zones:
+    """Three-zone scoring (puzzle/okr, after Google): fail, commit, target, stretch.
+
+    Progress runs from the start (0.0) to the stretch value (1.0): the commit line is
+    30% of the way and the target 70%, so a key result that meets its target scores
+    0.7. Without a stretch, the target is taken as the 70% point. Other metric kinds
+    score as :class:`Linear`.
+
+    Examples:
+        >>> metric = Metric(kind="increase", start=0, target=70, stretch=100)
+        >>> Zones().score(metric, 70), Zones().zone(metric, 45)
+        (0.7, 'commit')
+    """
+
+    threshold_method: ThresholdMethod = "met"
+    combiner: Combiner = "weighted"
+    cap: bool = True
+
+    def score(
+        self, metric: Metric, value: float | None, *, history: Sequence[float] = ()
+    ) -> float:
+        """Progress toward the stretch value."""
+        if value is None or metric.kind not in (MetricKind.INCREASE, MetricKind.DECREASE):
+            return _raw(self.threshold_method, metric, value, history)
+        start = metric.start if metric.start is not None else 0.0
+        target = metric.target if metric.target is not None else start
+        stretch = metric.stretch if metric.stretch is not None else start + (target - start) / 0.7
+        return (value - start) / (stretch - start)
+
+    def zone(self, metric: Metric, value: float | None) -> str:
+        """The zone of ``value``: fail, commit, target or stretch."""
+        raw = self.score(metric, value)
+        for floor, label in _ZONES:
+            if raw >= floor - 1e-9:
+                return gettext(label)
+        return gettext("fail")
+
+    def combine(self, scores: Sequence[tuple[float, float]]) -> float:
+        """The weighted mean of the scores, or their minimum."""
+        return _combine(self.combiner, scores)
+
+
+@attrs.frozen(kw_only=True)
+class Stepped:
+    """Fixed scores at thresholds of progress.
+
+    A key result scores the highest step it has reached.
+
+    ``steps`` are ``(progress, score)`` pairs; the default reads 30% of the way as
+    0.3, 70% as 0.7 and the target as 1.0, and anything below 30% as 0.0.
+
+    Examples:
+        >>> Stepped().score(Metric(kind="increase", start=0, target=10), 8)
+        0.7
+    """
+
+    steps: tuple[tuple[float, float], ...] = ((0.3, 0.3), (0.7, 0.7), (1.0, 1.0))
+    threshold_method: ThresholdMethod = "met"
+    combiner: Combiner = "weighted"
+    cap: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        ordered = tuple(sorted((float(p), float(s)) for p, s in self.steps))
+        if any(b[1] < a[1] for a, b in itertools.pairwise(ordered)):
+            raise ValueError(
+                gettext("steps must not give a lower score for more progress: {steps}").format(
+                    steps=list(ordered)
+                )
+            )
+        object.__setattr__(self, "steps", ordered)
+
+    def score(
+        self, metric: Metric, value: float | None, *, history: Sequence[float] = ()
+    ) -> float:
+        """The score of the highest step reached."""
+        raw = _raw(self.threshold_method, metric, value, history)
+        reached = 0.0
+        for floor, step_score in self.steps:
+            if raw >= floor - 1e-9:
+                reached = step_score
+        return reached
+
+    def combine(self, scores: Sequence[tuple[float, float]]) -> float:
+        """The weighted mean of the scores, or their minimum."""
+        return _combine(self.combiner, scores)
