@@ -290,3 +290,39 @@ class TestGraph:
         result = runner.invoke(main, ["graph", str(TEN_MISTAKES)])
         assert result.exit_code == 1
         assert "10 problems found" in result.stderr
+
+
+class TestScore:
+    def test_example_mid_march(self, runner: CliRunner) -> None:
+        """Every objective is printed with score and status; late key results say so."""
+        okrs = okrkit.load(EXAMPLES / "acme.en.yaml")
+        result = runner.invoke(
+            main, ["score", str(EXAMPLES / "acme.en.yaml"), "--as-of", "2026-03-15"]
+        )
+        assert result.exit_code == 0, result.output
+        lines = result.output.splitlines()
+        for objective in okrs.objectives:
+            (line,) = [ln for ln in lines if f"[{objective.id}]" in ln]
+            assert "%" in line
+            assert any(word in line for word in ("on track", "at risk", "off track", "done"))
+        (velocity,) = [ln for ln in lines if "[kr-velocity]" in ln]
+        assert "off track" in velocity or "at risk" in velocity
+
+    def test_strategy_and_locale(self, runner: CliRunner) -> None:
+        """--strategy and --locale change the scorecard."""
+        args = ["score", str(EXAMPLES / "acme.yaml"), "--as-of", "2026-03-15"]
+        linear = runner.invoke(main, args).output
+        grade = runner.invoke(main, [*args, "--strategy", "grade"]).output
+        vietnamese = runner.invoke(main, [*args, "--locale", "vi"]).output
+        assert linear != grade
+        assert "chệch hướng" in vietnamese
+
+    def test_bad_arguments(self, runner: CliRunner) -> None:
+        """A bad date is a usage error; an unknown strategy lists the known ones."""
+        bad_date = runner.invoke(main, ["score", str(EXAMPLES / "acme.yaml"), "--as-of", "15/3"])
+        assert bad_date.exit_code == 2
+        unknown = runner.invoke(
+            main, ["score", str(EXAMPLES / "acme.yaml"), "--strategy", "lineer"]
+        )
+        assert unknown.exit_code == 1
+        assert "linear, grade" in unknown.stderr

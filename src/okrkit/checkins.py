@@ -11,7 +11,7 @@ Examples:
     >>> okrs = okrkit.load("examples/acme.en.yaml")
     >>> log = CheckInLog.from_okrset(okrs)
     >>> log.value_at("kr-velocity", dt.date(2026, 2, 1))
-    29.0
+    28.0
     >>> log.latest("kr-velocity", as_of=dt.date(2026, 3, 31)).on
     datetime.date(2026, 3, 27)
 """

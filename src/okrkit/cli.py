@@ -8,6 +8,7 @@ Commands:
     okrkit --version                 print the installed version
     okrkit schema [-o FILE]          print (or write) the JSON Schema of the file format
     okrkit report FILE               print an outline of an OKR file
+    okrkit score FILE --as-of DATE   score it: every objective and key result, with status
     okrkit graph FILE -f FORMAT      export its alignment graph (mermaid, dot, graphml, json)
     okrkit templates list            list the template catalogue
     okrkit templates search TEXT     search it, accents and case ignored
@@ -206,6 +207,88 @@ def _add_objective(branch: Tree, okrset: OKRSet, objective: Objective) -> None:
         if owners:
             text.append(f" · {owners}", style="dim")
         node.add(text)
+
+
+# -- score -------------------------------------------------------------------------------------
+
+
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(
+            gettext("write the date as YYYY-MM-DD (got {value!r})").format(value=value)
+        ) from None
+
+
+@main.command(
+    "score",
+    help=_("Score FILE as of a date: every objective and key result with score and status."),
+)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--as-of",
+    "as_of",
+    callback=_parse_date,
+    help=_("The scoring date, YYYY-MM-DD (default: today)."),
+)
+@click.option(
+    "--strategy",
+    default="linear",
+    show_default=True,
+    help=_("The scoring strategy: linear, grade, zones, stepped, or package.module:name."),
+)
+@_with_locale
+def score(file: Path, as_of: dt.date, strategy: str) -> None:
+    """Score FILE as of a date."""
+    from okrkit.i18n import format_percent
+
+    try:
+        okrset = load(file)
+        card = okrset.score(as_of=as_of, strategy=strategy)
+    except OKRError as exc:
+        _fail(exc)
+        return
+    root = Tree(
+        Text.assemble(
+            (_("Scorecard"), "bold"),
+            " · " + _("as of {date}").format(date=format_date(as_of)) + f" · {strategy}",
+        )
+    )
+    colours = {"done": "green", "on_track": "green", "at_risk": "yellow", "off_track": "red"}
+    for objective in okrset.objectives:
+        result = card[objective.id]
+        line = Text.assemble(
+            (objective.title, "bold"),
+            f"  [{objective.id}] ",
+            (format_percent(result.value), "bold"),
+            " · ",
+            (result.status.label, colours.get(result.status.value, "dim")),
+            (
+                " · " + _("expected {share}").format(share=format_percent(result.expected)),
+                "dim",
+            ),
+        )
+        node = root.add(line)
+        for kr in objective.key_results:
+            kr_score = card[kr.id]
+            node.add(
+                Text.assemble(
+                    kr.title,
+                    f"  [{kr.id}] ",
+                    format_percent(kr_score.value),
+                    " · ",
+                    (kr_score.status.label, colours.get(kr_score.status.value, "dim")),
+                    (
+                        " · "
+                        + _("expected {share}").format(share=format_percent(kr_score.expected)),
+                        "dim",
+                    ),
+                )
+            )
+    _console().print(root)
 
 
 # -- graph -------------------------------------------------------------------------------------

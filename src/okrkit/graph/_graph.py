@@ -445,6 +445,10 @@ class AlignmentGraph:
 
     # -- reading -----------------------------------------------------------------------------
 
+    def _networkx(self) -> nx.DiGraph[str]:
+        """The graph itself, not a view: for okrkit's own hot loops, which only read it."""
+        return self._g
+
     @property
     def nx(self) -> nx.DiGraph[str]:
         """A read-only networkx view of the graph, for networkx's own algorithms."""

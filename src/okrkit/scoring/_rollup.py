@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
+from math import fsum
 from typing import Any, Literal
 
 import attrs
@@ -24,7 +27,9 @@ from okrkit.model import (
     Status,
 )
 from okrkit.scoring._registry import get
-from okrkit.scoring._strategies import ScoringStrategy, band_of
+from okrkit.scoring._strategies import Grade, Linear, ScoringStrategy, Stepped, Zones, band_of
+
+_BUILT_IN_TYPES = (Linear, Grade, Zones, Stepped)
 
 __all__ = ["Drivers", "Forecast", "Pace", "Score", "Scorecard", "rollup"]
 
@@ -149,6 +154,7 @@ class Scorecard:
         options: Mapping[str, Any],
         values: dict[str, float],
         raws: dict[str, float],
+        terms: dict[str, list[tuple[str, float]]],
         statuses: dict[str, Status],
         expected: dict[str, float],
         confidences: dict[str, float | None],
@@ -160,7 +166,10 @@ class Scorecard:
         self.strategy = strategy
         self._options = dict(options)
         self._values = values
-        self._raws = raws
+        self._own_raws = raws
+        # Leaves now; key results with children and objectives are combined when asked.
+        self._raws = {kr: raw for kr, raw in raws.items() if kr not in terms}
+        self._terms = terms
         self._statuses = statuses
         self._expected = expected
         self._confidences = confidences
@@ -182,7 +191,6 @@ class Scorecard:
             self.as_of == other.as_of
             and self.strategy == other.strategy
             and self._values == other._values
-            and self._raws == other._raws
             and self._statuses == other._statuses
             and self._expected == other._expected
             and self._confidences == other._confidences
@@ -208,7 +216,7 @@ class Scorecard:
             id=ident,
             kind=kind,
             value=value,
-            raw=self._raws[ident],
+            raw=self.raw(ident),
             band=band_of(min(1.0, max(0.0, value))),
             status=self._statuses[ident],
             expected=self._expected[ident],
@@ -219,6 +227,28 @@ class Scorecard:
     def value(self, ident: str) -> float:
         """The value that rolls up for ``ident`` (without building a :class:`Score`)."""
         return self._values[ident]
+
+    def raw(self, ident: str) -> float:
+        """The raw progress of ``ident``: overshoot kept, children combined unclamped."""
+        found = self._raws.get(ident)
+        if found is not None:
+            return found
+        stack = [(ident, False)]
+        while stack:
+            node, expanded = stack.pop()
+            if node in self._raws:
+                continue
+            children = self._terms.get(node, ())
+            if not expanded:
+                stack.append((node, True))
+                stack.extend((child, False) for child, _w in children if child not in self._raws)
+                continue
+            pairs = [(self._raws[child], weight) for child, weight in children]
+            entity = self.graph.entity(node)
+            if isinstance(entity, KeyResult) and self._latest.get(node) is not None:
+                pairs.append((self._own_raws[node], entity.weight))
+            self._raws[node] = self.strategy.combine(pairs) if pairs else 0.0
+        return self._raws[ident]
 
     def key_results(self) -> list[Score]:
         """The scores of every key result, in graph order."""
@@ -363,7 +393,8 @@ def rollup(
     - a key result scores from its latest check-in on or before ``as_of`` by the
       strategy; what rolls up is clamped to [0, 1] unless the strategy's ``cap`` is
       off; objectives and key results aligned to a key result with a ``contributes``
-      link count toward it, beside its own score;
+      link count toward it (by the link's weight), beside its own score (by its own
+      weight);
     - an objective combines, by the strategy's combiner, its own key results (by their
       weights) and the objectives and key results aligned to it with a ``contributes``
       link (by the link's weight) - ``drivers="both"``, the default; ``"key_results"``
@@ -409,12 +440,20 @@ def rollup(
         "overrides": overrides,
     }
 
-    g = graph.nx
-    values, raws, latest, confidences = _score_key_results(g, log, as_of, chosen, overrides)
-    rolled, rolled_raw = _roll_up(g, chosen, drivers, values, raws, latest, overrides)
-    statuses, expected, objective_confidence = _judge(
-        g, graph.cycles, as_of, pace, objective_status, rolled, rolled_raw, latest, confidences
-    )
+    g = graph._networkx()  # read only here; a view would cost a third of the time
+    # The passes below allocate many small lists and no reference cycles; pausing the
+    # cycle collector keeps it from rescanning the whole graph again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        values, raws, latest, confidences = _score_key_results(g, log, as_of, chosen, overrides)
+        rolled, terms = _roll_up(g, chosen, drivers, values, raws, latest, overrides)
+        statuses, expected, objective_confidence = _judge(
+            g, graph.cycles, as_of, pace, objective_status, rolled, terms, latest, confidences
+        )
+    finally:
+        if collecting:
+            gc.enable()
     confidences.update(objective_confidence)
     return Scorecard(
         graph=graph,
@@ -423,7 +462,8 @@ def rollup(
         strategy=chosen,
         options=options,
         values=rolled,
-        raws=rolled_raw,
+        raws=raws,
+        terms=terms,
         statuses=statuses,
         expected=expected,
         confidences=confidences,
@@ -442,40 +482,53 @@ def _score_key_results(
     day = as_of.toordinal()
     score_kr = strategy.score
     cap = strategy.cap
-    series_of = log.series
+    # okrkit's own linear scoring, inlined for the common metrics: same numbers, no calls.
+    linear = type(strategy) is Linear
+    moving = (MetricKind.INCREASE, MetricKind.DECREASE)
+    series_of = log._series.get
     values: dict[str, float] = {}
     raws: dict[str, float] = {}
     latest: dict[str, float | None] = {}
     confidences: dict[str, float | None] = {}
-    for node, data in g.nodes(data=True):
+    for node, data in g._node.items():
         if data["kind"] is not _KR:
             continue
         metric = data["entity"].metric
         value: float | None = None
         confidence: float | None = None
-        history: Any = ()
+        position = -1
         series = series_of(node)
         if series is not None:
-            position = series.index_at(day)
+            position = bisect_right(series.days, day) - 1
             if position >= 0:
                 value = series.values[position]
                 level = series.confidences[position]
                 confidence = float(level) if level else None
-                if metric.kind in _THRESHOLD_KINDS:
-                    history = series.values[: position + 1]
         if node in overrides:
             value = float(overrides[node])
-            if metric.kind in _THRESHOLD_KINDS:
-                history = (*history, value)
-        raw = score_kr(metric, value, history=history)
+        kind = metric.kind
+        if linear and kind in moving:
+            if value is None:
+                raw = 0.0
+            else:
+                start = metric.start
+                raw = round((value - start) / (metric.target - start), 12)
+        else:
+            history: Any = ()
+            if kind in _THRESHOLD_KINDS and series is not None and position >= 0:
+                history = series.values[: position + 1]
+            if node in overrides and kind in _THRESHOLD_KINDS:
+                # The reported value takes the place of the latest one.
+                history = (*history[:-1], value)
+            raw = score_kr(metric, value, history=history)
         raws[node] = raw
-        values[node] = min(1.0, max(0.0, raw)) if cap else raw
+        values[node] = (0.0 if raw < 0.0 else 1.0 if raw > 1.0 else raw) if cap else raw
         latest[node] = value
         confidences[node] = confidence
     return values, raws, latest, confidences
 
 
-def _roll_up(  # noqa: PLR0917 - an internal step of rollup(), called once
+def _roll_up(  # noqa: PLR0915, PLR0917 - one hot pass, kept flat for speed
     g: Any,
     strategy: ScoringStrategy,
     drivers: Drivers | Mapping[str, Drivers],
@@ -483,103 +536,143 @@ def _roll_up(  # noqa: PLR0917 - an internal step of rollup(), called once
     raws: Mapping[str, float],
     latest: Mapping[str, float | None],
     overrides: Mapping[str, float],
-) -> tuple[dict[str, float], dict[str, float]]:
-    """Combine bottom-up: each node after everything that counts toward it."""
-    nodes, pred, succ = g.nodes, g.pred, g.succ
+) -> tuple[dict[str, float], dict[str, list[tuple[str, float]]]]:
+    """Combine bottom-up: each node after everything that counts toward it.
+
+    Returns the rolled-up values, and for each node the (child, weight) terms that
+    count toward it.
+    """
+    node_data: dict[str, dict[str, Any]] = g._node
     combine = strategy.combine
     cap = strategy.cap
     per_objective = drivers if isinstance(drivers, Mapping) else None
-    default_drivers = "both" if per_objective is not None else drivers
-    rolled: dict[str, float] = {}
-    rolled_raw: dict[str, float] = {}
+    default_mode = "both" if per_objective is not None else drivers
 
-    def terms(node: str, kind: NodeKind) -> list[tuple[str, float]]:
-        mode = per_objective.get(node, "both") if per_objective is not None else default_drivers
-        found: list[tuple[str, float]] = []
-        if kind is _OBJECTIVE and mode != "children":
-            found.extend(
-                (target, nodes[target]["entity"].weight)
-                for target, edge in succ[node].items()
-                if edge["kind"] is _HAS
-            )
-        if kind is _KR or mode != "key_results":
-            found.extend(
-                (source, edge["weight"])
-                for source, edge in pred[node].items()
-                if edge["kind"] is _ALIGNS and edge["link"] is _CONTRIBUTES
-            )
-        return found
+    # Who counts toward whom, with what weight, read from the entities (which the
+    # graph keeps in step with its edges): one pass, no edge dictionaries.
+    terms: dict[str, list[tuple[str, float]]] = {}
+    for node, data in node_data.items():
+        kind = data["kind"]
+        if kind is NodeKind.INITIATIVE:
+            continue
+        entity = data["entity"]
+        if kind is _OBJECTIVE and entity.key_results:
+            mode = per_objective.get(node, "both") if per_objective is not None else default_mode
+            if mode != "children":
+                own = [(kr.id, kr.weight) for kr in entity.key_results]
+                found = terms.get(node)
+                if found is None:
+                    terms[node] = own
+                else:
+                    found.extend(own)
+        for link in entity.aligned_to:
+            if link.kind is not _CONTRIBUTES:
+                continue
+            parent = link.parent
+            if parent not in node_data:  # outside a view
+                continue
+            if node_data[parent]["kind"] is _OBJECTIVE:
+                mode = (
+                    per_objective.get(parent, "both")
+                    if per_objective is not None
+                    else default_mode
+                )
+                if mode == "key_results":
+                    continue
+            found = terms.get(parent)
+            if found is None:
+                terms[parent] = [(node, link.weight)]
+            else:
+                found.append((node, link.weight))
+    weighted = isinstance(strategy, _BUILT_IN_TYPES) and strategy.combiner == "weighted"
 
-    for root, root_data in nodes(data=True):
+    # Key results nothing counts toward are leaves: their own score stands.
+    rolled: dict[str, float] = {kr: value for kr, value in values.items() if kr not in terms}
+    for root, root_data in node_data.items():
         if root in rolled or root_data["kind"] is NodeKind.INITIATIVE:
             continue
-        stack: list[tuple[str, list[tuple[str, float]] | None]] = [(root, None)]
+        stack = [(root, False)]
         while stack:
-            node, children = stack.pop()
+            node, expanded = stack.pop()
             if node in rolled:
                 continue
-            kind = nodes[node]["kind"]
-            if children is None:
-                found = terms(node, kind)
-                stack.append((node, found))
-                stack.extend((child, None) for child, _w in found if child not in rolled)
+            children = terms.get(node, ())
+            if not expanded:
+                stack.append((node, True))
+                stack.extend((child, False) for child, _w in children if child not in rolled)
                 continue
-            pairs = [(rolled[child], weight) for child, weight in children]
-            raw_pairs = [(rolled_raw[child], weight) for child, weight in children]
-            if kind is _KR:
-                if not pairs:
-                    rolled[node] = values[node]
-                    rolled_raw[node] = raws[node]
-                    continue
-                if latest[node] is not None or node in overrides:
-                    pairs.append((values[node], 1.0))
-                    raw_pairs.append((raws[node], 1.0))
-            combined = combine(pairs) if pairs else 0.0
+            if not children:
+                rolled[node] = 0.0
+                continue
+            own_value = node_data[node]["kind"] is _KR and (
+                latest[node] is not None or node in overrides
+            )
+            if weighted:
+                numerator = [rolled[child] * weight for child, weight in children]
+                denominator = [weight for _child, weight in children]
+                if own_value:
+                    own_weight = node_data[node]["entity"].weight
+                    numerator.append(values[node] * own_weight)
+                    denominator.append(own_weight)
+                combined = fsum(numerator) / fsum(denominator)
+            else:
+                pairs = [(rolled[child], weight) for child, weight in children]
+                if own_value:
+                    pairs.append((values[node], node_data[node]["entity"].weight))
+                combined = combine(pairs)
             rolled[node] = min(1.0, max(0.0, combined)) if cap else combined
-            rolled_raw[node] = combine(raw_pairs) if raw_pairs else 0.0
-    return rolled, rolled_raw
+    return rolled, terms
 
 
-def _judge(  # noqa: PLR0917 - an internal step of rollup(), called once
+def _judge(  # noqa: PLR0917 - one pass over the objectives, in one place
     g: Any,
     cycles: Mapping[str, Any],
     as_of: dt.date,
     pace: Pace,
     objective_status: ObjectiveStatus,
     rolled: Mapping[str, float],
-    rolled_raw: Mapping[str, float],
+    terms: Mapping[str, list[tuple[str, float]]],
     latest: Mapping[str, float | None],
     confidences: Mapping[str, float | None],
 ) -> tuple[dict[str, Status], dict[str, float], dict[str, float | None]]:
     """Expected progress, status and confidence of every key result and objective."""
-    pred = g.pred
     statuses: dict[str, Status] = {}
     expected: dict[str, float] = {}
     objective_confidence: dict[str, float | None] = {}
+    judge = pace.status
+    node_data = g._node
 
-    def aligned_below(node: str) -> bool:
-        return any(edge["kind"] is _ALIGNS for edge in pred[node].values())
+    def node_kind(ident: str) -> NodeKind:
+        return node_data[ident]["kind"]  # type: ignore[no-any-return]
 
-    for node, data in g.nodes(data=True):
+    done = Status.DONE
+    not_started = Status.NOT_STARTED
+    elapsed_of: dict[str, float] = {}
+
+    for node, data in g._node.items():
         if data["kind"] is not _OBJECTIVE:
             continue
         objective: Objective = data["entity"]
         cycle = cycles[objective.cycle]
-        elapsed = _elapsed(cycle.start, cycle.end, as_of)
+        elapsed = elapsed_of.get(cycle.id)
+        if elapsed is None:
+            elapsed = elapsed_of[cycle.id] = _elapsed(cycle.start, cycle.end, as_of)
         kr_statuses: list[Status] = []
         weighted = total = 0.0
         for kr in objective.key_results:
+            kr_id = kr.id
             kr_expected = _elapsed(cycle.start, kr.due, as_of) if kr.due else elapsed
-            expected[kr.id] = kr_expected
-            if latest[kr.id] is None and not aligned_below(kr.id):
-                status = Status.NOT_STARTED
-            elif rolled_raw[kr.id] >= 1.0 - 1e-12:
-                status = Status.DONE
+            expected[kr_id] = kr_expected
+            value = rolled[kr_id]
+            if latest[kr_id] is None and kr_id not in terms:
+                status = not_started
+            elif value >= 1.0 - 1e-12:
+                status = done
             else:
-                status = pace.status(rolled[kr.id], kr_expected)
-            statuses[kr.id] = status
+                status = judge(value, kr_expected)
+            statuses[kr_id] = status
             kr_statuses.append(status)
-            kr_confidence = confidences[kr.id]
+            kr_confidence = confidences[kr_id]
             if kr_confidence is not None:
                 weighted += kr_confidence * kr.weight
                 total += kr.weight
@@ -593,12 +686,12 @@ def _judge(  # noqa: PLR0917 - an internal step of rollup(), called once
             statuses[node] = (
                 min(started, key=_SEVERITY.__getitem__) if started else Status.NOT_STARTED
             )
-        elif rolled_raw[node] >= 1.0 - 1e-12 or (
-            aspirational and as_of > cycle.end and value >= 0.7 - 1e-12
+        elif value >= 1.0 - 1e-12 or (aspirational and as_of > cycle.end and value >= 0.7 - 1e-12):
+            statuses[node] = done
+        elif not started and not any(
+            node_kind(child) is _OBJECTIVE for child, _w in terms.get(node, ())
         ):
-            statuses[node] = Status.DONE
-        elif kr_statuses and not started and not aligned_below(node):
-            statuses[node] = Status.NOT_STARTED
+            statuses[node] = not_started
         else:
-            statuses[node] = pace.status(value, own_expected)
+            statuses[node] = judge(value, own_expected)
     return statuses, expected, objective_confidence

@@ -66,7 +66,9 @@ class ScoringStrategy(Protocol):
 
 
 def progress(metric: Metric, value: float) -> float:
-    """Linear progress of an increase or decrease metric: (value - start) / (target - start).
+    """Linear progress of an increase or decrease metric.
+
+    The formula is (value - start) / (target - start), for both directions.
 
     Examples:
         >>> progress(Metric(kind="decrease", start=1.4, target=0.8), 1.1)
@@ -75,7 +77,9 @@ def progress(metric: Metric, value: float) -> float:
     start, target = metric.start, metric.target
     if start is None or target is None:
         raise ValueError(metric)
-    return (value - start) / (target - start)
+    # Rounded to 12 decimals so that decimal inputs give the decimal answer people
+    # expect (1.4 -> 0.8 at 1.1 is 0.5, not 0.49999999999999983); rounding keeps order.
+    return round((value - start) / (target - start), 12)
 
 
 def _combine(kind: Combiner, scores: Sequence[tuple[float, float]]) -> float:
@@ -246,7 +250,7 @@ class Zones:
         start = metric.start if metric.start is not None else 0.0
         target = metric.target if metric.target is not None else start
         stretch = metric.stretch if metric.stretch is not None else start + (target - start) / 0.7
-        return (value - start) / (stretch - start)
+        return round((value - start) / (stretch - start), 12)
 
     def zone(self, metric: Metric, value: float | None) -> str:
         """The zone of ``value``: fail, commit, target or stretch."""
