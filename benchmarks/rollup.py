@@ -5,7 +5,8 @@ each with 4 key results (400,000), and 13 weekly check-ins for every key result
 (5.2 million), then times, in the same run:
 
 - okrkit: ``rollup(graph, log, as_of=..., strategy="linear")`` on the alignment graph
-  and a columnar check-in log;
+  and a columnar check-in log, once on a new graph (which lays out its scoring plan)
+  and then as best of ``--repeat`` runs with the plan ready;
 - pandas: the same linear roll-up as a groupby pipeline on DataFrames of the same
   check-ins, key results and links (latest value per key result, progress, then the
   weighted means level by level, bottom up).
@@ -162,6 +163,9 @@ def main() -> None:
         f"{len(okrs.objectives)} objectives, {len(graph.key_results())} key results, "
         f"{len(columns['kr'])} check-ins"
     )
+    # The first roll-up on a graph lays out its scoring plan (kept until the graph
+    # changes); the later ones reuse it. Both are reported.
+    first, _card = best_of(1, lambda: rollup(graph, log, as_of=as_of, strategy="linear"))
     ours, card = best_of(args.repeat, lambda: rollup(graph, log, as_of=as_of, strategy="linear"))
     theirs, expected = best_of(args.repeat, lambda: pandas_rollup(frames, as_of.toordinal()))
     mismatches = [
@@ -171,9 +175,11 @@ def main() -> None:
     ]
     if mismatches:
         raise SystemExit(f"the results differ for {len(mismatches)} objectives: {mismatches[:5]}")
-    print(f"okrkit rollup               {ours:8.3f} s")
+    print(f"okrkit rollup, plan ready   {ours:8.3f} s")
+    print(f"okrkit rollup, first call   {first:8.3f} s  (lays out the plan)")
     print(f"pandas groupby pipeline     {theirs:8.3f} s")
     print(f"ratio                       {ours / theirs:8.2f}  (at most 1.5)")
+    print(f"ratio, first call           {first / theirs:8.2f}")
 
 
 if __name__ == "__main__":

@@ -267,3 +267,30 @@ class TestCheckInLog:
         okrs = okr_set([obj("o", kr("a"))], {"a": 50})
         card = rollup(okrs.graph, okrs.checkins, as_of=MID_MARCH)
         assert card.value("o") == 0.5
+
+
+class TestPlanCache:
+    def test_changing_the_graph_changes_the_scores(self) -> None:
+        """The scoring plan kept on a graph is redone after the graph changes."""
+        from okrkit.graph import AlignmentGraph
+
+        okrs = okr_set([obj("o", kr("a")), obj("p", kr("b"))], {"a": 100, "b": 0})
+        graph = AlignmentGraph.from_okrset(okrs)
+        log = CheckInLog.from_okrset(okrs)
+        assert rollup(graph, log, as_of=MID_MARCH).value("o") == 1.0
+        graph.align("p", "o")
+        assert rollup(graph, log, as_of=MID_MARCH).value("o") == 0.5
+        graph.remove("p")
+        assert rollup(graph, log, as_of=MID_MARCH).value("o") == 1.0
+
+    def test_views_are_scored_fresh(self) -> None:
+        """A read-only view follows its graph, and so do its scores."""
+        from okrkit.graph import AlignmentGraph
+
+        okrs = okr_set([obj("o", kr("a"))], {"a": 100})
+        graph = AlignmentGraph.from_okrset(okrs)
+        view = graph.read_only_view()
+        log = CheckInLog.from_okrset(okrs)
+        assert rollup(view, log, as_of=MID_MARCH).value("o") == 1.0
+        graph.add_objective(obj("q", kr("c"), aligned_to="o"))
+        assert rollup(view, log, as_of=MID_MARCH).value("o") == 0.5

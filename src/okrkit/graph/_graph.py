@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, cast
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar, cast
 
 import attrs
 import networkx as nx
@@ -29,6 +29,7 @@ from okrkit.model import (
 __all__ = ["AlignmentGraph"]
 
 Entity = Objective | KeyResult | Initiative
+_D = TypeVar("_D")
 
 _HAS = EdgeKind.HAS_KEY_RESULT
 _ALIGNS = EdgeKind.ALIGNS_TO
@@ -63,7 +64,16 @@ class AlignmentGraph:
         []
     """
 
-    __slots__ = ("_cycles", "_dependencies", "_g", "_owners", "_read_only")
+    __slots__ = (
+        "_cache",
+        "_cacheable",
+        "_cycles",
+        "_dependencies",
+        "_g",
+        "_owners",
+        "_read_only",
+        "_version",
+    )
 
     def __init__(
         self,
@@ -80,6 +90,10 @@ class AlignmentGraph:
         self._owners = {owner.id: owner for owner in owners}
         self._dependencies: dict[tuple[str, str], Dependency] = {}
         self._read_only = False
+        # Derived data (such as a scoring plan) is cached per version of the graph.
+        self._version = 0
+        self._cache: dict[object, tuple[int, Any]] = {}
+        self._cacheable = True
 
     # -- building ----------------------------------------------------------------------------
 
@@ -161,7 +175,19 @@ class AlignmentGraph:
 
     # -- changing ----------------------------------------------------------------------------
 
+    def _derived(self, key: object, build: Callable[[], _D]) -> _D:
+        """``build()``, cached until the graph changes (never cached for views)."""
+        if not self._cacheable:
+            return build()
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] == self._version:
+            return cast(_D, hit[1])
+        value = build()
+        self._cache[key] = (self._version, value)
+        return value
+
     def _writable(self) -> None:
+        self._version += 1
         if self._read_only:
             raise AlignmentError(
                 _(
@@ -658,6 +684,7 @@ class AlignmentGraph:
             pair: dep for pair, dep in self._dependencies.items() if view._g.has_edge(*pair)
         }
         view._read_only = True
+        view._cacheable = False  # it follows changes to the graph it views
         return view
 
     def _with_parts(self, objectives: Iterable[Objective]) -> Iterator[str]:

@@ -1,4 +1,12 @@
-"""Roll-up: score every key result, then every objective and parent up to the company."""
+"""Roll-up: score every key result, then every objective and parent up to the company.
+
+The work is split in two. A *plan* is made once per graph (and drivers setting) and
+kept until the graph changes: every key result and objective gets a position, the
+metrics' numbers and the children of every node are laid out in lists, and the nodes
+are put in an order where each comes after everything that counts toward it. Scoring
+on a date is then one pass over the key results and one over that order, on plain
+lists.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +22,12 @@ import attrs
 
 from okrkit.checkins import CheckInLog
 from okrkit.errors import OKRError
-from okrkit.graph import AlignmentGraph, EdgeKind, NodeKind
+from okrkit.graph import AlignmentGraph, NodeKind
 from okrkit.i18n import _
 from okrkit.model import (
     Ambition,
     CheckIn,
+    Cycle,
     KeyResult,
     LinkKind,
     MetricKind,
@@ -29,18 +38,16 @@ from okrkit.model import (
 from okrkit.scoring._registry import get
 from okrkit.scoring._strategies import Grade, Linear, ScoringStrategy, Stepped, Zones, band_of
 
-_BUILT_IN_TYPES = (Linear, Grade, Zones, Stepped)
-
 __all__ = ["Drivers", "Forecast", "Pace", "Score", "Scorecard", "rollup"]
 
 Drivers = Literal["both", "key_results", "children"]
 ObjectiveStatus = Literal["pace", "worst"]
 
-_HAS = EdgeKind.HAS_KEY_RESULT
-_ALIGNS = EdgeKind.ALIGNS_TO
+_BUILT_IN_TYPES = (Linear, Grade, Zones, Stepped)
 _KR = NodeKind.KEY_RESULT
 _OBJECTIVE = NodeKind.OBJECTIVE
 _CONTRIBUTES = LinkKind.CONTRIBUTES
+_MOVING = (MetricKind.INCREASE, MetricKind.DECREASE)
 _THRESHOLD_KINDS = (MetricKind.AT_LEAST, MetricKind.AT_MOST)
 _SEVERITY = {
     Status.OFF_TRACK: 0,
@@ -137,11 +144,141 @@ class Score:
     zone: str | None = None
 
 
+@attrs.frozen
+class _Plan:
+    """The layout of one graph for scoring; see the module docstring."""
+
+    ids: list[str]
+    index: dict[str, int]
+    key_results: list[KeyResult]
+    objectives: list[Objective]
+    starts: list[float]
+    spans: list[float]
+    moving: list[bool]
+    # For each node that something counts toward, in bottom-up order:
+    # (node, child positions, child weights, own weight or 0 for "no own score").
+    steps: list[tuple[int, list[int], list[float], float]]
+    has_children: list[bool]
+
+
+def _plan(  # noqa: PLR0915 - one layout pass, read top to bottom
+    graph: AlignmentGraph, drivers: Drivers | Mapping[str, Drivers]
+) -> _Plan:
+    node_data: dict[str, dict[str, Any]] = dict(graph._networkx().nodes(data=True))  # type: ignore[arg-type]
+    key_results: list[KeyResult] = []
+    objectives: list[Objective] = []
+    for data in node_data.values():
+        kind = data["kind"]
+        if kind is _KR:
+            key_results.append(data["entity"])
+        elif kind is _OBJECTIVE:
+            objectives.append(data["entity"])
+    ids = [kr.id for kr in key_results] + [o.id for o in objectives]
+    index = {ident: position for position, ident in enumerate(ids)}
+    count = len(key_results)
+    starts: list[float] = []
+    spans: list[float] = []
+    moving: list[bool] = []
+    for kr in key_results:
+        metric = kr.metric
+        if metric.kind in _MOVING and metric.start is not None and metric.target is not None:
+            starts.append(metric.start)
+            spans.append(metric.target - metric.start)
+            moving.append(True)
+        else:
+            starts.append(0.0)
+            spans.append(1.0)
+            moving.append(False)
+
+    per_objective = drivers if isinstance(drivers, Mapping) else None
+
+    def mode_of(objective_id: str) -> str:
+        if per_objective is not None:
+            return per_objective.get(objective_id, "both")
+        return str(drivers)
+
+    children: list[list[tuple[int, float]]] = [[] for _ in ids]
+    for position, objective in enumerate(objectives, start=count):
+        if objective.key_results and mode_of(objective.id) != "children":
+            children[position].extend((index[kr.id], kr.weight) for kr in objective.key_results)
+    entities: list[KeyResult | Objective] = [*key_results, *objectives]
+    for entity in entities:
+        for link in entity.aligned_to:
+            if link.kind is not _CONTRIBUTES or link.parent not in index:
+                continue
+            parent = index[link.parent]
+            if parent >= count and mode_of(link.parent) == "key_results":
+                continue
+            children[parent].append((index[entity.id], link.weight))
+
+    has_children = [bool(found) for found in children]
+    order: list[int] = []
+    placed = [False] * len(ids)
+    for root in range(len(ids)):
+        if placed[root] or not has_children[root]:
+            continue
+        stack = [(root, False)]
+        while stack:
+            node, expanded = stack.pop()
+            if expanded:
+                order.append(node)
+                continue
+            if placed[node]:
+                continue
+            placed[node] = True
+            stack.append((node, True))
+            stack.extend(
+                (child, False)
+                for child, _weight in children[node]
+                if not placed[child] and has_children[child]
+            )
+    steps = [
+        (
+            node,
+            [child for child, _w in children[node]],
+            [weight for _c, weight in children[node]],
+            key_results[node].weight if node < count else 0.0,
+        )
+        for node in order
+    ]
+    return _Plan(
+        ids=ids,
+        index=index,
+        key_results=key_results,
+        objectives=objectives,
+        starts=starts,
+        spans=spans,
+        moving=moving,
+        steps=steps,
+        has_children=has_children,
+    )
+
+
+def _plan_for(graph: AlignmentGraph, drivers: Drivers | Mapping[str, Drivers]) -> _Plan:
+    if isinstance(drivers, Mapping):
+        return _plan(graph, drivers)
+    return graph._derived(("scoring-plan", drivers), lambda: _plan(graph, drivers))
+
+
+def _target_value(kr: KeyResult) -> float | None:
+    metric = kr.metric
+    if metric.kind is MetricKind.MILESTONE:
+        return 1.0
+    return metric.target
+
+
+def _elapsed(start: dt.date, end: dt.date, as_of: dt.date) -> float:
+    span = (end - start).days
+    if span <= 0:
+        return 1.0 if as_of >= end else 0.0
+    return min(1.0, max(0.0, (as_of - start).days / span))
+
+
 class Scorecard:
     """Every key result's and objective's score on one date, under one strategy.
 
     Built by :func:`rollup` (or :meth:`okrkit.OKRSet.score`); never changes. Index it by
-    id for a :class:`Score`.
+    id for a :class:`Score`; iterate it for the ids.
     """
 
     def __init__(
@@ -152,37 +289,36 @@ class Scorecard:
         as_of: dt.date,
         strategy: ScoringStrategy,
         options: Mapping[str, Any],
-        values: dict[str, float],
-        raws: dict[str, float],
-        terms: dict[str, list[tuple[str, float]]],
-        statuses: dict[str, Status],
-        expected: dict[str, float],
-        confidences: dict[str, float | None],
-        latest: dict[str, float | None],
+        plan: _Plan,
+        values: list[float],
+        own_raws: list[float],
+        latest: list[float | None],
+        statuses: list[Status],
+        expected: list[float],
+        confidences: list[float | None],
     ) -> None:
         self.graph = graph
         self.log = log
         self.as_of = as_of
         self.strategy = strategy
         self._options = dict(options)
+        self._plan = plan
         self._values = values
-        self._own_raws = raws
-        # Leaves now; key results with children and objectives are combined when asked.
-        self._raws = {kr: raw for kr, raw in raws.items() if kr not in terms}
-        self._terms = terms
+        self._own_raws = own_raws
+        self._latest = latest
         self._statuses = statuses
         self._expected = expected
         self._confidences = confidences
-        self._latest = latest
+        self._raws: dict[int, float] = {}
 
     def __contains__(self, ident: object) -> bool:
-        return ident in self._values
+        return ident in self._plan.index
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._values)
+        return iter(self._plan.ids)
 
     def __len__(self) -> int:
-        return len(self._values)
+        return len(self._plan.ids)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Scorecard):
@@ -190,6 +326,7 @@ class Scorecard:
         return (
             self.as_of == other.as_of
             and self.strategy == other.strategy
+            and self._plan.ids == other._plan.ids
             and self._values == other._values
             and self._statuses == other._statuses
             and self._expected == other._expected
@@ -201,65 +338,69 @@ class Scorecard:
     def __repr__(self) -> str:
         return f"<Scorecard as of {self.as_of.isoformat()}: {len(self)} scores>"
 
+    def _position(self, ident: str) -> int:
+        try:
+            return self._plan.index[ident]
+        except KeyError:
+            raise KeyError(ident) from None
+
     def __getitem__(self, ident: str) -> Score:
-        if ident not in self._values:
-            raise KeyError(ident)
-        kind = self.graph.kind(ident)
-        value = self._values[ident]
+        position = self._position(ident)
+        is_kr = position < len(self._plan.key_results)
+        value = self._values[position]
         zone = None
         zoner = getattr(self.strategy, "zone", None)
-        if kind is _KR and callable(zoner):
-            entity = self.graph.entity(ident)
-            if isinstance(entity, KeyResult):
-                zone = zoner(entity.metric, self._latest.get(ident))
+        if is_kr and callable(zoner):
+            zone = zoner(self._plan.key_results[position].metric, self._latest[position])
         return Score(
             id=ident,
-            kind=kind,
+            kind=_KR if is_kr else _OBJECTIVE,
             value=value,
             raw=self.raw(ident),
             band=band_of(min(1.0, max(0.0, value))),
-            status=self._statuses[ident],
-            expected=self._expected[ident],
-            confidence=self._confidences[ident],
+            status=self._statuses[position],
+            expected=self._expected[position],
+            confidence=self._confidences[position],
             zone=zone,
         )
 
     def value(self, ident: str) -> float:
         """The value that rolls up for ``ident`` (without building a :class:`Score`)."""
-        return self._values[ident]
+        return self._values[self._position(ident)]
 
     def raw(self, ident: str) -> float:
         """The raw progress of ``ident``: overshoot kept, children combined unclamped."""
-        found = self._raws.get(ident)
-        if found is not None:
-            return found
-        stack = [(ident, False)]
-        while stack:
-            node, expanded = stack.pop()
-            if node in self._raws:
-                continue
-            children = self._terms.get(node, ())
-            if not expanded:
-                stack.append((node, True))
-                stack.extend((child, False) for child, _w in children if child not in self._raws)
-                continue
-            pairs = [(self._raws[child], weight) for child, weight in children]
-            entity = self.graph.entity(node)
-            if isinstance(entity, KeyResult) and self._latest.get(node) is not None:
-                pairs.append((self._own_raws[node], entity.weight))
-            self._raws[node] = self.strategy.combine(pairs) if pairs else 0.0
-        return self._raws[ident]
+        position = self._position(ident)
+        plan = self._plan
+        count = len(plan.key_results)
+        if not plan.has_children[position]:
+            return self._own_raws[position] if position < count else 0.0
+        if position not in self._raws:
+            for node, kids, weights, own_weight in plan.steps:
+                if node in self._raws:
+                    continue
+                pairs = [
+                    (self._raws[k] if plan.has_children[k] else self._leaf_raw(k), w)
+                    for k, w in zip(kids, weights, strict=True)
+                ]
+                if own_weight and self._latest[node] is not None:
+                    pairs.append((self._own_raws[node], own_weight))
+                self._raws[node] = self.strategy.combine(pairs)
+        return self._raws[position]
+
+    def _leaf_raw(self, position: int) -> float:
+        return self._own_raws[position] if position < len(self._plan.key_results) else 0.0
 
     def key_results(self) -> list[Score]:
         """The scores of every key result, in graph order."""
-        return [self[kr.id] for kr in self.graph.key_results() if kr.id in self._values]
+        return [self[kr.id] for kr in self._plan.key_results]
 
     def objectives(self) -> list[Score]:
         """The scores of every objective, in graph order."""
-        return [self[o.id] for o in self.graph.objectives() if o.id in self._values]
+        return [self[o.id] for o in self._plan.objectives]
 
     def what_if(self, values: Mapping[str, float]) -> Scorecard:
-        """The scorecard as if ``values`` had been reported for those key results today.
+        """The scorecard as if ``values`` had been reported for those key results.
 
         Examples:
             >>> import okrkit, datetime as dt
@@ -288,7 +429,7 @@ class Scorecard:
             ``(key result id, gain)`` pairs; a gain of 0 means reaching that target
             would not move the objective (already done, or not counted).
         """
-        base = self._values[objective]
+        base = self.value(objective)
         gains = []
         for ident in self.graph.contributors(objective):
             entity = self.graph.entity(ident)
@@ -307,12 +448,17 @@ class Scorecard:
         Counts the key results of the objectives ``owner`` owns; ``None`` when it owns
         none. Done key results count as on track.
         """
-        ids = [kr.id for o in self.graph.by_owner(owner) for kr in o.key_results]
-        if not ids:
+        index = self._plan.index
+        statuses = [
+            self._statuses[index[kr.id]]
+            for o in self.graph.by_owner(owner)
+            for kr in o.key_results
+        ]
+        if not statuses:
             return None
-        on = sum(1 for i in ids if self._statuses[i] in (Status.ON_TRACK, Status.DONE))
-        off = sum(1 for i in ids if self._statuses[i] is Status.OFF_TRACK)
-        return 100.0 * (on - off) / len(ids)
+        on = sum(1 for s in statuses if s in (Status.ON_TRACK, Status.DONE))
+        off = sum(1 for s in statuses if s is Status.OFF_TRACK)
+        return 100.0 * (on - off) / len(statuses)
 
     def forecast(self, key_result: str) -> Forecast | None:
         """A least-squares projection of ``key_result`` to its due date or cycle end.
@@ -357,20 +503,6 @@ class Scorecard:
             high=projected + half,
             score=self.strategy.score(entity.metric, projected),
         )
-
-
-def _target_value(kr: KeyResult) -> float | None:
-    metric = kr.metric
-    if metric.kind is MetricKind.MILESTONE:
-        return 1.0
-    return metric.target
-
-
-def _elapsed(start: dt.date, end: dt.date, as_of: dt.date) -> float:
-    span = (end - start).days
-    if span <= 0:
-        return 1.0 if as_of >= end else 0.0
-    return min(1.0, max(0.0, (as_of - start).days / span))
 
 
 def rollup(
@@ -439,220 +571,139 @@ def rollup(
         "objective_status": objective_status,
         "overrides": overrides,
     }
-
-    g = graph._networkx()  # read only here; a view would cost a third of the time
+    plan = _plan_for(graph, drivers)
     # The passes below allocate many small lists and no reference cycles; pausing the
     # cycle collector keeps it from rescanning the whole graph again and again.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        values, raws, latest, confidences = _score_key_results(g, log, as_of, chosen, overrides)
-        rolled, terms = _roll_up(g, chosen, drivers, values, raws, latest, overrides)
-        statuses, expected, objective_confidence = _judge(
-            g, graph.cycles, as_of, pace, objective_status, rolled, terms, latest, confidences
+        values, own_raws, latest, confidences = _score_key_results(
+            plan, log, as_of, chosen, overrides
+        )
+        _roll_up(plan, chosen, values, latest)
+        statuses, expected = _judge(
+            plan, graph.cycles, as_of, pace, objective_status, values, latest, confidences
         )
     finally:
         if collecting:
             gc.enable()
-    confidences.update(objective_confidence)
     return Scorecard(
         graph=graph,
         log=log,
         as_of=as_of,
         strategy=chosen,
         options=options,
-        values=rolled,
-        raws=raws,
-        terms=terms,
+        plan=plan,
+        values=values,
+        own_raws=own_raws,
+        latest=latest,
         statuses=statuses,
         expected=expected,
         confidences=confidences,
-        latest=latest,
     )
 
 
 def _score_key_results(
-    g: Any,
+    plan: _Plan,
     log: CheckInLog,
     as_of: dt.date,
     strategy: ScoringStrategy,
     overrides: Mapping[str, float],
-) -> tuple[dict[str, float], dict[str, float], dict[str, float | None], dict[str, float | None]]:
-    """Each key result's own score from its latest check-in: one pass, no sorting."""
+) -> tuple[list[float], list[float], list[float | None], list[float | None]]:
+    """Each key result's own score from its latest check-in: one pass over lists."""
     day = as_of.toordinal()
-    score_kr = strategy.score
-    cap = strategy.cap
-    # okrkit's own linear scoring, inlined for the common metrics: same numbers, no calls.
-    linear = type(strategy) is Linear
-    moving = (MetricKind.INCREASE, MetricKind.DECREASE)
+    count = len(plan.key_results)
+    size = len(plan.ids)
+    values = [0.0] * size
+    own_raws = [0.0] * count
+    latest: list[float | None] = [None] * size
+    confidences: list[float | None] = [None] * size
     series_of = log._series.get
-    values: dict[str, float] = {}
-    raws: dict[str, float] = {}
-    latest: dict[str, float | None] = {}
-    confidences: dict[str, float | None] = {}
-    for node, data in g._node.items():
-        if data["kind"] is not _KR:
-            continue
-        metric = data["entity"].metric
+    score = strategy.score
+    cap = strategy.cap
+    # okrkit's own linear scoring, inlined for moving metrics: same numbers, no calls.
+    fast = type(strategy) is Linear
+    ids, starts, spans, moving, krs = (
+        plan.ids,
+        plan.starts,
+        plan.spans,
+        plan.moving,
+        plan.key_results,
+    )
+    for position in range(count):
+        ident = ids[position]
         value: float | None = None
-        confidence: float | None = None
-        position = -1
-        series = series_of(node)
+        history: Any = ()
+        series = series_of(ident)
         if series is not None:
-            position = bisect_right(series.days, day) - 1
-            if position >= 0:
-                value = series.values[position]
-                level = series.confidences[position]
-                confidence = float(level) if level else None
-        if node in overrides:
-            value = float(overrides[node])
-        kind = metric.kind
-        if linear and kind in moving:
-            if value is None:
-                raw = 0.0
-            else:
-                start = metric.start
-                raw = round((value - start) / (metric.target - start), 12)
-        else:
-            history: Any = ()
-            if kind in _THRESHOLD_KINDS and series is not None and position >= 0:
-                history = series.values[: position + 1]
-            if node in overrides and kind in _THRESHOLD_KINDS:
+            found = bisect_right(series.days, day) - 1
+            if found >= 0:
+                value = series.values[found]
+                level = series.confidences[found]
+                if level:
+                    confidences[position] = float(level)
+                if not moving[position]:
+                    history = series.values[: found + 1]
+        if overrides and ident in overrides:
+            value = float(overrides[ident])
+            if not moving[position]:
                 # The reported value takes the place of the latest one.
                 history = (*history[:-1], value)
-            raw = score_kr(metric, value, history=history)
-        raws[node] = raw
-        values[node] = (0.0 if raw < 0.0 else 1.0 if raw > 1.0 else raw) if cap else raw
-        latest[node] = value
-        confidences[node] = confidence
-    return values, raws, latest, confidences
+        if fast and moving[position]:
+            raw = 0.0 if value is None else round((value - starts[position]) / spans[position], 12)
+        else:
+            raw = score(krs[position].metric, value, history=history)
+        own_raws[position] = raw
+        values[position] = (0.0 if raw < 0.0 else 1.0 if raw > 1.0 else raw) if cap else raw
+        latest[position] = value
+    return values, own_raws, latest, confidences
 
 
-def _roll_up(  # noqa: PLR0915, PLR0917 - one hot pass, kept flat for speed
-    g: Any,
-    strategy: ScoringStrategy,
-    drivers: Drivers | Mapping[str, Drivers],
-    values: Mapping[str, float],
-    raws: Mapping[str, float],
-    latest: Mapping[str, float | None],
-    overrides: Mapping[str, float],
-) -> tuple[dict[str, float], dict[str, list[tuple[str, float]]]]:
-    """Combine bottom-up: each node after everything that counts toward it.
-
-    Returns the rolled-up values, and for each node the (child, weight) terms that
-    count toward it.
-    """
-    node_data: dict[str, dict[str, Any]] = g._node
+def _roll_up(
+    plan: _Plan, strategy: ScoringStrategy, values: list[float], latest: list[float | None]
+) -> None:
+    """Combine bottom-up in the plan's order, in place."""
     combine = strategy.combine
     cap = strategy.cap
-    per_objective = drivers if isinstance(drivers, Mapping) else None
-    default_mode = "both" if per_objective is not None else drivers
-
-    # Who counts toward whom, with what weight, read from the entities (which the
-    # graph keeps in step with its edges): one pass, no edge dictionaries.
-    terms: dict[str, list[tuple[str, float]]] = {}
-    for node, data in node_data.items():
-        kind = data["kind"]
-        if kind is NodeKind.INITIATIVE:
-            continue
-        entity = data["entity"]
-        if kind is _OBJECTIVE and entity.key_results:
-            mode = per_objective.get(node, "both") if per_objective is not None else default_mode
-            if mode != "children":
-                own = [(kr.id, kr.weight) for kr in entity.key_results]
-                found = terms.get(node)
-                if found is None:
-                    terms[node] = own
-                else:
-                    found.extend(own)
-        for link in entity.aligned_to:
-            if link.kind is not _CONTRIBUTES:
-                continue
-            parent = link.parent
-            if parent not in node_data:  # outside a view
-                continue
-            if node_data[parent]["kind"] is _OBJECTIVE:
-                mode = (
-                    per_objective.get(parent, "both")
-                    if per_objective is not None
-                    else default_mode
-                )
-                if mode == "key_results":
-                    continue
-            found = terms.get(parent)
-            if found is None:
-                terms[parent] = [(node, link.weight)]
-            else:
-                found.append((node, link.weight))
     weighted = isinstance(strategy, _BUILT_IN_TYPES) and strategy.combiner == "weighted"
-
-    # Key results nothing counts toward are leaves: their own score stands.
-    rolled: dict[str, float] = {kr: value for kr, value in values.items() if kr not in terms}
-    for root, root_data in node_data.items():
-        if root in rolled or root_data["kind"] is NodeKind.INITIATIVE:
-            continue
-        stack = [(root, False)]
-        while stack:
-            node, expanded = stack.pop()
-            if node in rolled:
-                continue
-            children = terms.get(node, ())
-            if not expanded:
-                stack.append((node, True))
-                stack.extend((child, False) for child, _w in children if child not in rolled)
-                continue
-            if not children:
-                rolled[node] = 0.0
-                continue
-            own_value = node_data[node]["kind"] is _KR and (
-                latest[node] is not None or node in overrides
-            )
-            if weighted:
-                numerator = [rolled[child] * weight for child, weight in children]
-                denominator = [weight for _child, weight in children]
-                if own_value:
-                    own_weight = node_data[node]["entity"].weight
-                    numerator.append(values[node] * own_weight)
-                    denominator.append(own_weight)
-                combined = fsum(numerator) / fsum(denominator)
-            else:
-                pairs = [(rolled[child], weight) for child, weight in children]
-                if own_value:
-                    pairs.append((values[node], node_data[node]["entity"].weight))
-                combined = combine(pairs)
-            rolled[node] = min(1.0, max(0.0, combined)) if cap else combined
-    return rolled, terms
+    for node, kids, weights, own_weight in plan.steps:
+        if weighted:
+            numerator = [values[k] * w for k, w in zip(kids, weights, strict=True)]
+            denominator = list(weights)
+            if own_weight and latest[node] is not None:
+                numerator.append(values[node] * own_weight)
+                denominator.append(own_weight)
+            combined = fsum(numerator) / fsum(denominator)
+        else:
+            pairs = list(zip([values[k] for k in kids], weights, strict=True))
+            if own_weight and latest[node] is not None:
+                pairs.append((values[node], own_weight))
+            combined = combine(pairs)
+        values[node] = (
+            (0.0 if combined < 0.0 else 1.0 if combined > 1.0 else combined) if cap else combined
+        )
 
 
-def _judge(  # noqa: PLR0917 - one pass over the objectives, in one place
-    g: Any,
-    cycles: Mapping[str, Any],
+def _judge(  # noqa: PLR0917 - an internal step of rollup(), called once
+    plan: _Plan,
+    cycles: Mapping[str, Cycle],
     as_of: dt.date,
     pace: Pace,
     objective_status: ObjectiveStatus,
-    rolled: Mapping[str, float],
-    terms: Mapping[str, list[tuple[str, float]]],
-    latest: Mapping[str, float | None],
-    confidences: Mapping[str, float | None],
-) -> tuple[dict[str, Status], dict[str, float], dict[str, float | None]]:
+    values: list[float],
+    latest: list[float | None],
+    confidences: list[float | None],
+) -> tuple[list[Status], list[float]]:
     """Expected progress, status and confidence of every key result and objective."""
-    statuses: dict[str, Status] = {}
-    expected: dict[str, float] = {}
-    objective_confidence: dict[str, float | None] = {}
+    size = len(plan.ids)
+    statuses = [Status.NOT_STARTED] * size
+    expected = [0.0] * size
     judge = pace.status
-    node_data = g._node
-
-    def node_kind(ident: str) -> NodeKind:
-        return node_data[ident]["kind"]  # type: ignore[no-any-return]
-
-    done = Status.DONE
-    not_started = Status.NOT_STARTED
+    done, not_started = Status.DONE, Status.NOT_STARTED
+    index, has_children = plan.index, plan.has_children
     elapsed_of: dict[str, float] = {}
-
-    for node, data in g._node.items():
-        if data["kind"] is not _OBJECTIVE:
-            continue
-        objective: Objective = data["entity"]
+    worst = objective_status == "worst"
+    for position, objective in enumerate(plan.objectives, start=len(plan.key_results)):
         cycle = cycles[objective.cycle]
         elapsed = elapsed_of.get(cycle.id)
         if elapsed is None:
@@ -660,38 +711,45 @@ def _judge(  # noqa: PLR0917 - one pass over the objectives, in one place
         kr_statuses: list[Status] = []
         weighted = total = 0.0
         for kr in objective.key_results:
-            kr_id = kr.id
+            at = index[kr.id]
             kr_expected = _elapsed(cycle.start, kr.due, as_of) if kr.due else elapsed
-            expected[kr_id] = kr_expected
-            value = rolled[kr_id]
-            if latest[kr_id] is None and kr_id not in terms:
+            expected[at] = kr_expected
+            value = values[at]
+            if latest[at] is None and not has_children[at]:
                 status = not_started
             elif value >= 1.0 - 1e-12:
                 status = done
             else:
                 status = judge(value, kr_expected)
-            statuses[kr_id] = status
+            statuses[at] = status
             kr_statuses.append(status)
-            kr_confidence = confidences[kr_id]
-            if kr_confidence is not None:
-                weighted += kr_confidence * kr.weight
+            level = confidences[at]
+            if level is not None:
+                weighted += level * kr.weight
                 total += kr.weight
-        objective_confidence[node] = weighted / total if total else None
+        confidences[position] = weighted / total if total else None
         aspirational = objective.ambition is Ambition.ASPIRATIONAL
         own_expected = (0.7 if aspirational else 1.0) * elapsed
-        expected[node] = own_expected
-        value = rolled[node]
-        started = [s for s in kr_statuses if s is not Status.NOT_STARTED]
-        if objective_status == "worst" and kr_statuses:
-            statuses[node] = (
-                min(started, key=_SEVERITY.__getitem__) if started else Status.NOT_STARTED
+        expected[position] = own_expected
+        value = values[position]
+        started = [s for s in kr_statuses if s is not not_started]
+        if worst and kr_statuses:
+            statuses[position] = (
+                min(started, key=_SEVERITY.__getitem__) if started else not_started
             )
         elif value >= 1.0 - 1e-12 or (aspirational and as_of > cycle.end and value >= 0.7 - 1e-12):
-            statuses[node] = done
-        elif not started and not any(
-            node_kind(child) is _OBJECTIVE for child, _w in terms.get(node, ())
-        ):
-            statuses[node] = not_started
+            statuses[position] = done
+        elif not started and not _objective_children(plan, position):
+            statuses[position] = not_started
         else:
-            statuses[node] = judge(value, own_expected)
-    return statuses, expected, objective_confidence
+            statuses[position] = judge(value, own_expected)
+    return statuses, expected
+
+
+def _objective_children(plan: _Plan, position: int) -> bool:
+    """Whether other objectives count toward the objective at ``position``."""
+    count = len(plan.key_results)
+    for node, kids, _weights, _own in plan.steps:
+        if node == position:
+            return any(kid >= count for kid in kids)
+    return False
