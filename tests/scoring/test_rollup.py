@@ -287,10 +287,10 @@ class TestPlanCache:
         """A read-only view follows its graph, and so do its scores."""
         from okrkit.graph import AlignmentGraph
 
-        okrs = okr_set([obj("o", kr("a"))], {"a": 100})
+        okrs = okr_set([obj("o", kr("a")), obj("q", kr("c"))], {"a": 100})
         graph = AlignmentGraph.from_okrset(okrs)
         view = graph.read_only_view()
         log = CheckInLog.from_okrset(okrs)
         assert rollup(view, log, as_of=MID_MARCH).value("o") == 1.0
-        graph.add_objective(obj("q", kr("c"), aligned_to="o"))
+        graph.align("q", "o")
         assert rollup(view, log, as_of=MID_MARCH).value("o") == 0.5

@@ -697,6 +697,9 @@ class AlignmentGraph:
     def for_owner(self, owner: str, *, include_units_below: bool = True) -> AlignmentGraph:
         """A read-only view of one unit's objectives (a department and its teams, ...).
 
+        Like every view, it keeps the nodes it was made with; links and entities among
+        them follow later changes to the graph.
+
         The view holds the objectives owned by ``owner`` and, by default, by every unit
         and person below it in the owner tree, with their key results and the
         initiatives that drive them, and the edges among them.
@@ -714,7 +717,11 @@ class AlignmentGraph:
         return self._view(self._with_parts(self.by_cycle(cycle)))
 
     def read_only_view(self) -> AlignmentGraph:
-        """A read-only view of the whole graph; it follows later changes to this one."""
+        """A read-only view of the graph's current nodes.
+
+        The view keeps this set of nodes; links and entities among them follow later
+        changes to the graph.
+        """
         return self._view(self._g.nodes)
 
 
