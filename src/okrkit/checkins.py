@@ -104,7 +104,8 @@ class CheckInLog:
             grouped.setdefault(checkin.key_result, []).append(checkin)
         self._series: dict[str, Series] = {}
         for kr_id, items in grouped.items():
-            items.sort(key=lambda c: c.on)
+            # Ties on one day are broken by value, so the order given never matters.
+            items.sort(key=lambda c: (c.on, c.value))
             self._series[kr_id] = Series(
                 array("l", (c.on.toordinal() for c in items)),
                 array("d", (c.value for c in items)),
@@ -156,7 +157,7 @@ class CheckInLog:
         ordinals = [d if isinstance(d, int) else d.toordinal() for d in days]
         log._series = {}
         for kr_id, indices in rows.items():
-            indices.sort(key=ordinals.__getitem__)
+            indices.sort(key=lambda i: (ordinals[i], float(values[i])))
             log._series[kr_id] = Series(
                 array("l", [ordinals[i] for i in indices]),
                 array("d", [float(values[i]) for i in indices]),

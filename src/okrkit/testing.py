@@ -975,9 +975,10 @@ def okr_sets(
     if kr_cycles:
         for _ in range(draw(st.integers(0, max_checkins))):
             kr, cycle = draw(st.sampled_from(kr_cycles))
-            checkin_list.append(
-                _checkin(draw, kr.id, metric=kr.metric, cycle=cycle, authors=owner_ids)
-            )
+            checkin = _checkin(draw, kr.id, metric=kr.metric, cycle=cycle, authors=owner_ids)
+            # One check-in per key result and day, as an OKR set requires.
+            if all((c.key_result, c.on) != (checkin.key_result, checkin.on) for c in checkin_list):
+                checkin_list.append(checkin)
 
     dependency_list = _dependencies(
         draw,

@@ -241,3 +241,12 @@ class TestCrossReferences:
                 objective("o2", kr("k1")),
             )
         assert len(excinfo.value.problems) == 3
+
+    def test_one_checkin_a_day(self) -> None:
+        """Two check-ins for one key result on one day are refused."""
+        checkins = [
+            CheckIn(key_result="k1", on=dt.date(2026, 1, 9), value=1),
+            CheckIn(key_result="k1", on=dt.date(2026, 1, 9), value=2),
+        ]
+        with pytest.raises(ValidationError, match="already has a check-in on 2026-01-09"):
+            okr_set(objective("o1", kr("k1")), checkins=checkins)

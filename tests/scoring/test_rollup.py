@@ -294,3 +294,10 @@ class TestPlanCache:
         assert rollup(view, log, as_of=MID_MARCH).value("o") == 1.0
         graph.align("q", "o")
         assert rollup(view, log, as_of=MID_MARCH).value("o") == 0.5
+
+    def test_same_day_ties_do_not_depend_on_order(self) -> None:
+        """A log given two values for one day reads the same whatever their order."""
+        day = dt.date(2026, 1, 9)
+        one = CheckInLog([CheckIn(key_result="a", on=day, value=v) for v in (1, 2)])
+        two = CheckInLog([CheckIn(key_result="a", on=day, value=v) for v in (2, 1)])
+        assert one.value_at("a", day) == two.value_at("a", day) == 2

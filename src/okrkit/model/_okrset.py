@@ -516,8 +516,20 @@ class _References:
         _check_dependencies(self, dependencies)
 
     def checkins(self, checkins: Sequence[CheckIn | None]) -> None:
+        seen: dict[tuple[str, object], str] = {}
         for path, checkin in _good(checkins, CheckIn, "checkins"):
             ident = checkin.key_result
+            day = (ident, checkin.on)
+            if day in seen:
+                self.add(
+                    path,
+                    ident,
+                    _(
+                        "{id!r} already has a check-in on {on} (at {first}); one check-in a "
+                        "day per key result, so keep one"
+                    ).format(id=ident, on=checkin.on.isoformat(), first=seen[day]),
+                )
+            seen.setdefault(day, path)
             if self.need(ident, KeyResult, f"{path}.key_result", ident, _("key result")):
                 kr = self.index.get(ident)
                 if isinstance(kr, KeyResult) and not kr.metric.accepts(checkin.value):
