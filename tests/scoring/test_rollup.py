@@ -301,3 +301,85 @@ class TestPlanCache:
         one = CheckInLog([CheckIn(key_result="a", on=day, value=v) for v in (1, 2)])
         two = CheckInLog([CheckIn(key_result="a", on=day, value=v) for v in (2, 1)])
         assert one.value_at("a", day) == two.value_at("a", day) == 2
+
+
+class TestFinalGradesAndPlans:
+    def test_final_grade_after_the_cycle(self) -> None:
+        """After the cycle an owner's final grade stands in; the computed score is kept."""
+        from okrkit import FinalGrade
+
+        grade = FinalGrade(value=0.6, reason="The market moved; we shipped what mattered.")
+        okrs = okr_set(
+            [
+                obj(
+                    "o",
+                    kr("a", final_grade=grade),
+                    kr("b"),
+                    final_grade=FinalGrade(value=0.9, reason="Good"),
+                )
+            ],
+            {"a": 30, "b": 100},
+        )
+        during = okrs.score(as_of=MID_MARCH)
+        assert during["a"].value == pytest.approx(0.3)
+        assert during["a"].computed is None
+        after = okrs.score(as_of=dt.date(2026, 4, 1))
+        assert after["a"].value == 0.6
+        assert after["a"].computed == pytest.approx(0.3)
+        assert after["a"].reason == "The market moved; we shipped what mattered."
+        assert after["o"].value == 0.9
+        assert after["o"].computed == pytest.approx(0.8)
+
+    def test_final_grade_rules(self) -> None:
+        """A final grade lies in [0, 1] and needs a reason."""
+        from okrkit import FinalGrade, ValidationError
+
+        with pytest.raises(ValidationError) as excinfo:
+            FinalGrade(value=1.2, reason="")
+        assert [p.path for p in excinfo.value.problems] == ["value", "reason"]
+
+    def test_phased_targets_shape_the_expected_curve(self) -> None:
+        """With a plan, expected progress follows the planned values, not a straight line."""
+        from okrkit import PlannedValue
+
+        plan = [
+            PlannedValue(on=dt.date(2026, 2, 28), value=10),
+            PlannedValue(on=dt.date(2026, 3, 15), value=50),
+        ]
+        okrs = okr_set(
+            [obj("o", kr("late", plan=plan), kr("straight"))], {"late": 20, "straight": 20}
+        )
+        card = okrs.score(as_of=dt.date(2026, 3, 5))
+        assert card["late"].expected == pytest.approx((10 + 40 * 5 / 15) / 100)
+        assert card["late"].status is Status.ON_TRACK
+        assert card["straight"].expected == pytest.approx(63 / 89)
+        assert card["straight"].status is Status.OFF_TRACK
+
+    def test_plan_rules_and_file_round_trip(self) -> None:
+        """Plans are for moving metrics, inside the cycle, and survive every format."""
+        from okrkit import FinalGrade, PlannedValue, ValidationError
+
+        with pytest.raises(ValidationError, match="needs an increase or decrease metric"):
+            kr(
+                "m",
+                metric=Metric(kind="milestone"),
+                plan=[PlannedValue(on=dt.date(2026, 2, 1), value=1)],
+            )  # type: ignore[arg-type]
+        with pytest.raises(ValidationError, match="falls outside cycle"):
+            okr_set([obj("o", kr("a", plan=[PlannedValue(on=dt.date(2026, 5, 1), value=5)]))], {})
+        okrs = okr_set(
+            [
+                obj(
+                    "o",
+                    kr(
+                        "a",
+                        plan=[PlannedValue(on=dt.date(2026, 2, 1), value=5)],
+                        final_grade=FinalGrade(value=0.5, reason="r"),
+                    ),
+                    final_grade=FinalGrade(value=0.4, reason="why"),
+                )
+            ],
+            {"a": 1},
+        )
+        for fmt in ("yaml", "toml", "json"):
+            assert okrkit.loads(okrkit.dumps(okrs, fmt), fmt) == okrs

@@ -162,6 +162,12 @@ def json_schema() -> dict[str, Any]:
                 "weight": {**number, "exclusiveMinimum": 0},
                 "due": date,
                 "aligned_to": aligned_to,
+                "plan": {
+                    "type": "array",
+                    "items": _ref("planned_value"),
+                    "description": _("planned values at dates: a phased target"),
+                },
+                "final_grade": _ref("final_grade"),
             },
             ["id", "title", "metric"],
         ),
@@ -178,6 +184,7 @@ def json_schema() -> dict[str, Any]:
                 "aligned_to": aligned_to,
                 "tags": {"type": "array", "items": text},
                 "key_results": _list_of("key_result", _("2-5 key results is good practice")),
+                "final_grade": _ref("final_grade"),
             },
             ["id", "title", "owner", "cycle", "level"],
         ),
@@ -211,6 +218,14 @@ def json_schema() -> dict[str, Any]:
                 "author": ident,
             },
             ["key_result", "on", "value"],
+        ),
+        "planned_value": _record(
+            _("a value planned by a date"), {"on": date, "value": number}, ["on", "value"]
+        ),
+        "final_grade": _record(
+            _("a grade set by the owner at the end of the cycle, with the reason"),
+            {"value": {**number, "minimum": 0, "maximum": 1}, "reason": text},
+            ["value", "reason"],
         ),
         "dependency": _record(
             _("an objective or key result that waits on another"),

@@ -35,11 +35,13 @@ __all__ = [
     "CheckIn",
     "Cycle",
     "Dependency",
+    "FinalGrade",
     "Initiative",
     "KeyResult",
     "Metric",
     "Objective",
     "Owner",
+    "PlannedValue",
 ]
 
 _CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
@@ -515,6 +517,56 @@ class Alignment:
 
 
 @attrs.frozen(kw_only=True)
+class PlannedValue:
+    """A value a key result is planned to reach by a date: one step of a phased target.
+
+    Attributes:
+        on: The date.
+        value: The planned value on that date.
+    """
+
+    on: dt.date
+    value: float
+
+    def __attrs_post_init__(self) -> None:
+        check = Checker(self)
+        check.date("on")
+        check.number("value")
+        check.done()
+
+
+@attrs.frozen(kw_only=True)
+class FinalGrade:
+    """A grade an owner sets at the end of a cycle, with the reason for it.
+
+    After the cycle ends the scorecard uses it instead of the computed score, and shows
+    the computed one beside it.
+
+    Attributes:
+        value: The grade, 0.0 to 1.0.
+        reason: Why, in a sentence a colleague can read.
+    """
+
+    value: float
+    reason: str
+
+    def __attrs_post_init__(self) -> None:
+        check = Checker(self)
+        value = check.number("value")
+        if value is not None and not 0.0 <= value <= 1.0:
+            check.problem(
+                "value",
+                _("a final grade lies between 0.0 and 1.0 (got {value:g})").format(value=value),
+            )
+        check.text("reason")
+        check.done()
+
+
+def _to_plan(value: Iterable[PlannedValue]) -> tuple[PlannedValue, ...]:
+    return cast(tuple[PlannedValue, ...], as_tuple(value))
+
+
+@attrs.frozen(kw_only=True)
 class KeyResult:
     """A measurable result that shows an objective is met.
 
@@ -547,12 +599,16 @@ class KeyResult:
     weight: float = 1.0
     due: dt.date | None = None
     aligned_to: tuple[Alignment, ...] = attrs.field(default=(), converter=_to_alignments)
+    plan: tuple[PlannedValue, ...] = attrs.field(default=(), converter=_to_plan)
+    final_grade: FinalGrade | None = None
 
     def __attrs_post_init__(self) -> None:
         check = Checker(self, entity_id=self.id)
         ident = check.identifier("id")
         check.text("title")
         check.text("description", required=False)
+        _check_plan(check, self.plan, self.metric)
+        _check_final_grade(check, self.final_grade)
         if not isinstance(self.metric, Metric):
             check.problem(
                 "metric",
@@ -563,6 +619,34 @@ class KeyResult:
         check.date("due", optional=True)
         _check_alignments(check, ident, self.aligned_to)
         check.done()
+
+
+def _check_final_grade(check: Checker, grade: object) -> None:
+    if grade is not None and not isinstance(grade, FinalGrade):
+        check.problem(
+            "final_grade",
+            _("'final_grade' must be a FinalGrade (got {value!r})").format(value=grade),
+        )
+
+
+def _check_plan(check: Checker, plan: tuple[PlannedValue, ...], metric: object) -> None:
+    """Planned values: for increase and decrease metrics, one per date."""
+    _check_items(check, "plan", plan, PlannedValue)
+    if not plan:
+        return
+    if isinstance(metric, Metric) and metric.kind not in (
+        MetricKind.INCREASE,
+        MetricKind.DECREASE,
+    ):
+        check.problem(
+            "plan",
+            _("a plan of values needs an increase or decrease metric (got {kind!r})").format(
+                kind=metric.kind.value
+            ),
+        )
+    days = [step.on for step in plan if isinstance(step, PlannedValue)]
+    if len(set(days)) != len(days):
+        check.problem("plan", _("'plan' names a date twice; give one value per date"))
 
 
 def _check_alignments(check: Checker, ident: str | None, links: tuple[Alignment, ...]) -> None:
@@ -624,12 +708,14 @@ class Objective:
     aligned_to: tuple[Alignment, ...] = attrs.field(default=(), converter=_to_alignments)
     tags: tuple[str, ...] = attrs.field(default=(), converter=_to_texts)
     key_results: tuple[KeyResult, ...] = attrs.field(default=(), converter=_to_key_results)
+    final_grade: FinalGrade | None = None
 
     def __attrs_post_init__(self) -> None:
         check = Checker(self, entity_id=self.id)
         ident = check.identifier("id")
         check.text("title")
         check.text("description", required=False)
+        _check_final_grade(check, self.final_grade)
         check.identifier("owner")
         check.identifier("cycle")
         check.choice("level", Level)

@@ -454,6 +454,15 @@ class _References:
                     end=cycle.end.isoformat(),
                 ),
             )
+        for step_index, step in enumerate(kr.plan):
+            if cycle is not None and not cycle.contains(step.on):
+                self.add(
+                    f"{path}.plan[{step_index}].on",
+                    kr.id,
+                    _("planned date {on} falls outside cycle {cycle!r}").format(
+                        on=step.on.isoformat(), cycle=cycle.id
+                    ),
+                )
         if any(link.parent == objective.id for link in kr.aligned_to):
             self.add(
                 f"{path}.aligned_to",

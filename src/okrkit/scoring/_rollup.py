@@ -131,6 +131,9 @@ class Score:
         expected: The progress expected by now.
         confidence: The latest confidence (1-5), or the weighted mean for an objective.
         zone: The zone under the zones strategy, else ``None``.
+        computed: When an owner's final grade stands in for the score (after the
+            cycle), the score okrkit computed; else ``None``.
+        reason: The reason given with that final grade, else ``None``.
     """
 
     id: str
@@ -142,6 +145,8 @@ class Score:
     expected: float
     confidence: float | None
     zone: str | None = None
+    computed: float | None = None
+    reason: str | None = None
 
 
 @attrs.frozen
@@ -159,6 +164,10 @@ class _Plan:
     # (node, child positions, child weights, own weight or 0 for "no own score").
     steps: list[tuple[int, list[int], list[float], float]]
     has_children: list[bool]
+    # Per position: (last day of the cycle, final grade, reason) where one is set.
+    finals: dict[int, tuple[int, float, str]]
+    # Per key result position with phased targets: (days, values) from start to end.
+    phased: dict[int, tuple[list[int], list[float]]]
 
 
 def _plan(  # noqa: PLR0915 - one layout pass, read top to bottom
@@ -241,7 +250,30 @@ def _plan(  # noqa: PLR0915 - one layout pass, read top to bottom
         )
         for node in order
     ]
+    cycles = graph.cycles
+    finals: dict[int, tuple[int, float, str]] = {}
+    phased: dict[int, tuple[list[int], list[float]]] = {}
+    for objective in objectives:
+        cycle = cycles[objective.cycle]
+        end = cycle.end.toordinal()
+        if objective.final_grade is not None:
+            grade = objective.final_grade
+            finals[index[objective.id]] = (end, grade.value, grade.reason)
+        for kr in objective.key_results:
+            position = index[kr.id]
+            if kr.final_grade is not None:
+                finals[position] = (end, kr.final_grade.value, kr.final_grade.reason)
+            metric = kr.metric
+            if kr.plan and metric.start is not None and metric.target is not None:
+                finish = (kr.due or cycle.end).toordinal()
+                points = sorted((step.on.toordinal(), step.value) for step in kr.plan)
+                points = [(cycle.start.toordinal(), metric.start), *points]
+                if points[-1][0] < finish:
+                    points.append((finish, metric.target))
+                phased[position] = ([d for d, _v in points], [v for _d, v in points])
     return _Plan(
+        finals=finals,
+        phased=phased,
         ids=ids,
         index=index,
         key_results=key_results,
@@ -296,6 +328,7 @@ class Scorecard:
         statuses: list[Status],
         expected: list[float],
         confidences: list[float | None],
+        computed: dict[int, float] | None = None,
     ) -> None:
         self.graph = graph
         self.log = log
@@ -310,6 +343,7 @@ class Scorecard:
         self._expected = expected
         self._confidences = confidences
         self._raws: dict[int, float] = {}
+        self._computed = computed or {}
 
     def __contains__(self, ident: object) -> bool:
         return ident in self._plan.index
@@ -362,6 +396,8 @@ class Scorecard:
             expected=self._expected[position],
             confidence=self._confidences[position],
             zone=zone,
+            computed=self._computed.get(position),
+            reason=self._plan.finals[position][2] if position in self._computed else None,
         )
 
     def value(self, ident: str) -> float:
@@ -580,7 +616,7 @@ def rollup(
         values, own_raws, latest, confidences = _score_key_results(
             plan, log, as_of, chosen, overrides
         )
-        _roll_up(plan, chosen, values, latest)
+        computed = _roll_up(plan, chosen, values, latest, as_of)
         statuses, expected = _judge(
             plan, graph.cycles, as_of, pace, objective_status, values, latest, confidences
         )
@@ -600,6 +636,7 @@ def rollup(
         statuses=statuses,
         expected=expected,
         confidences=confidences,
+        computed=computed,
     )
 
 
@@ -659,11 +696,39 @@ def _score_key_results(
     return values, own_raws, latest, confidences
 
 
+def _apply_finals(
+    plan: _Plan, as_of: dt.date, values: list[float], positions: Iterable[int]
+) -> dict[int, float]:
+    """Put the owners' final grades in place of the computed scores, after the cycle.
+
+    Returns the computed scores that were replaced, by position.
+    """
+    day = as_of.toordinal()
+    replaced: dict[int, float] = {}
+    for position in positions:
+        final = plan.finals.get(position)
+        if final is not None and day > final[0]:
+            replaced[position] = values[position]
+            values[position] = final[1]
+    return replaced
+
+
 def _roll_up(
-    plan: _Plan, strategy: ScoringStrategy, values: list[float], latest: list[float | None]
-) -> None:
-    """Combine bottom-up in the plan's order, in place."""
+    plan: _Plan,
+    strategy: ScoringStrategy,
+    values: list[float],
+    latest: list[float | None],
+    as_of: dt.date,
+) -> dict[int, float]:
+    """Combine bottom-up in the plan's order, in place.
+
+    After a cycle, owners' final grades stand in for the computed scores; returns the
+    computed scores they replaced, by position.
+    """
     combine = strategy.combine
+    finals = plan.finals
+    count = len(plan.key_results)
+    replaced = _apply_finals(plan, as_of, values, [p for p in finals if p < count])
     cap = strategy.cap
     weighted = isinstance(strategy, _BUILT_IN_TYPES) and strategy.combiner == "weighted"
     for node, kids, weights, own_weight in plan.steps:
@@ -682,6 +747,12 @@ def _roll_up(
         values[node] = (
             (0.0 if combined < 0.0 else 1.0 if combined > 1.0 else combined) if cap else combined
         )
+        if node in finals:
+            replaced.update(_apply_finals(plan, as_of, values, (node,)))
+    replaced.update(
+        _apply_finals(plan, as_of, values, [p for p in finals if p >= count and p not in replaced])
+    )
+    return replaced
 
 
 def _judge(  # noqa: PLR0917 - an internal step of rollup(), called once
@@ -712,7 +783,11 @@ def _judge(  # noqa: PLR0917 - an internal step of rollup(), called once
         weighted = total = 0.0
         for kr in objective.key_results:
             at = index[kr.id]
-            kr_expected = _elapsed(cycle.start, kr.due, as_of) if kr.due else elapsed
+            steps = plan.phased.get(at)
+            if steps is not None:
+                kr_expected = _planned_progress(kr, steps, as_of)
+            else:
+                kr_expected = _elapsed(cycle.start, kr.due, as_of) if kr.due else elapsed
             expected[at] = kr_expected
             value = values[at]
             if latest[at] is None and not has_children[at]:
@@ -744,6 +819,27 @@ def _judge(  # noqa: PLR0917 - an internal step of rollup(), called once
         else:
             statuses[position] = judge(value, own_expected)
     return statuses, expected
+
+
+def _planned_progress(
+    kr: KeyResult, steps: tuple[list[int], list[float]], as_of: dt.date
+) -> float:
+    """The progress the key result's plan expects by ``as_of`` (straight between steps)."""
+    days, planned = steps
+    day = as_of.toordinal()
+    if day <= days[0]:
+        value = planned[0]
+    elif day >= days[-1]:
+        value = planned[-1]
+    else:
+        right = bisect_right(days, day)
+        d0, d1 = days[right - 1], days[right]
+        v0, v1 = planned[right - 1], planned[right]
+        value = v0 + (v1 - v0) * (day - d0) / (d1 - d0)
+    start, target = kr.metric.start, kr.metric.target
+    if start is None or target is None or target == start:
+        return 0.0
+    return min(1.0, max(0.0, (value - start) / (target - start)))
 
 
 def _objective_children(plan: _Plan, position: int) -> bool:
