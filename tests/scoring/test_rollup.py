@@ -216,8 +216,11 @@ class TestDecisionSupport:
             objectives=[obj("o", kr("a"))],
             checkins=checkins,
         )
-        forecast = okrs.score(as_of=dt.date(2026, 2, 1)).forecast("a")
+        card = okrs.score(as_of=dt.date(2026, 2, 1))
+        forecast = card.forecast("a")
         assert forecast is not None
+        assert card["a"].forecast == forecast
+        assert card["o"].forecast is None
         assert forecast.on == Q1.end
         assert forecast.low < forecast.value < forecast.high
         assert 100 < forecast.value < 130

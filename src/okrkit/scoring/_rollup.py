@@ -134,6 +134,8 @@ class Score:
         computed: When an owner's final grade stands in for the score (after the
             cycle), the score okrkit computed; else ``None``.
         reason: The reason given with that final grade, else ``None``.
+        forecast: For a key result, where its check-ins project it by its due date or
+            the cycle's end (see :meth:`Scorecard.forecast`); else ``None``.
     """
 
     id: str
@@ -147,6 +149,7 @@ class Score:
     zone: str | None = None
     computed: float | None = None
     reason: str | None = None
+    forecast: Forecast | None = None
 
 
 @attrs.frozen
@@ -398,6 +401,7 @@ class Scorecard:
             zone=zone,
             computed=self._computed.get(position),
             reason=self._plan.finals[position][2] if position in self._computed else None,
+            forecast=self.forecast(ident) if is_kr else None,
         )
 
     def value(self, ident: str) -> float:
