@@ -96,8 +96,14 @@ def _normalise(identifier: str) -> str:
 
 
 def _from_environment() -> str | None:
-    for name in _ENV_VARS:
-        value = os.environ.get(name, "").strip()
+    return _parse_environment(tuple(os.environ.get(name, "") for name in _ENV_VARS))
+
+
+@functools.lru_cache(maxsize=32)
+def _parse_environment(raw: tuple[str, ...]) -> str | None:
+    """The locale the environment variables ask for (cached: called per message)."""
+    for name, given in zip(_ENV_VARS, raw, strict=True):
+        value = given.strip()
         if not value:
             continue
         if name != "OKRKIT_LOCALE":

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import attrs
 
 from okrkit.errors import OKRError, Problem, ValidationError
-from okrkit.i18n import _
+from okrkit.i18n import N_, _
 from okrkit.model._checks import as_tuple
 from okrkit.model._entities import (
     Alignment,
@@ -401,7 +401,10 @@ class _References:
         return close[0] if close else None
 
     def need(self, ident: str, kind: type, path: str, entity_id: str | None, label: str) -> bool:
-        """Record a problem unless ``ident`` names an entity of ``kind``."""
+        """Record a problem unless ``ident`` names an entity of ``kind``.
+
+        ``label`` is an untranslated (``N_``) word, translated only when needed.
+        """
         if self.exists(ident, kind):
             return True
         close = self.closest(ident, kind)
@@ -412,7 +415,7 @@ class _References:
         self.add(
             path,
             entity_id,
-            _("unknown {label} {id!r}; {hint}").format(label=label, id=ident, hint=hint),
+            _("unknown {label} {id!r}; {hint}").format(label=_(label), id=ident, hint=hint),
         )
         return False
 
@@ -421,14 +424,14 @@ class _References:
     def owners(self, owners: Sequence[Owner | None]) -> None:
         for path, owner in _good(owners, Owner, "owners"):
             if owner.parent is not None:
-                self.need(owner.parent, Owner, f"{path}.parent", owner.id, _("owner"))
+                self.need(owner.parent, Owner, f"{path}.parent", owner.id, N_("owner"))
         self.problems.extend(_owner_cycles(owners))
 
     def objectives(self, objectives: Sequence[Objective | None]) -> None:
         for path, objective in _good(objectives, Objective, "objectives"):
-            self.need(objective.owner, Owner, f"{path}.owner", objective.id, _("owner"))
+            self.need(objective.owner, Owner, f"{path}.owner", objective.id, N_("owner"))
             cycle: Cycle | None = None
-            if self.need(objective.cycle, Cycle, f"{path}.cycle", objective.id, _("cycle")):
+            if self.need(objective.cycle, Cycle, f"{path}.cycle", objective.id, N_("cycle")):
                 found = self.index.get(objective.cycle)
                 cycle = found if isinstance(found, Cycle) else None
             self.links(objective.aligned_to, path, objective.id, cycle)
@@ -439,7 +442,7 @@ class _References:
         self, kr: KeyResult, objective: Objective, path: str, cycle: Cycle | None
     ) -> None:
         for k, owner in enumerate(kr.owners):
-            self.need(owner, Owner, f"{path}.owners[{k}]", kr.id, _("owner"))
+            self.need(owner, Owner, f"{path}.owners[{k}]", kr.id, N_("owner"))
         if cycle is not None and kr.due is not None and not cycle.contains(kr.due):
             self.add(
                 f"{path}.due",
@@ -517,15 +520,18 @@ class _References:
 
     def initiatives(self, initiatives: Sequence[Initiative | None]) -> None:
         for path, initiative in _good(initiatives, Initiative, "initiatives"):
-            self.need(initiative.owner, Owner, f"{path}.owner", initiative.id, _("owner"))
+            self.need(initiative.owner, Owner, f"{path}.owner", initiative.id, N_("owner"))
             for k, driven in enumerate(initiative.drives):
-                self.need(driven, KeyResult, f"{path}.drives[{k}]", initiative.id, _("key result"))
+                self.need(
+                    driven, KeyResult, f"{path}.drives[{k}]", initiative.id, N_("key result")
+                )
 
     def dependencies(self, dependencies: Sequence[Dependency | None]) -> None:
         _check_dependencies(self, dependencies)
 
     def checkins(self, checkins: Sequence[CheckIn | None]) -> None:
         seen: dict[tuple[str, object], str] = {}
+        kr_label, author_label = N_("key result"), N_("author")
         for path, checkin in _good(checkins, CheckIn, "checkins"):
             ident = checkin.key_result
             day = (ident, checkin.on)
@@ -539,7 +545,7 @@ class _References:
                     ).format(id=ident, on=checkin.on.isoformat(), first=seen[day]),
                 )
             seen.setdefault(day, path)
-            if self.need(ident, KeyResult, f"{path}.key_result", ident, _("key result")):
+            if self.need(ident, KeyResult, f"{path}.key_result", ident, kr_label):
                 kr = self.index.get(ident)
                 if isinstance(kr, KeyResult) and not kr.metric.accepts(checkin.value):
                     self.add(
@@ -556,7 +562,7 @@ class _References:
                         ),
                     )
             if checkin.author is not None:
-                self.need(checkin.author, Owner, f"{path}.author", ident, _("author"))
+                self.need(checkin.author, Owner, f"{path}.author", ident, author_label)
 
 
 def _linked_pairs(index: Mapping[str, Entity]) -> set[tuple[str, str]]:
