@@ -127,7 +127,20 @@ def _raw(
 
 
 @attrs.frozen(kw_only=True)
-class Linear:
+class _Settings:
+    """What every built-in strategy can be set to: see :class:`Linear`."""
+
+    threshold_method: ThresholdMethod = "met"
+    combiner: Combiner = "weighted"
+    cap: bool = True
+
+    def combine(self, scores: Sequence[tuple[float, float]]) -> float:
+        """The weighted mean of the scores, or their minimum."""
+        return _combine(self.combiner, scores)
+
+
+@attrs.frozen(kw_only=True)
+class Linear(_Settings):
     """Linear progress, the default: (value - start) / (target - start).
 
     The formula every OKR tool uses, and the one that scores decreasing metrics
@@ -151,19 +164,11 @@ class Linear:
         1.25
     """
 
-    threshold_method: ThresholdMethod = "met"
-    combiner: Combiner = "weighted"
-    cap: bool = True
-
     def score(
         self, metric: Metric, value: float | None, *, history: Sequence[float] = ()
     ) -> float:
         """The raw linear progress (see the class)."""
         return _raw(self.threshold_method, metric, value, history)
-
-    def combine(self, scores: Sequence[tuple[float, float]]) -> float:
-        """The weighted mean of the scores, or their minimum."""
-        return _combine(self.combiner, scores)
 
 
 _BANDS = (
@@ -191,7 +196,7 @@ def band_of(grade: float) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class Grade:
+class Grade(_Settings):
     """Google-style grading: linear progress on 0.0-1.0, rounded to one decimal.
 
     A key result's grade is its clamped linear progress rounded half up to one decimal,
@@ -203,10 +208,6 @@ class Grade:
         0.7
     """
 
-    threshold_method: ThresholdMethod = "met"
-    combiner: Combiner = "weighted"
-    cap: bool = True
-
     def score(
         self, metric: Metric, value: float | None, *, history: Sequence[float] = ()
     ) -> float:
@@ -214,16 +215,12 @@ class Grade:
         raw = min(1.0, max(0.0, _raw(self.threshold_method, metric, value, history)))
         return math.floor(raw * 10 + 0.5 + 1e-9) / 10
 
-    def combine(self, scores: Sequence[tuple[float, float]]) -> float:
-        """The weighted mean of the grades, or their minimum."""
-        return _combine(self.combiner, scores)
-
 
 _ZONES = ((1.0, N_("stretch")), (0.7, N_("target")), (0.3, N_("commit")))
 
 
 @attrs.frozen(kw_only=True)
-class Zones:
+class Zones(_Settings):
     """Three-zone scoring (puzzle/okr, after Google): fail, commit, target, stretch.
 
     Progress runs from the start (0.0) to the stretch value (1.0): the commit line is
@@ -236,10 +233,6 @@ class Zones:
         >>> Zones().score(metric, 70), Zones().zone(metric, 45)
         (0.7, 'commit')
     """
-
-    threshold_method: ThresholdMethod = "met"
-    combiner: Combiner = "weighted"
-    cap: bool = True
 
     def score(
         self, metric: Metric, value: float | None, *, history: Sequence[float] = ()
@@ -260,13 +253,9 @@ class Zones:
                 return gettext(label)
         return gettext("fail")
 
-    def combine(self, scores: Sequence[tuple[float, float]]) -> float:
-        """The weighted mean of the scores, or their minimum."""
-        return _combine(self.combiner, scores)
-
 
 @attrs.frozen(kw_only=True)
-class Stepped:
+class Stepped(_Settings):
     """Fixed scores at thresholds of progress.
 
     A key result scores the highest step it has reached.
@@ -280,9 +269,6 @@ class Stepped:
     """
 
     steps: tuple[tuple[float, float], ...] = ((0.3, 0.3), (0.7, 0.7), (1.0, 1.0))
-    threshold_method: ThresholdMethod = "met"
-    combiner: Combiner = "weighted"
-    cap: bool = True
 
     def __attrs_post_init__(self) -> None:
         ordered = tuple(sorted((float(p), float(s)) for p, s in self.steps))
@@ -304,7 +290,3 @@ class Stepped:
             if raw >= floor - 1e-9:
                 reached = step_score
         return reached
-
-    def combine(self, scores: Sequence[tuple[float, float]]) -> float:
-        """The weighted mean of the scores, or their minimum."""
-        return _combine(self.combiner, scores)
