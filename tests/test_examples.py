@@ -144,3 +144,25 @@ class TestScripts:
         )
         assert result.returncode == 0, result.stderr
         assert Counter(result.stdout)["\n"] > 50
+
+
+class TestReadme:
+    def test_python_examples_run(self, tmp_path: Path) -> None:
+        """The README's Python examples run as they stand (the error example excepted)."""
+        import re
+
+        readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+        blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+        runnable = "\n".join(b for b in blocks if "start=35, target=27" not in b)
+        assert len(blocks) >= 3
+        (tmp_path / "examples").symlink_to(EXAMPLES)
+        result = subprocess.run(
+            [sys.executable, "-c", runnable],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / "team.toml").exists()
