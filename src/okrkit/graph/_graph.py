@@ -25,6 +25,7 @@ from okrkit.model import (
     OKRSet,
     Owner,
 )
+from okrkit.model._okrset import _find_cycles
 
 __all__ = ["AlignmentGraph"]
 
@@ -744,21 +745,14 @@ def _make_dependency(dependent: str, on: str, note: str) -> Dependency:
 def _check_sibling_loops(objective: Objective) -> None:
     """Refuse key results of one objective that align to each other in a loop."""
     links = {kr.id: [a.parent for a in kr.aligned_to] for kr in objective.key_results}
-    for start in links:
-        stack = [(start, [start])]
-        while stack:
-            node, path = stack.pop()
-            for nxt in links.get(node, ()):
-                if nxt == start:
-                    loop = " -> ".join([*path, start])
-                    raise AlignmentError(
-                        _("these key results align to each other in a loop: {loop}").format(
-                            loop=loop
-                        ),
-                        ids=path,
-                    )
-                if nxt in links and nxt not in path:
-                    stack.append((nxt, [*path, nxt]))
+    siblings = {kr: [p for p in parents if p in links] for kr, parents in links.items()}
+    for loop in _find_cycles(siblings):
+        raise AlignmentError(
+            _("these key results align to each other in a loop: {loop}").format(
+                loop=" -> ".join(loop)
+            ),
+            ids=loop[:-1],
+        )
 
 
 def _loop_path(G: nx.DiGraph[str], start: str, goal: str) -> list[str]:  # noqa: N803

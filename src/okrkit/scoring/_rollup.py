@@ -36,14 +36,13 @@ from okrkit.model import (
     Status,
 )
 from okrkit.scoring._registry import get
-from okrkit.scoring._strategies import Grade, Linear, ScoringStrategy, Stepped, Zones, band_of
+from okrkit.scoring._strategies import Linear, ScoringStrategy, _Settings, band_of
 
 __all__ = ["Drivers", "Forecast", "Pace", "Score", "Scorecard", "rollup"]
 
 Drivers = Literal["both", "key_results", "children"]
 ObjectiveStatus = Literal["pace", "worst"]
 
-_BUILT_IN_TYPES = (Linear, Grade, Zones, Stepped)
 _KR = NodeKind.KEY_RESULT
 _OBJECTIVE = NodeKind.OBJECTIVE
 _CONTRIBUTES = LinkKind.CONTRIBUTES
@@ -167,6 +166,8 @@ class _Plan:
     # (node, child positions, child weights, own weight or 0 for "no own score").
     steps: list[tuple[int, list[int], list[float], float]]
     has_children: list[bool]
+    # Per position: whether some objective counts toward it.
+    has_objective_children: list[bool]
     # Per position: (last day of the cycle, final grade, reason) where one is set.
     finals: dict[int, tuple[int, float, str]]
     # Per key result position with phased targets: (days, values) from start to end.
@@ -176,10 +177,9 @@ class _Plan:
 def _plan(  # noqa: PLR0915 - one layout pass, read top to bottom
     graph: AlignmentGraph, drivers: Drivers | Mapping[str, Drivers]
 ) -> _Plan:
-    node_data: dict[str, dict[str, Any]] = dict(graph._networkx().nodes(data=True))  # type: ignore[arg-type]
     key_results: list[KeyResult] = []
     objectives: list[Objective] = []
-    for data in node_data.values():
+    for _node, data in graph._networkx().nodes(data=True):
         kind = data["kind"]
         if kind is _KR:
             key_results.append(data["entity"])
@@ -224,6 +224,7 @@ def _plan(  # noqa: PLR0915 - one layout pass, read top to bottom
             children[parent].append((index[entity.id], link.weight))
 
     has_children = [bool(found) for found in children]
+    has_objective_children = [any(child >= count for child, _w in found) for found in children]
     order: list[int] = []
     placed = [False] * len(ids)
     for root in range(len(ids)):
@@ -286,6 +287,7 @@ def _plan(  # noqa: PLR0915 - one layout pass, read top to bottom
         moving=moving,
         steps=steps,
         has_children=has_children,
+        has_objective_children=has_objective_children,
     )
 
 
@@ -734,7 +736,7 @@ def _roll_up(
     count = len(plan.key_results)
     replaced = _apply_finals(plan, as_of, values, [p for p in finals if p < count])
     cap = strategy.cap
-    weighted = isinstance(strategy, _BUILT_IN_TYPES) and strategy.combiner == "weighted"
+    weighted = isinstance(strategy, _Settings) and strategy.combiner == "weighted"
     for node, kids, weights, own_weight in plan.steps:
         if weighted:
             numerator = [values[k] * w for k, w in zip(kids, weights, strict=True)]
@@ -818,7 +820,7 @@ def _judge(  # noqa: PLR0917 - an internal step of rollup(), called once
             )
         elif value >= 1.0 - 1e-12 or (aspirational and as_of > cycle.end and value >= 0.7 - 1e-12):
             statuses[position] = done
-        elif not started and not _objective_children(plan, position):
+        elif not started and not plan.has_objective_children[position]:
             statuses[position] = not_started
         else:
             statuses[position] = judge(value, own_expected)
@@ -844,12 +846,3 @@ def _planned_progress(
     if start is None or target is None or target == start:
         return 0.0
     return min(1.0, max(0.0, (value - start) / (target - start)))
-
-
-def _objective_children(plan: _Plan, position: int) -> bool:
-    """Whether other objectives count toward the objective at ``position``."""
-    count = len(plan.key_results)
-    for node, kids, _weights, _own in plan.steps:
-        if node == position:
-            return any(kid >= count for kid in kids)
-    return False
