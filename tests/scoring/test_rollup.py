@@ -386,3 +386,19 @@ class TestFinalGradesAndPlans:
         )
         for fmt in ("yaml", "toml", "json"):
             assert okrkit.loads(okrkit.dumps(okrs, fmt), fmt) == okrs
+
+    def test_final_grade_on_a_key_result_with_children(self) -> None:
+        """The computed score beside a final grade combines the key result's own value."""
+        from okrkit import FinalGrade
+
+        grade = FinalGrade(value=0.9, reason="Agreed at the review")
+        okrs = okr_set(
+            [
+                obj("top", kr("parent", final_grade=grade), level="company"),
+                obj("team-o", kr("child", aligned_to="parent")),
+            ],
+            {"parent": 20, "child": 60},
+        )
+        after = okrs.score(as_of=dt.date(2026, 4, 1))["parent"]
+        assert after.value == 0.9
+        assert after.computed == pytest.approx(0.4)

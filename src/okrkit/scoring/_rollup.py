@@ -734,7 +734,10 @@ def _roll_up(
     combine = strategy.combine
     finals = plan.finals
     count = len(plan.key_results)
-    replaced = _apply_finals(plan, as_of, values, [p for p in finals if p < count])
+    # Leaf key results first; a key result with children gets its final grade after
+    # they are combined, so its own computed score still counts in that combination.
+    leaves = [p for p in finals if p < count and not plan.has_children[p]]
+    replaced = _apply_finals(plan, as_of, values, leaves)
     cap = strategy.cap
     weighted = isinstance(strategy, _Settings) and strategy.combiner == "weighted"
     for node, kids, weights, own_weight in plan.steps:
