@@ -15,11 +15,10 @@ Run: ``python benchmarks/graph.py [--objectives N] [--repeat R]``.
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
+from _timing import best_of
 
 from okrkit import Cycle, KeyResult, Metric, Objective, OKRSet, Owner
 from okrkit.graph import AlignmentGraph, EdgeKind, NodeKind
@@ -74,16 +73,6 @@ def bare(okrs: OKRSet) -> nx.DiGraph[str]:
     return g
 
 
-def best_of(repeat: int, work: Callable[[], object]) -> float:
-    """The best wall time of ``repeat`` runs, in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--objectives", type=int, default=100_000)
@@ -94,8 +83,8 @@ def main() -> None:
     graph = AlignmentGraph.from_okrset(okrs)
     assert graph.nx.number_of_nodes() == bare(okrs).number_of_nodes()
     assert graph.nx.number_of_edges() == bare(okrs).number_of_edges()
-    ours = best_of(args.repeat, lambda: AlignmentGraph.from_okrset(okrs))
-    baseline = best_of(args.repeat, lambda: bare(okrs))
+    ours, _result = best_of(args.repeat, lambda: AlignmentGraph.from_okrset(okrs))
+    baseline, _result = best_of(args.repeat, lambda: bare(okrs))
     print(
         f"{len(okrs.objectives)} objectives, {len(graph)} nodes, "
         f"{graph.nx.number_of_edges()} edges"

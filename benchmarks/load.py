@@ -17,12 +17,11 @@ import argparse
 import datetime as dt
 import json
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import attrs
 import yaml
+from _timing import best_of
 
 import okrkit
 from okrkit import CheckIn, Cycle, KeyResult, Metric, Objective, OKRSet, Owner
@@ -68,16 +67,6 @@ def organisation(objectives: int, key_results: int = 4, weeks: int = 13) -> OKRS
     return OKRSet(cycles=[cycle], owners=owners, objectives=objs, checkins=checkins)
 
 
-def best_of(repeat: int, work: Callable[[], object]) -> float:
-    """The best wall time of ``repeat`` runs, in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 @attrs.frozen(kw_only=True)
 class PlainCheckIn:
     """The baseline: the same fields, no validation."""
@@ -115,19 +104,21 @@ def main() -> None:
             okrkit.dump(okrs, path)
             text = path.read_text(encoding="utf-8")
             if suffix == ".json":
-                baseline = best_of(args.repeat, lambda text=text: json.loads(text))
+                baseline, _result = best_of(args.repeat, lambda text=text: json.loads(text))
             else:
-                baseline = best_of(args.repeat, lambda text=text: yaml.load(text, Loader=loader))
-            ours = best_of(args.repeat, lambda path=path: okrkit.load(path))
+                baseline, _result = best_of(
+                    args.repeat, lambda text=text: yaml.load(text, Loader=loader)
+                )
+            ours, _result = best_of(args.repeat, lambda path=path: okrkit.load(path))
             report(f"load {suffix[1:]} ({path.stat().st_size // 1024} KiB)", ours, baseline)
 
     day = dt.date(2026, 1, 9)
     count = n_checkins
-    ours = best_of(
+    ours, _result = best_of(
         args.repeat,
         lambda: [CheckIn(key_result="kr-1", on=day, value=float(i)) for i in range(count)],
     )
-    baseline = best_of(
+    baseline, _result = best_of(
         args.repeat,
         lambda: [PlainCheckIn(key_result="kr-1", on=day, value=float(i)) for i in range(count)],
     )

@@ -22,9 +22,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import time
-from collections.abc import Callable
 from typing import Any
+
+from _timing import best_of
 
 from okrkit import Cycle, KeyResult, Metric, Objective, OKRSet, Owner
 from okrkit.checkins import CheckInLog
@@ -136,16 +136,6 @@ def frames_of(okrs: OKRSet, columns: dict[str, list[Any]]) -> dict[str, Any]:
         "links": links,
         "depth": pd.Series(depth),
     }
-
-
-def best_of(repeat: int, work: Callable[[], object]) -> tuple[float, object]:
-    """The best wall time of ``repeat`` runs, and the last result."""
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = work()
-        best = min(best, time.perf_counter() - start)
-    return best, result
 
 
 def main() -> None:
