@@ -10,7 +10,9 @@ working for code that does not know okrkit::
     │   └── TemplateError                      (ValidationError)
     ├── AlignmentError                         (OKRError, ValueError)
     ├── FormatError                            (OKRError, ValueError)
-    └── LocaleError                            (OKRError, ValueError)
+    ├── LocaleError                            (OKRError, ValueError)
+    ├── StrategyError                          (OKRError, ValueError)
+    └── MissingExtraError                      (OKRError, ImportError)
 
 A :class:`ValidationError` carries every :class:`Problem` found at once, not just
 the first: a file with ten mistakes reports ten problems. Each problem says where
@@ -38,10 +40,13 @@ __all__ = [
     "FormatError",
     "LoadError",
     "LocaleError",
+    "MissingExtraError",
     "OKRError",
     "Problem",
+    "StrategyError",
     "TemplateError",
     "ValidationError",
+    "import_extra",
 ]
 
 
@@ -221,3 +226,53 @@ class AlignmentError(OKRError, ValueError):
     def __init__(self, message: str, *, ids: Sequence[str] = ()) -> None:
         self.ids = tuple(ids)
         super().__init__(message)
+
+
+class StrategyError(OKRError, ValueError):
+    """A scoring strategy broke a promise of its protocol; the message names it.
+
+    For example a score that is NaN, or a combination outside its inputs' range.
+
+    Attributes:
+        strategy: The strategy, as its ``repr``.
+    """
+
+    def __init__(self, message: str, *, strategy: str) -> None:
+        super().__init__(message)
+        self.strategy = strategy
+
+
+class MissingExtraError(OKRError, ImportError):
+    """An optional dependency is not installed; the message says which extra to install.
+
+    Attributes:
+        extra: The okrkit extra that brings the dependency, such as ``pandas``.
+    """
+
+    def __init__(self, message: str, *, extra: str) -> None:
+        super().__init__(message)
+        self.extra = extra
+
+
+def import_extra(module: str, extra: str) -> object:
+    """Import the optional ``module``, or raise :class:`MissingExtraError` naming ``extra``.
+
+    For okrkit's optional dependencies (pandas, pyarrow, matplotlib), and for
+    plugins that have their own.
+
+    Examples:
+        >>> import_extra("json", "none").__name__
+        'json'
+    """
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise MissingExtraError(
+            _(
+                "this needs {module}, which is not installed; install it with: "
+                'pip install "okrkit[{extra}]"'
+            ).format(module=module, extra=extra),
+            extra=extra,
+        ) from exc

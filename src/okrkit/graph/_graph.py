@@ -25,7 +25,7 @@ from okrkit.model import (
     OKRSet,
     Owner,
 )
-from okrkit.model._okrset import _find_cycles
+from okrkit.model._loops import find_cycles as _find_cycles
 
 __all__ = ["AlignmentGraph"]
 
@@ -176,8 +176,12 @@ class AlignmentGraph:
 
     # -- changing ----------------------------------------------------------------------------
 
-    def _derived(self, key: object, build: Callable[[], _D]) -> _D:
-        """``build()``, cached until the graph changes (never cached for views)."""
+    def derived(self, key: object, build: Callable[[], _D]) -> _D:
+        """Return ``build()``, kept until the graph changes (never kept for views).
+
+        For layers above the graph that lay it out for their own work (the scoring
+        plan): ``key`` names what is kept.
+        """
         if not self._cacheable:
             return build()
         hit = self._cache.get(key)

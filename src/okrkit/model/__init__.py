@@ -7,6 +7,7 @@ validates it again. Construction checks every field and raises one
 
 from __future__ import annotations
 
+from okrkit.model._checks import as_date
 from okrkit.model._entities import (
     Alignment,
     CheckIn,
@@ -57,4 +58,5 @@ __all__ = [
     "Status",
     "Unit",
     "UnknownIdError",
+    "as_date",
 ]

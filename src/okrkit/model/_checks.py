@@ -248,3 +248,46 @@ class Checker:
             )
             return None
         return number
+
+
+def as_date(value: object, name: str = "as_of") -> dt.date:
+    """Read ``value`` as a day.
+
+    Takes a date, a datetime, a pandas ``Timestamp``, ISO text or a numpy ``datetime64``.
+
+    Args:
+        value: What the caller passed.
+        name: The argument's name, for the error message.
+
+    Raises:
+        ValidationError: for anything else, naming ``name``.
+
+    Examples:
+        >>> as_date("2026-03-20"), as_date(dt.datetime(2026, 3, 20, 9, 30))
+        (datetime.date(2026, 3, 20), datetime.date(2026, 3, 20))
+    """
+    if type(value) is dt.date:
+        return value
+    if isinstance(value, dt.datetime):  # pandas' Timestamp is a datetime too
+        return value.date()
+    if isinstance(value, dt.date):
+        return dt.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    elif type(value).__name__ == "datetime64":
+        text = str(value)[:10]
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise ValidationError(
+        Problem(
+            message=_("'{field}' must be a date written as YYYY-MM-DD (got {value!r})").format(
+                field=name, value=value
+            ),
+            path=name,
+        )
+    )

@@ -1,0 +1,240 @@
+"""Turning what callers hand over (lists, numpy arrays, check-ins) into typed columns.
+
+Everything here is vectorised where the input allows it: numpy arrays are taken as
+they are, lists are converted once, and no ``CheckIn`` object is made per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+from itertools import groupby
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from okrkit.errors import Problem, ValidationError
+from okrkit.i18n import _
+from okrkit.model import Confidence
+from okrkit.model._checks import is_valid_id
+
+__all__ = [
+    "EPOCH_ORDINAL",
+    "Sparse",
+    "confidence_column",
+    "day_column",
+    "factorize",
+    "sparse_column",
+    "value_column",
+]
+
+EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+"""The proleptic ordinal of numpy's datetime64 epoch."""
+
+_LEVELS = {member.name.lower(): int(member) for member in Confidence}
+_LEVELS.update({"red": 1, "yellow": 3, "green": 5})
+
+Sparse = tuple[npt.NDArray[np.int64], tuple[str, ...]]
+"""Text kept only for the rows that have some: their row numbers and the texts."""
+
+
+def _bad(message: str, row: int | None = None, entity_id: str | None = None) -> ValidationError:
+    path = None if row is None else f"checkins[{row}]"
+    return ValidationError(Problem(message=message, path=path, entity_id=entity_id))
+
+
+def factorize(key_results: Any) -> tuple[list[str], npt.NDArray[np.int32]]:
+    """Distinct key result ids, in order of first appearance, and each row's code.
+
+    Rows usually come grouped by key result, so runs of one id are counted at C speed
+    and only each run's id is hashed.
+    """
+    if isinstance(key_results, np.ndarray):
+        key_results = key_results.tolist()
+    index: dict[str, int] = {}
+    setdefault = index.setdefault
+    try:
+        runs = [
+            (setdefault(ident, len(index)), len(list(run))) for ident, run in groupby(key_results)
+        ]
+    except TypeError:  # an unhashable entry
+        runs = []
+        index = {}
+    ids = list(index)
+    bad = [ident for ident in ids if not is_valid_id(ident)]
+    if bad or (not ids and len(key_results)):
+        value = bad[0] if bad else next(iter(key_results))
+        row = next(
+            (i for i, ident in enumerate(key_results) if ident is value or ident == value), 0
+        )
+        raise _bad(
+            _("a check-in's key result must be an id without spaces (got {value!r})").format(
+                value=value
+            ),
+            row,
+        )
+    codes = np.repeat(
+        np.fromiter((code for code, _n in runs), dtype=np.int32, count=len(runs)),
+        np.fromiter((n for _code, n in runs), dtype=np.int64, count=len(runs)),
+    )
+    return ids, codes
+
+
+def _ordinal(day: Any, row: int) -> int:
+    if type(day) is int or isinstance(day, np.integer):
+        return int(day)
+    if isinstance(day, dt.datetime):
+        return day.date().toordinal()
+    if isinstance(day, dt.date):
+        return day.toordinal()
+    if isinstance(day, str):
+        try:
+            return dt.date.fromisoformat(day.strip()).toordinal()
+        except ValueError:
+            pass
+    raise _bad(
+        _("a check-in's day must be a date written as YYYY-MM-DD (got {value!r})").format(
+            value=day
+        ),
+        row,
+    )
+
+
+def day_column(days: Any) -> npt.NDArray[np.int32]:
+    """Days as proleptic ordinals, from dates, ordinals, ISO text or datetime64."""
+    found = days if isinstance(days, np.ndarray) else np.asarray(days)
+    if found.dtype.kind == "M":
+        ordinals = found.astype("datetime64[D]").astype(np.int64) + EPOCH_ORDINAL
+    elif found.dtype.kind in "iu":
+        ordinals = found.astype(np.int64)
+    else:
+        items = found.tolist() if isinstance(found, np.ndarray) else list(days)
+        try:
+            ordinals = np.fromiter(
+                (
+                    d.toordinal() if type(d) is dt.date else _ordinal(d, i)
+                    for i, d in enumerate(items)
+                ),
+                dtype=np.int64,
+                count=len(items),
+            )
+        except OverflowError as exc:
+            raise _bad(_("a check-in's day is out of range: {detail}").format(detail=exc)) from exc
+    outside = (ordinals < 1) | (ordinals > dt.date.max.toordinal())
+    if outside.any():
+        raise _bad(_("a check-in's day is out of range"), int(np.flatnonzero(outside)[0]))
+    return ordinals.astype(np.int32)
+
+
+def value_column(values: Any) -> npt.NDArray[np.float64]:
+    """Values as float64; every one must be a finite number (booleans read as 1 and 0)."""
+    try:
+        out = np.array(values, dtype=np.float64)
+    except (TypeError, ValueError):
+        for row, value in enumerate(values):
+            try:
+                float(value)
+            except (TypeError, ValueError):
+                raise _bad(
+                    _("a check-in's value must be a number (got {value!r})").format(value=value),
+                    row,
+                ) from None
+        raise
+    finite = np.isfinite(out)
+    if not finite.all():
+        row = int(np.flatnonzero(~finite)[0])
+        raise _bad(
+            _(
+                "a check-in's value must be a finite number, not NaN or infinity (got {value})"
+            ).format(value=out[row]),
+            row,
+        )
+    return out
+
+
+def _level(value: Any, row: int) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, str):
+        found = _LEVELS.get(value.strip().lower())
+        if found is not None:
+            return found
+    elif not isinstance(value, bool) and isinstance(value, int | np.integer) and 1 <= value <= 5:
+        return int(value)
+    elif isinstance(value, float) and math.isnan(value):  # NaN stands for "none" in frames
+        return 0
+    raise _bad(
+        _("'confidence' must be 1-5 or one of red, yellow, green (got {value!r})").format(
+            value=value
+        ),
+        row,
+    )
+
+
+def confidence_column(confidences: Any, count: int) -> npt.NDArray[np.int8]:
+    """Confidences as int8, 0 where none was given."""
+    if confidences is None:
+        return np.zeros(count, dtype=np.int8)
+    if isinstance(confidences, np.ndarray) and confidences.dtype.kind in "iu":
+        bad = (confidences < 0) | (confidences > 5)
+        if bad.any():
+            row = int(np.flatnonzero(bad)[0])
+            raise _bad(
+                _("'confidence' must be 1-5 or one of red, yellow, green (got {value!r})").format(
+                    value=confidences[row]
+                ),
+                row,
+            )
+        return confidences.astype(np.int8)
+    return np.fromiter(
+        (_level(value, row) for row, value in enumerate(confidences)), dtype=np.int8, count=count
+    )
+
+
+def sparse_column(
+    texts: Iterable[str | None] | Mapping[int, str] | None, field: str, *, ids: bool = False
+) -> Sparse:
+    """Keep only the rows whose text is set: row numbers and texts.
+
+    A mapping is read by column (its keys and values at once); a column is filtered
+    for the rows with text. With ``ids`` each distinct text is checked to be an id.
+    """
+    if texts is None:
+        return np.zeros(0, dtype=np.int64), ()
+    if isinstance(texts, Mapping):
+        rows = np.fromiter(texts.keys(), dtype=np.int64, count=len(texts))
+        found = list(texts.values())
+    else:
+        column = list(texts)
+        kept = [row for row, text in enumerate(column) if not _blank(text)]
+        rows = np.asarray(kept, dtype=np.int64)
+        found = [column[row] for row in kept]
+    if not all(type(text) is str and text for text in found):
+        keep = [i for i, text in enumerate(found) if not _blank(text)]
+        rows, found = rows[keep], [found[i] for i in keep]
+    wrong = next((i for i, text in enumerate(found) if not isinstance(text, str)), None)
+    if wrong is not None:
+        raise _bad(
+            _("a check-in's {field} must be text (got {value!r})").format(
+                field=field, value=found[wrong]
+            ),
+            int(rows[wrong]),
+        )
+    for text in set(found) if ids else ():
+        if not is_valid_id(text):
+            raise _bad(
+                _("a check-in's {field} must be an id without spaces (got {value!r})").format(
+                    field=field, value=text
+                ),
+                int(rows[found.index(text)]),
+            )
+    if len(rows) > 1 and bool((np.diff(rows) < 0).any()):
+        order = np.argsort(rows, kind="stable")
+        return rows[order], tuple(found[i] for i in order.tolist())
+    return rows, tuple(found)
+
+
+def _blank(text: object) -> bool:
+    return text is None or text == "" or (isinstance(text, float) and math.isnan(text))

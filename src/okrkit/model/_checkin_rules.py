@@ -1,0 +1,133 @@
+"""The check-in rules of an OKR set, run by column over a check-in log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+import numpy as np
+
+from okrkit.i18n import N_, _
+from okrkit.model._entities import CheckIn, KeyResult, Owner
+from okrkit.model._enums import Unit
+
+if TYPE_CHECKING:
+    from okrkit.checkins import CheckInLog
+    from okrkit.model._rules import References
+
+__all__ = ["checkin_problems", "log_of", "same_day"]
+
+
+def is_log(value: object) -> bool:
+    """Tell whether ``value`` is a check-in log (without importing the layer above)."""
+    return type(value).__name__ == "CheckInLog"
+
+
+def log_of(checkins: CheckInLog | Sequence[CheckIn | None]) -> CheckInLog:
+    """The log to check: as given, or built from the valid check-ins of a list."""
+    if is_log(checkins):
+        return cast("CheckInLog", checkins)
+    from okrkit.checkins import CheckInLog
+
+    items = cast(Sequence[Any], checkins)
+    valid = [item for item in items if isinstance(item, CheckIn)]
+    log = CheckInLog.from_checkins(valid)
+    if len(valid) != len(items):  # keep the paths of the list as it was given
+        positions = np.array([i for i, item in enumerate(items) if isinstance(item, CheckIn)])
+        log = log.relocated(positions)
+    return log
+
+
+def checkin_problems(check: References, log: CheckInLog) -> None:
+    """Check a log's rows against the set, by column: one pass per rule."""
+    kr_label, author_label = N_("key result"), N_("author")
+    ids = log.ids()
+    offsets = log.offsets
+    size = len(ids)
+    low = np.full(size, -np.inf)
+    high = np.full(size, np.inf)
+    milestone = np.zeros(size, dtype=bool)
+    metrics: list[KeyResult | None] = [None] * size
+    index = check.index
+    for code, ident in enumerate(ids):
+        kr = index.get(ident)
+        if not isinstance(kr, KeyResult):
+            if ident not in check.known:  # else known from a failed entry
+                path = f"{log.where(int(offsets[code]))}.key_result"
+                check.need(ident, KeyResult, path, ident, kr_label)
+            continue
+        metrics[code] = kr
+        metric = kr.metric
+        if metric.is_milestone:
+            milestone[code] = True
+        elif metric.scale is not None:
+            low[code], high[code] = metric.scale
+        elif metric.unit is Unit.DURATION_DAYS:
+            low[code] = 0.0
+    codes, values = log.codes, log.values
+    lows, highs = low[codes], high[codes]
+    wrong = np.where(
+        milestone[codes], (values != 0.0) & (values != 1.0), (values < lows) | (values > highs)
+    )
+    for row in np.flatnonzero(wrong).tolist():
+        kr = metrics[codes[row]]
+        assert kr is not None  # rows of unknown key results are never flagged
+        check.add(
+            f"{log.where(row)}.value",
+            kr.id,
+            _(
+                "value {value:g} on {on} is not possible for a metric of kind '{kind}': {rule}"
+            ).format(
+                value=float(values[row]),
+                on=dt.date.fromordinal(int(log.days[row])).isoformat(),
+                kind=kr.metric.kind.value,
+                rule=_accepts_rule(kr),
+            ),
+        )
+    authors = log.authors()
+    unknown = {author for author in set(authors.values()) if not check.exists(author, Owner)}
+    for row, author in authors.items() if unknown else ():
+        if author in unknown:
+            check.need(author, Owner, f"{log.where(row)}.author", ids[codes[row]], author_label)
+
+
+def same_day(check: References, log: CheckInLog, shift: int = 0) -> None:
+    """Report every second check-in of a key result on one day.
+
+    With ``shift``, only pairs where one check-in came from position ``shift`` of the
+    input on (the ones being added) are reported.
+    """
+    codes, days = log.codes, log.days
+    if len(codes) < 2:
+        return
+    same = np.flatnonzero((codes[1:] == codes[:-1]) & (days[1:] == days[:-1]))
+    origin = log.source_positions()
+    for row in same.tolist():
+        first, second = sorted((row, row + 1), key=lambda r: int(origin[r]))
+        if int(origin[second]) < shift:
+            continue
+        ident = log.ids()[codes[row]]
+        check.add(
+            log.where(second),
+            ident,
+            _(
+                "{id!r} already has a check-in on {on} (at {first}); one check-in a "
+                "day per key result, so keep one"
+            ).format(
+                id=ident,
+                on=dt.date.fromordinal(int(days[row])).isoformat(),
+                first=log.where(first),
+            ),
+        )
+
+
+def _accepts_rule(kr: KeyResult) -> str:
+    metric = kr.metric
+    if metric.is_milestone:
+        return _("report 1 when done and 0 when not")
+    if metric.scale is not None:
+        return _("report a value on the scale {low:g}-{high:g}").format(
+            low=metric.scale[0], high=metric.scale[1]
+        )
+    return _("a duration cannot be negative")
