@@ -24,9 +24,11 @@ Examples:
 
 from __future__ import annotations
 
+import codecs
 import functools
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,7 @@ from okrkit.io._converter import make_converter
 from okrkit.io._formats import FORMATS, Format
 from okrkit.io._formats import format_for_name as _format_for_name
 from okrkit.io._formats import format_for_suffix as _format_for_suffix
+from okrkit.io._load import ENTRIES as _ENTRIES
 from okrkit.io._load import structure_okrset as _structure_okrset
 from okrkit.io._schema import json_schema
 from okrkit.model import OKRSet
@@ -60,14 +63,52 @@ def _converter(dates_as_text: bool) -> cattrs.Converter:
     return make_converter(dates_as_text=dates_as_text)
 
 
-def _loads(text: str, fmt: Format, source: str) -> OKRSet:
-    data, lines = fmt.parse(text, source)
-    return _structure_okrset(
-        data,
-        converter=_converter(fmt.dates_as_text),
-        source=source,
-        lines=lambda: lines if lines is not None else fmt.line_map(text),
-    )
+def _loads(text: str | bytes | Callable[[], str | bytes], fmt: Format, source: str) -> OKRSet:
+    """Read an OKR set from ``text``, or from the file that ``text()`` reads.
+
+    A file's text is let go once parsed, and read again only if a problem needs lines.
+    """
+    return _read(text, fmt, source)
+
+
+def _read(text: str | bytes | Callable[[], str | bytes], fmt: Format, source: str) -> OKRSet:
+    if callable(text):
+        data, lines = fmt.parse(text(), source, _ENTRIES)
+        lines.text_from(text)
+    else:
+        data, lines = fmt.parse(text, source, _ENTRIES)
+    try:
+        return _structure_okrset(
+            data, converter=_converter(fmt.dates_as_text), source=source, lines=lines
+        )
+    except RecursionError as exc:
+        raise LoadError(
+            Problem(
+                message=_(
+                    "the data is nested too deeply to read; an OKR file needs only a few "
+                    "levels, so check the file"
+                ),
+                file=source,
+            )
+        ) from exc
+
+
+def _check_utf8(data: bytes, file: str) -> None:
+    """Refuse bytes that are not UTF-8, without keeping a decoded copy of them all."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    step = 1 << 20
+    for start in range(0, len(data), step):
+        try:
+            decoder.decode(data[start : start + step], final=start + step >= len(data))
+        except UnicodeDecodeError as exc:
+            raise LoadError(
+                Problem(
+                    message=_(
+                        "the file is not UTF-8 text; save it as UTF-8 (byte {position})"
+                    ).format(position=start + exc.start),
+                    file=file,
+                )
+            ) from exc
 
 
 def loads(text: str, format: str, *, source: str = "<string>") -> OKRSet:  # noqa: A002
@@ -107,20 +148,23 @@ def load(path: str | os.PathLike[str]) -> OKRSet:
     """
     file = Path(path)
     fmt = _format_for_suffix(file.suffix, file=str(file))
+
+    def read() -> str | bytes:
+        data = _read_bytes(file)
+        if fmt.name == "yaml":  # the C parser reads UTF-8 bytes as they are
+            return data
+        return data.decode("utf-8")
+
+    return _loads(read, fmt, str(file))
+
+
+def _read_bytes(file: Path) -> bytes:
+    """The bytes of ``file``, checked to be UTF-8 text."""
     try:
-        text = file.read_text(encoding="utf-8")
+        data = file.read_bytes()
     except FileNotFoundError as exc:
         raise LoadError(
             Problem(message=_("no such file; check the path"), file=str(file))
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise LoadError(
-            Problem(
-                message=_("the file is not UTF-8 text; save it as UTF-8 (byte {position})").format(
-                    position=exc.start
-                ),
-                file=str(file),
-            )
         ) from exc
     except OSError as exc:
         raise LoadError(
@@ -129,7 +173,8 @@ def load(path: str | os.PathLike[str]) -> OKRSet:
                 file=str(file),
             )
         ) from exc
-    return _loads(text, fmt, str(file))
+    _check_utf8(data, str(file))
+    return data
 
 
 def to_data(okrset: OKRSet, *, dates_as_text: bool = True) -> dict[str, Any]:

@@ -25,8 +25,10 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from okrkit.checkins import CheckInLog
 from okrkit.errors import Problem, ValidationError
 from okrkit.i18n import _
+from okrkit.io._tables import table_texts
 from okrkit.model import (
     Alignment,
     Ambition,
@@ -282,6 +284,8 @@ def configure_unstructure(conv: cattrs.Converter, *, dates_as_text: bool = False
         return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
 
     conv.register_unstructure_hook_factory(attrs.has, unstructure_class)
+    # Check-ins are written as one text table per key result (see okrkit.io._tables).
+    conv.register_unstructure_hook(CheckInLog, table_texts)
 
 
 def _identity(value: Any) -> Any:

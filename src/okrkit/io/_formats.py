@@ -1,8 +1,9 @@
 """Reading and writing the three file formats: YAML, TOML and JSON.
 
-Each format turns text into plain data and back, and can tell on which line a
-value stood (YAML and JSON; TOML's reader keeps no positions), so that problems
-found later name the line.
+Each format turns text into plain data and back. Reading keeps no lines: each format
+also hands back a finder that locates paths in the text when a problem needs a line
+(YAML and JSON; TOML's reader keeps no positions, so only the check-in tables, found
+by their keys, get lines there).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -19,23 +20,47 @@ import yaml
 
 from okrkit.errors import FormatError, LoadError, Problem
 from okrkit.i18n import _
+from okrkit.io._lines import TomlLines, YamlLines
+from okrkit.io._yaml import TAG, parse_yaml
 
 __all__ = ["FORMATS", "Format", "format_for_name", "format_for_suffix"]
 
-PathKey = tuple[str | int, ...]
-LineMap = dict[PathKey, int]
 
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_BOOL_TAG = "tag:yaml.org,2002:bool"
+@attrs.frozen
+class Format:
+    """One file format: its name, its suffixes and how to read and write it.
+
+    ``parse(text, source, entries=None)`` returns the data and a finder whose
+    ``find(paths)`` gives the lines of those paths, reading the text again only when a
+    problem needs one. ``entries`` maps a top-level key holding a list to a function
+    that may build each item as soon as it is read (YAML does; the others ignore it).
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    dates_as_text: bool
+    parse: Callable[..., tuple[Any, Any]]
+    emit: Callable[[Any], str]
+
+
+# -- YAML -------------------------------------------------------------------------------
+
+
+class _FlowDict(dict[str, Any]):
+    """A mapping written on one line, for short records such as cycles."""
+
+
+_Dumper: type[yaml.SafeDumper] = type(
+    "_Dumper",
+    (getattr(yaml, "CSafeDumper", yaml.SafeDumper),),
+    {"__doc__": "Writes OKR files for people: unicode as is, block text for long strings."},
+)
+_BOOL_TAG = TAG + "bool"
 _YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
 def _yaml12_booleans(cls: Any) -> None:
-    """Read only true/false as booleans, as YAML 1.2 does.
-
-    YAML 1.1 also reads ``on``, ``off``, ``yes`` and ``no`` as booleans, which would
-    turn a check-in's ``on:`` key into ``True``.
-    """
+    """Write only true/false as booleans, and quote yes/no/on/off, as YAML 1.2 reads them."""
     cls.yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL_TAG]
         for first, resolvers in cls.yaml_implicit_resolvers.items()
@@ -43,132 +68,8 @@ def _yaml12_booleans(cls: Any) -> None:
     cls.add_implicit_resolver(_BOOL_TAG, _YAML12_BOOL, list("tTfF"))
 
 
-class _SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """The safe loader, with YAML 1.2 booleans and lenient dates.
-
-    A date that does not exist (``2026-02-30``) stays text, so the model reports it
-    with its path and line instead of the reader failing on it.
-    """
-
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
-
-
-_yaml12_booleans(_SafeLoader)
-_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _SafeLoader.construct_yaml_timestamp)
-
-
-@attrs.frozen
-class Format:
-    """One file format: its name, its suffixes and how to read and write it.
-
-    ``parse(text, source)`` returns the data and, when reading found them at no
-    extra cost, the lines of its values; otherwise ``None``, and ``line_map(text)``
-    finds them when a problem needs one.
-    """
-
-    name: str
-    suffixes: tuple[str, ...]
-    dates_as_text: bool
-    parse: Callable[[str, str], tuple[Any, LineMap | None]]
-    emit: Callable[[Any], str]
-    line_map: Callable[[str], LineMap]
-
-
-# -- YAML -------------------------------------------------------------------------------
-
-
-def _yaml_nodes(text: str) -> yaml.Node | None:
-    loader = _SafeLoader(text)
-    try:
-        node: yaml.Node | None = loader.get_single_node()
-        return node
-    finally:
-        loader.dispose()
-
-
-def _walk_nodes(node: yaml.Node, path: PathKey, lines: LineMap, duplicates: list[Problem]) -> None:
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if not isinstance(key, str):  # pragma: no cover - merge keys and the like
-                continue
-            if key in seen:
-                duplicates.append(
-                    Problem(
-                        message=_(
-                            "key {key!r} appears twice in the same mapping; keep one"
-                        ).format(key=key),
-                        line=key_node.start_mark.line + 1,
-                    )
-                )
-            seen.add(key)
-            child = (*path, key)
-            lines[child] = key_node.start_mark.line + 1
-            _walk_nodes(value_node, child, lines, duplicates)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk_nodes(item, (*path, index), lines, duplicates)
-
-
-def _yaml_line_map(text: str) -> LineMap:
-    lines: LineMap = {}
-    try:
-        node = _yaml_nodes(text)
-    except yaml.YAMLError:
-        return lines
-    if node is not None:
-        _walk_nodes(node, (), lines, [])
-    return lines
-
-
-def _parse_yaml(text: str, source: str) -> tuple[Any, LineMap | None]:
-    loader = _SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, {}
-        duplicates: list[Problem] = []
-        lines: LineMap = {}
-        _walk_nodes(node, (), lines, duplicates)
-        if duplicates:
-            raise LoadError([problem.located(file=source) for problem in duplicates])
-        return loader.construct_document(node), lines
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        detail = " ".join(part for part in (exc.context, exc.problem) if part)
-        raise LoadError(
-            Problem(
-                message=_(
-                    "this is not valid YAML: {detail}; check the indentation and quoting"
-                ).format(detail=detail),
-                file=source,
-                line=mark.line + 1 if mark is not None else None,
-            )
-        ) from exc
-    except yaml.YAMLError as exc:
-        raise LoadError(
-            Problem(message=_("this is not valid YAML: {detail}").format(detail=exc), file=source)
-        ) from exc
-    finally:
-        loader.dispose()
-
-
-class _FlowDict(dict[str, Any]):
-    """A mapping written on one line, for short records such as check-ins."""
-
-
-class _Dumper(yaml.SafeDumper):
-    """Writes OKR files for people: unicode as is, block text for long strings."""
-
-
 def _represent_flow(dumper: yaml.SafeDumper, data: _FlowDict) -> yaml.Node:
-    return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True)
+    return dumper.represent_mapping(TAG + "map", data, flow_style=True)
 
 
 def _is_scalar(value: Any) -> bool:
@@ -177,7 +78,7 @@ def _is_scalar(value: Any) -> bool:
 
 def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
     flow = bool(data) and all(_is_scalar(item) for item in data)
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+    return dumper.represent_sequence(TAG + "seq", data, flow_style=flow)
 
 
 # Unicode line breaks that YAML folds into spaces unless they are escaped.
@@ -186,9 +87,9 @@ _UNICODE_BREAKS = frozenset("\x85\u2028\u2029")
 
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
     if not _UNICODE_BREAKS.isdisjoint(data):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+        return dumper.represent_scalar(TAG + "str", data, style='"')
     if "\n" in data:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")
+        return dumper.represent_scalar(TAG + "str", data, style="|")
     return dumper.represent_str(data)
 
 
@@ -209,9 +110,10 @@ def _flow_friendly(record: Any) -> bool:
 
 
 def _emit_yaml(data: Any) -> str:
+    """Write plain data as YAML for people: short records on one line each."""
     data = dict(data)
     for section in _FLOW_SECTIONS:
-        if section in data:
+        if isinstance(data.get(section), list):
             data[section] = [
                 _FlowDict(item) if _flow_friendly(item) else item for item in data[section]
             ]
@@ -219,7 +121,7 @@ def _emit_yaml(data: Any) -> str:
         for kr in objective.get("key_results", []):
             if _flow_friendly(kr.get("metric")):
                 kr["metric"] = _FlowDict(kr["metric"])
-    return yaml.dump(
+    text: str = yaml.dump(
         data,
         Dumper=_Dumper,
         allow_unicode=True,
@@ -227,16 +129,24 @@ def _emit_yaml(data: Any) -> str:
         default_flow_style=False,
         width=2**16,
     )
+    return text
+
+
+def _parse_yaml(
+    text: str | bytes, source: str, entries: Mapping[str, Callable[[Any], Any]] | None = None
+) -> tuple[Any, YamlLines]:
+    return parse_yaml(text, source, entries), YamlLines(text)
 
 
 # -- TOML -------------------------------------------------------------------------------
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
 
 
-def _parse_toml(text: str, source: str) -> tuple[Any, LineMap | None]:
+def _parse_toml(text: str, source: str, entries: object = None) -> tuple[Any, TomlLines]:
     try:
-        return tomllib.loads(text), {}
+        return tomllib.loads(text), TomlLines(text)
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_POSITION.search(str(exc))
         detail = _TOML_POSITION.sub("", str(exc)).strip()
@@ -249,37 +159,62 @@ def _parse_toml(text: str, source: str) -> tuple[Any, LineMap | None]:
         ) from exc
 
 
+def _toml_key(key: str) -> str:
+    if _BARE_KEY.match(key):
+        return key
+    return tomli_w.dumps({key: 0}).partition(" = ")[0]
+
+
 def _emit_toml(data: Any) -> str:
-    return tomli_w.dumps(data)
-
-
-def _no_line_map(_text: str) -> LineMap:
-    return {}
+    tables = data.get("checkins")
+    if not isinstance(tables, dict):
+        return tomli_w.dumps(data)
+    rest = {key: value for key, value in data.items() if key != "checkins"}
+    parts = [tomli_w.dumps(rest), "\n[checkins]\n"]
+    for ident, text in tables.items():
+        if "'''" in text:  # pragma: no cover - the table writer never writes three quotes
+            parts.append(tomli_w.dumps({ident: text}, multiline_strings=True))
+        else:
+            parts.append(f"{_toml_key(ident)} = '''\n{text}'''\n")
+    return "".join(parts)
 
 
 # -- JSON -------------------------------------------------------------------------------
 
 
-def _parse_json(text: str, source: str) -> tuple[Any, LineMap | None]:
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in items:
-            if key in out:
+def _unique_keys(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(items)
+    if len(out) != len(items):
+        seen: set[str] = set()
+        for key, _value in items:
+            if key in seen:
                 raise ValueError(
                     _("key {key!r} appears twice in the same object; keep one").format(key=key)
                 )
-            out[key] = value
-        return out
+            seen.add(key)
+    return out
 
+
+def _parse_json(text: str, source: str, entries: object = None) -> tuple[Any, YamlLines]:
     try:
-        # Lines are found only when a problem needs them (see Format.line_map).
-        return json.loads(text, object_pairs_hook=pairs), None
+        # Lines are found only when a problem needs them; JSON is YAML enough for that.
+        return json.loads(text, object_pairs_hook=_unique_keys), YamlLines(text)
     except json.JSONDecodeError as exc:
         raise LoadError(
             Problem(
                 message=_("this is not valid JSON: {detail}").format(detail=exc.msg),
                 file=source,
                 line=exc.lineno,
+            )
+        ) from exc
+    except RecursionError as exc:
+        raise LoadError(
+            Problem(
+                message=_(
+                    "the data is nested too deeply to read; an OKR file needs only a few "
+                    "levels, so check the file"
+                ),
+                file=source,
             )
         ) from exc
     except ValueError as exc:
@@ -293,10 +228,9 @@ def _emit_json(data: Any) -> str:
 # -- the table --------------------------------------------------------------------------
 
 FORMATS: dict[str, Format] = {
-    "yaml": Format("yaml", (".yaml", ".yml"), False, _parse_yaml, _emit_yaml, _yaml_line_map),
-    "toml": Format("toml", (".toml",), False, _parse_toml, _emit_toml, _no_line_map),
-    # JSON is a subset of YAML, so the YAML reader finds the lines of a JSON file.
-    "json": Format("json", (".json",), True, _parse_json, _emit_json, _yaml_line_map),
+    "yaml": Format("yaml", (".yaml", ".yml"), False, _parse_yaml, _emit_yaml),
+    "toml": Format("toml", (".toml",), False, _parse_toml, _emit_toml),
+    "json": Format("json", (".json",), True, _parse_json, _emit_json),
 }
 """The formats okrkit reads and writes, by name."""
 

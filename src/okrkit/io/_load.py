@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Any, Protocol
 
 import attrs
 import cattrs
 
 from okrkit.errors import LoadError, Problem, ValidationError
 from okrkit.i18n import _
+from okrkit.io import _fast as fast
+from okrkit.io._checkins import Anchor, CheckinSection, read_checkins
 from okrkit.io._converter import PathPart, problems_from
+from okrkit.io._lines import PathKey, Place
 from okrkit.model import (
-    CheckIn,
     Cycle,
     Dependency,
     Initiative,
@@ -23,19 +25,41 @@ from okrkit.model import (
     OKRSet,
     Owner,
 )
-from okrkit.model._okrset import reference_problems
+from okrkit.model._rules import reference_problems
 
-__all__ = ["locate", "parse_path", "structure_okrset"]
+__all__ = ["ENTRIES", "Lines", "locate", "locate_all", "parse_path", "structure_okrset"]
 
 _SECTIONS: tuple[tuple[str, type, bool], ...] = (
     ("cycles", Cycle, True),
     ("owners", Owner, True),
     ("objectives", Objective, True),
     ("initiatives", Initiative, False),
-    ("checkins", CheckIn, False),
     ("dependencies", Dependency, False),
 )
-_TOP_KEYS = ("schema_version", *(name for name, _kind, _required in _SECTIONS))
+_TOP_KEYS = (
+    "schema_version",
+    "cycles",
+    "owners",
+    "objectives",
+    "initiatives",
+    "checkins",
+    "dependencies",
+)
+
+
+_FAST: dict[type, Callable[[Any], Any]] = {Objective: fast.objective, Owner: fast.owner}
+ENTRIES: dict[str, Callable[[Any], Any]] = {"objectives": fast.objective, "owners": fast.owner}
+"""What a reader may build while it reads (see :class:`~okrkit.io.Format`)."""
+
+
+class Lines(Protocol):
+    """**Protocol:** finds the lines of paths in a file's text, only when asked."""
+
+    def find(self, paths: Collection[PathKey]) -> Mapping[PathKey, Place]:
+        """The place of each path found; paths not in the file are left out."""
+        ...
+
+
 _PATH_TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -129,7 +153,7 @@ def structure_okrset(
     *,
     converter: cattrs.Converter,
     source: str,
-    lines: Callable[[], Mapping[tuple[PathPart, ...], int]],
+    lines: Lines,
 ) -> OKRSet:
     """Build an OKR set from parsed data, reporting every problem with file and line.
 
@@ -137,7 +161,7 @@ def structure_okrset(
         data: What the format's reader produced.
         converter: The converter that structures each entry.
         source: The file name (or ``<string>``) for messages.
-        lines: Returns the line of each path; called only when a problem needs it.
+        lines: Finds the lines of paths; asked only when there is a problem.
 
     Raises:
         LoadError: listing every problem found.
@@ -159,8 +183,7 @@ def structure_okrset(
     okrset = loader.build()
     if okrset is not None:
         return okrset
-    line_of = lines()
-    raise LoadError([loader.locate(problem, line_of, source) for problem in loader.problems])
+    raise LoadError(locate_all(loader.problems, data, lines, source))
 
 
 class _Loader:
@@ -169,12 +192,15 @@ class _Loader:
     def __init__(self, data: Mapping[str, Any], converter: cattrs.Converter) -> None:
         self.data = data
         self.converter = converter
-        self.problems: list[Problem] = [
-            Problem(
-                message=_("unknown key {key!r}; the keys of an OKR file are: {known}").format(
-                    key=key, known=", ".join(_TOP_KEYS)
+        self.problems: list[tuple[Problem, Anchor | None]] = [
+            (
+                Problem(
+                    message=_("unknown key {key!r}; the keys of an OKR file are: {known}").format(
+                        key=key, known=", ".join(_TOP_KEYS)
+                    ),
+                    path=str(key),
                 ),
-                path=str(key),
+                None,
             )
             for key in data
             if key not in _TOP_KEYS
@@ -183,55 +209,92 @@ class _Loader:
         self.positions: dict[int, list[int]] = {}
         self.failed = False
 
+    def add(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend((problem, None) for problem in problems)
+
     def build(self) -> OKRSet | None:
         """Return the OKR set, or ``None`` when :attr:`problems` says why not."""
         sections = {name: self.section(name, kind, required) for name, kind, required in _SECTIONS}
+        checkins = read_checkins(self.data.get("checkins"))
+        self.problems.extend(checkins.problems)
         schema_version = self.data.get("schema_version", 1)
         if not self.problems and not self.failed:
             try:
-                return OKRSet(schema_version=schema_version, **sections)
+                return OKRSet(schema_version=schema_version, checkins=checkins.log, **sections)
             except ValidationError as exc:
-                self.problems.extend(exc.problems)
+                self.relocated(exc.problems, checkins)
                 return None
         more, _index, _objective_of = reference_problems(
-            schema_version=schema_version, assume_known=self.known, **sections
+            schema_version=schema_version,
+            assume_known=self.known,
+            checkins=checkins.log,
+            **sections,
         )
-        self.problems.extend(
-            dataclasses.replace(problem, path=_restore_positions(problem.path, self.positions))
-            for problem in more
+        self.relocated(
+            (
+                dataclasses.replace(problem, path=_restore_positions(problem.path, self.positions))
+                for problem in more
+            ),
+            checkins,
         )
         return None
+
+    def relocated(self, problems: Iterable[Problem], checkins: CheckinSection) -> None:
+        """Add problems of the whole set, check-ins pointed back at their rows."""
+        for problem in problems:
+            if (problem.path or "").startswith("checkins["):
+                self.problems.append(checkins.relocate(problem))
+            else:
+                self.problems.append((problem, None))
 
     def section(self, name: str, kind: type, required: bool) -> list[Any]:
         """Structure one top-level list; failed entries stand as ``None``."""
         raw = self.data.get(name)
         if raw is None:
             if required:
-                self.problems.append(
-                    Problem(
-                        message=_(
-                            "required key {key!r} is missing; add it, even as an empty list"
-                        ).format(key=name)
-                    )
+                self.add(
+                    [
+                        Problem(
+                            message=_(
+                                "required key {key!r} is missing; add it, even as an empty list"
+                            ).format(key=name)
+                        )
+                    ]
                 )
             return []
         if not isinstance(raw, list):
-            self.problems.append(
-                Problem(
-                    message=_("must be a list of entries (got {value!r})").format(value=raw),
-                    path=name,
-                )
+            self.add(
+                [
+                    Problem(
+                        message=_("must be a list of entries (got {value!r})").format(value=raw),
+                        path=name,
+                    )
+                ]
             )
             return []
-        return [self.entry(name, kind, index, item) for index, item in enumerate(raw)]
+        out = []
+        for index, item in enumerate(raw):
+            before = len(self.problems)
+            made = self.entry(name, kind, index, item)
+            if made is not None and made is not item and len(self.problems) == before:
+                raw[index] = made  # the raw mapping is no longer needed: let it go
+            out.append(made)
+        return out
 
     def entry(self, name: str, kind: type, index: int, item: Any) -> Any:
         """Structure one entry, or record its problems and salvage what can be checked."""
+        if type(item) is kind:  # built while the file was read
+            return item
+        fast = _FAST.get(kind)
+        if fast is not None:
+            made = fast(item)
+            if made is not None:
+                return made
         try:
             return self.converter.structure(item, kind)
         except Exception as exc:  # noqa: BLE001 - every problem is collected
             self.failed = True
-            self.problems.extend(problems_from(exc, (name, index)))
+            self.add(problems_from(exc, (name, index)))
         salvaged, kr_positions = _salvage(item, kind, self.converter)
         # Ids of what failed, so references to them are not reported again; a
         # salvaged objective and its good key results are checked as usual.
@@ -244,30 +307,66 @@ class _Loader:
         self.known.update(raw_ids)
         return salvaged
 
-    def locate(
-        self, problem: Problem, line_of: Mapping[tuple[PathPart, ...], int], source: str
-    ) -> Problem:
-        """Add the file, the line of the nearest value and the entity id to a problem."""
-        return locate(problem, self.data, line_of, source)
+
+def _anchor_of(problem: Problem, anchor: Anchor | None) -> list[PathKey]:
+    """The paths whose lines could place ``problem``, nearest first."""
+    if anchor is not None:
+        return [anchor[0]]
+    parts = parse_path(problem.path) if problem.path else ()
+    return [parts[:end] for end in range(len(parts), -1, -1)]
+
+
+def locate_all(
+    problems: Iterable[tuple[Problem, Anchor | None]],
+    data: Any,
+    lines: Lines | Mapping[PathKey, int],
+    source: str,
+) -> list[Problem]:
+    """Place every problem in ``source``, with its line and entity id.
+
+    The lines of all problems are found in one pass over the text. A problem's line is
+    that of the nearest value on its path, or, for a row of a check-in table, the row's
+    own line.
+    """
+    pending = list(problems)
+    wanted = {path for problem, anchor in pending for path in _anchor_of(problem, anchor)}
+    if isinstance(lines, Mapping):
+        places: Mapping[PathKey, Place] = {
+            path: (lines[path], None) for path in wanted if path in lines
+        }
+    else:
+        places = lines.find(wanted)
+    out: list[Problem] = []
+    for problem, anchor in pending:
+        line = problem.line
+        if line is None and anchor is not None:
+            place = places.get(anchor[0])
+            if place is not None:
+                block, offset = place[1], anchor[1]
+                line = block + offset if block is not None and offset is not None else place[0]
+        if line is None and anchor is None:
+            for path in _anchor_of(problem, None):
+                if path in places:
+                    line = places[path][0]
+                    break
+        parts = parse_path(problem.path) if problem.path and anchor is None else ()
+        out.append(
+            dataclasses.replace(
+                problem,
+                entity_id=problem.entity_id or _entity_at(data, parts),
+                file=source,
+                line=line,
+            )
+        )
+    return out
 
 
 def locate(
-    problem: Problem, data: Any, line_of: Mapping[tuple[PathPart, ...], int], source: str
+    problem: Problem, data: Any, line_of: Lines | Mapping[PathKey, int], source: str
 ) -> Problem:
     """Place ``problem`` in ``source``, with its line and entity id.
 
     The line is that of the nearest value on the problem's path; the entity id is that
     of the innermost entry the path goes through in the raw ``data``.
     """
-    parts = parse_path(problem.path) if problem.path else ()
-    line = problem.line
-    for end in range(len(parts), -1, -1):
-        if line is not None:
-            break
-        line = line_of.get(parts[:end])
-    return dataclasses.replace(
-        problem,
-        entity_id=problem.entity_id or _entity_at(data, parts),
-        file=source,
-        line=line,
-    )
+    return locate_all([(problem, None)], data, line_of, source)[0]

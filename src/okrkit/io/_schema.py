@@ -20,6 +20,8 @@ from okrkit.model import (
 __all__ = ["json_schema"]
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Each line of a check-in table is blank or starts with a date and a value.
+_TABLE_PATTERN = r"^(?:(?:[ \t]*|[ \t]*[0-9]{4}-[0-9]{2}-[0-9]{2}[ \t]+[^ \t\n][^\n]*)(?:\n|$))*$"
 
 
 def _choice(enum_type: type[enum.Enum], description: str) -> dict[str, Any]:
@@ -219,6 +221,22 @@ def json_schema() -> dict[str, Any]:
             },
             ["key_result", "on", "value"],
         ),
+        "checkin_tables": {
+            "type": "object",
+            "description": _(
+                "the check-ins of each key result as a text table, one a line: "
+                "date, value, then optionally confidence, author and note"
+            ),
+            "propertyNames": ident,
+            "additionalProperties": {
+                "type": ["string", "null"],
+                "pattern": _TABLE_PATTERN,
+                "description": _(
+                    "rows such as '2026-01-16 29.5 4 lan Waiting on CI'; write - for no "
+                    "confidence or no author"
+                ),
+            },
+        },
         "planned_value": _record(
             _("a value planned by a date"), {"on": date, "value": number}, ["on", "value"]
         ),
@@ -245,7 +263,13 @@ def json_schema() -> dict[str, Any]:
             "owners": _list_of("owner", _("the owners")),
             "objectives": _list_of("objective", _("the objectives")),
             "initiatives": _list_of("initiative", _("the initiatives")),
-            "checkins": _list_of("checkin", _("the check-ins")),
+            "checkins": {
+                "oneOf": [
+                    _ref("checkin_tables"),
+                    _list_of("checkin", _("the check-ins, one entry each")),
+                ],
+                "description": _("the check-ins: a table per key result, or a list"),
+            },
             "dependencies": _list_of("dependency", _("the dependencies between teams")),
         },
         "required": ["cycles", "owners", "objectives"],

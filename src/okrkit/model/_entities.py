@@ -51,10 +51,16 @@ _CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
 
 
 def _id_of(value: object) -> str:
+    if type(value) is str:
+        return value
     return cast(str, entity_id_of(value))
 
 
 def _ids_of(value: object) -> tuple[str, ...]:
+    if type(value) is str:
+        return (value,)
+    if isinstance(value, tuple | list) and all(type(item) is str for item in value):
+        return tuple(value)
     return tuple(_id_of(item) for item in as_tuple(value))
 
 
@@ -108,6 +114,8 @@ def _to_alignments(
     value: str | Alignment | Iterable[str | Alignment],
 ) -> tuple[Alignment, ...]:
     """Accept a parent id, an :class:`Alignment`, or several of either."""
+    if value == ():
+        return ()
     items = []
     for item in as_tuple(value):
         if isinstance(item, str):
@@ -119,6 +127,61 @@ def _to_alignments(
 
 def _to_key_results(value: Iterable[KeyResult]) -> tuple[KeyResult, ...]:
     return cast(tuple["KeyResult", ...], as_tuple(value))
+
+
+# -- fast ways out: fields already in their normal form and plainly valid ----------------
+# Files and generators hand over objects by the hundred thousand. Each class first asks
+# whether every field is already of its normal type and plainly valid; only then does it
+# skip the full check, which would find nothing. Anything else takes the full check.
+
+
+def _is_id(value: object) -> bool:
+    return type(value) is str and is_valid_id(value)
+
+
+def _is_text(value: object) -> bool:
+    return type(value) is str and bool(value.strip())
+
+
+def _is_number(value: object) -> bool:
+    return type(value) is float and math.isfinite(value)
+
+
+def _is_optional_number(value: object) -> bool:
+    return value is None or (type(value) is float and math.isfinite(value))
+
+
+def _are_ids(values: object) -> bool:
+    return type(values) is tuple and all(type(v) is str and is_valid_id(v) for v in values)
+
+
+def _plain_links(links: object, ident: str) -> bool:
+    """Links that are Alignments, none to ``ident``, no parent named twice."""
+    if type(links) is not tuple:
+        return False
+    if not links:
+        return True
+    parents = [link.parent for link in links if type(link) is Alignment]
+    return (
+        len(parents) == len(links) and ident not in parents and len(set(parents)) == len(parents)
+    )
+
+
+def _plain_shape(
+    kind: MetricKind, start: float | None, target: float | None, stretch: float | None
+) -> bool:
+    """Whether a metric's numbers plainly fit its kind (see Metric._check_shape)."""
+    if kind is MetricKind.MILESTONE:
+        return start is None and target is None and stretch is None
+    if target is None:
+        return False
+    if kind is MetricKind.INCREASE:
+        return start is not None and target > start and (stretch is None or stretch > target)
+    if kind is MetricKind.DECREASE:
+        return start is not None and target < start and (stretch is None or stretch < target)
+    if kind is MetricKind.AT_LEAST:
+        return stretch is None or stretch > target
+    return stretch is None or stretch < target
 
 
 def _check_items(check: Checker, name: str, items: tuple[object, ...], kind: type) -> None:
@@ -249,6 +312,13 @@ class Owner:
     parent: str | None = attrs.field(default=None, converter=_to_optional_owner_id)
 
     def __attrs_post_init__(self) -> None:
+        if (
+            _is_id(self.id)
+            and _is_text(self.name)
+            and type(self.kind) is OwnerKind
+            and (self.parent is None or (_is_id(self.parent) and self.parent != self.id))
+        ):
+            return
         check = Checker(self, entity_id=self.id)
         ident = check.identifier("id")
         check.text("name")
@@ -298,7 +368,41 @@ class Metric:
     scale: tuple[float, float] | None = None
     stretch: float | None = None
 
+    def _is_normal(self) -> bool:
+        """Whether every field already has its normal type (see the fast ways out)."""
+        return (
+            type(self.kind) is MetricKind
+            and type(self.unit) is Unit
+            and self.unit is not Unit.CURRENCY
+            and self.currency is None
+            and self.scale is None
+            and _is_optional_number(self.start)
+            and _is_optional_number(self.target)
+            and _is_optional_number(self.stretch)
+        )
+
+    def _is_plain(self) -> bool:
+        """Whether every field is already normal and plainly valid (see the fast ways out)."""
+        return (
+            self._is_normal()
+            and _plain_shape(self.kind, self.start, self.target, self.stretch)
+            and (
+                self.unit is not Unit.DURATION_DAYS
+                or all(v is None or v >= 0 for v in (self.start, self.target, self.stretch))
+            )
+        )
+
     def __attrs_post_init__(self) -> None:
+        if self._is_normal():
+            # Only the rules between the numbers are left to check.
+            if self._is_plain():
+                return
+            check = Checker(self)
+            self._check_shape(check, self.kind, self.start, self.target, self.stretch)
+            if self.unit is Unit.DURATION_DAYS:
+                self._check_durations(check, (self.start, self.target, self.stretch))
+            check.done()
+            return
         check = Checker(self)
         kind = check.choice("kind", MetricKind)
         unit = check.choice("unit", Unit)
@@ -311,14 +415,7 @@ class Metric:
             self._check_shape(check, kind, start, target, stretch)
         values = {"start": start, "target": target, "stretch": stretch}
         if unit is Unit.DURATION_DAYS:
-            for name, value in values.items():
-                if value is not None and value < 0:
-                    check.problem(
-                        name,
-                        _("'{field}' is a duration and cannot be negative (got {value:g})").format(
-                            field=name, value=value
-                        ),
-                    )
+            self._check_durations(check, (start, target, stretch))
         if scale is not None:
             low, high = scale
             for name, value in values.items():
@@ -330,6 +427,17 @@ class Metric:
                         ).format(field=name, low=low, high=high, value=value),
                     )
         check.done()
+
+    @staticmethod
+    def _check_durations(check: Checker, values: tuple[float | None, ...]) -> None:
+        for name, value in zip(("start", "target", "stretch"), values, strict=True):
+            if value is not None and value < 0:
+                check.problem(
+                    name,
+                    _("'{field}' is a duration and cannot be negative (got {value:g})").format(
+                        field=name, value=value
+                    ),
+                )
 
     def _check_currency(self, check: Checker, unit: Unit | None) -> None:
         currency = self.currency
@@ -509,6 +617,15 @@ class Alignment:
     weight: float = 1.0
 
     def __attrs_post_init__(self) -> None:
+        weight = self.weight
+        if (
+            _is_id(self.parent)
+            and type(self.kind) is LinkKind
+            and type(weight) is float
+            and math.isfinite(weight)
+            and weight > 0
+        ):
+            return
         check = Checker(self)
         check.identifier("parent")
         check.choice("kind", LinkKind)
@@ -602,7 +719,26 @@ class KeyResult:
     plan: tuple[PlannedValue, ...] = attrs.field(default=(), converter=_to_plan)
     final_grade: FinalGrade | None = None
 
+    def _is_plain(self) -> bool:
+        """Whether every field is already normal and plainly valid (see the fast ways out)."""
+        weight = self.weight
+        return (
+            _is_id(self.id)
+            and _is_text(self.title)
+            and type(self.description) is str
+            and type(self.metric) is Metric
+            and _are_ids(self.owners)
+            and _is_number(weight)
+            and weight > 0
+            and (self.due is None or type(self.due) is dt.date)
+            and self.plan == ()
+            and self.final_grade is None
+            and _plain_links(self.aligned_to, self.id)
+        )
+
     def __attrs_post_init__(self) -> None:
+        if self._is_plain():
+            return
         check = Checker(self, entity_id=self.id)
         ident = check.identifier("id")
         check.text("title")
@@ -711,6 +847,8 @@ class Objective:
     final_grade: FinalGrade | None = None
 
     def __attrs_post_init__(self) -> None:
+        if self._is_plain():
+            return
         check = Checker(self, entity_id=self.id)
         ident = check.identifier("id")
         check.text("title")
@@ -734,6 +872,29 @@ class Objective:
                     ).format(id=ident, parent=link.parent),
                 )
         check.done()
+
+    def _is_plain(self) -> bool:
+        """Whether every field is already normal and plainly valid (see the fast ways out)."""
+        if not (
+            _is_id(self.id)
+            and _is_text(self.title)
+            and type(self.description) is str
+            and self.final_grade is None
+            and _is_id(self.owner)
+            and _is_id(self.cycle)
+            and type(self.level) is Level
+            and type(self.ambition) is Ambition
+            and type(self.tags) is tuple
+            and all(_is_text(tag) for tag in self.tags)
+            and type(self.key_results) is tuple
+            and all(type(kr) is KeyResult for kr in self.key_results)
+            and _plain_links(self.aligned_to, self.id)
+        ):
+            return False
+        if self.aligned_to:
+            own = {kr.id for kr in self.key_results}
+            return not any(link.parent in own for link in self.aligned_to)
+        return True
 
     def key_result(self, key_result_id: str) -> KeyResult:
         """Return this objective's key result with id ``key_result_id``.

@@ -1,0 +1,193 @@
+"""A fast way to structure the common shapes of objectives and owners.
+
+cattrs' generated functions check shapes one field at a time through several layers of
+hooks; for a file of 100,000 objectives that is most of the load. The functions here
+read an entry that has the common shape (known keys only, key results and metrics as
+mappings, links as ids) with the same small conversions the converter's hooks make
+(ints to floats, ISO text to dates, enum values to members), and hand every value to
+the model classes, which check it exactly as they do for the converter.
+
+Anything else, and any entry the model refuses, gives ``None``: the caller then
+structures the entry through the converter, which words every problem with its path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any, TypeVar
+
+import attrs
+
+from okrkit.model import (
+    Alignment,
+    Ambition,
+    KeyResult,
+    Level,
+    Metric,
+    MetricKind,
+    Objective,
+    Owner,
+    OwnerKind,
+    Unit,
+)
+
+__all__ = ["objective", "owner"]
+
+
+def _keys(cls: type) -> frozenset[str]:
+    return frozenset(field.name for field in attrs.fields(cls) if field.init)
+
+
+def _members(enum_type: type[enum.Enum]) -> dict[Any, Any]:
+    return {member.value: member for member in enum_type}
+
+
+_T = TypeVar("_T", Metric, KeyResult, Objective)
+_OBJECTIVE_KEYS = _keys(Objective)
+_KEY_RESULT_KEYS = _keys(KeyResult)
+_METRIC_KEYS = _keys(Metric)
+_OWNER_KEYS = _keys(Owner)
+_LEVELS = _members(Level)
+_AMBITIONS = _members(Ambition)
+_KINDS = _members(MetricKind)
+_UNITS = _members(Unit)
+_OWNER_KINDS = _members(OwnerKind)
+
+
+def _number(value: Any) -> Any:
+    return float(value) if type(value) is int else value
+
+
+def _day(value: Any) -> Any:
+    if type(value) is str:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _member(table: dict[Any, Any], value: Any) -> Any:
+    try:
+        return table.get(value, value)
+    except TypeError:  # an unhashable value: the model reports it
+        return value
+
+
+class _UncommonShapeError(Exception):
+    """An entry of a shape this fast path leaves to the converter."""
+
+
+def _ids(value: Any) -> Any:
+    """One id, or a list of them, as the tuple the model keeps; anything else as is."""
+    if type(value) is str:
+        return (value,)
+    if type(value) is list:
+        return tuple(value)
+    return value
+
+
+def _links(value: Any) -> tuple[Alignment, ...]:
+    if type(value) is str:
+        return (Alignment(parent=value),)
+    if type(value) is list and all(type(item) is str for item in value):
+        return tuple(Alignment(parent=item) for item in value)
+    raise _UncommonShapeError
+
+
+def _made(cls: type[_T], fields: dict[str, Any]) -> _T:
+    """The entity; the model checks every value, as it does for the converter."""
+    return cls(**fields)
+
+
+def _metric(raw: Any) -> Metric:
+    if type(raw) is not dict or not raw.keys() <= _METRIC_KEYS or "kind" not in raw:
+        raise _UncommonShapeError
+    get = raw.get
+    return _made(
+        Metric,
+        {
+            "kind": _member(_KINDS, raw["kind"]),
+            "start": _number(get("start")),
+            "target": _number(get("target")),
+            "unit": _member(_UNITS, get("unit", "count")),
+            "currency": get("currency"),
+            "scale": get("scale"),
+            "stretch": _number(get("stretch")),
+        },
+    )
+
+
+def _key_result(raw: Any) -> KeyResult:
+    if (
+        type(raw) is not dict
+        or not raw.keys() <= _KEY_RESULT_KEYS
+        or raw.get("plan")
+        or raw.get("final_grade") is not None
+    ):
+        raise _UncommonShapeError
+    get = raw.get
+    return _made(
+        KeyResult,
+        {
+            "id": raw["id"],
+            "title": raw["title"],
+            "metric": _metric(raw["metric"]),
+            "description": get("description", ""),
+            "owners": _ids(get("owners", ())),
+            "weight": _number(get("weight", 1.0)),
+            "due": _day(get("due")),
+            "aligned_to": _links(raw["aligned_to"]) if "aligned_to" in raw else (),
+            "plan": (),
+            "final_grade": None,
+        },
+    )
+
+
+def objective(raw: Any) -> Objective | None:
+    """The objective ``raw`` describes, or ``None`` to leave it to the converter."""
+    try:
+        if (
+            type(raw) is not dict
+            or not raw.keys() <= _OBJECTIVE_KEYS
+            or raw.get("final_grade") is not None
+        ):
+            return None
+        get = raw.get
+        key_results = get("key_results", [])
+        if type(key_results) is not list:
+            return None
+        return _made(
+            Objective,
+            {
+                "id": raw["id"],
+                "title": raw["title"],
+                "owner": raw["owner"],
+                "cycle": raw["cycle"],
+                "level": _member(_LEVELS, raw["level"]),
+                "ambition": _member(_AMBITIONS, get("ambition", "committed")),
+                "description": get("description", ""),
+                "aligned_to": _links(raw["aligned_to"]) if "aligned_to" in raw else (),
+                "tags": _ids(get("tags", ())),
+                "key_results": tuple([_key_result(kr) for kr in key_results]),
+                "final_grade": None,
+            },
+        )
+    except Exception:  # noqa: BLE001 - the converter will word the problem
+        return None
+
+
+def owner(raw: Any) -> Owner | None:
+    """The owner ``raw`` describes, or ``None`` to leave it to the converter."""
+    if type(raw) is not dict or not raw.keys() <= _OWNER_KEYS:
+        return None
+    try:
+        return Owner(
+            id=raw["id"],
+            name=raw["name"],
+            kind=_member(_OWNER_KINDS, raw.get("kind", "person")),
+            parent=raw.get("parent"),
+        )
+    except Exception:  # noqa: BLE001 - the converter will word the problem
+        return None
