@@ -257,7 +257,14 @@ def score(file: Path, as_of: dt.date, strategy: str) -> None:
             " · " + _("as of {date}").format(date=format_date(as_of)) + f" · {strategy}",
         )
     )
-    colours = {"done": "green", "on_track": "green", "at_risk": "yellow", "off_track": "red"}
+    colours = {
+        "done": "green",
+        "achieved": "green",
+        "on_track": "green",
+        "at_risk": "yellow",
+        "off_track": "red",
+        "missed": "red",
+    }
     for objective in okrset.objectives:
         result = card[objective.id]
         line = Text.assemble(

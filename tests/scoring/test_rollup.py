@@ -173,13 +173,28 @@ class TestRules:
         assert ratio["on"].status is Status.AT_RISK
 
     def test_aspirational_judged_against_seventy_percent(self) -> None:
-        """An aspirational objective at 0.7 after the cycle is done; a committed one is not."""
+        """After the cycle 0.7 achieves an aspirational objective, and misses a committed one.
+
+        Objectives and their key results read alike.
+        """
         values = {"a": 70, "c": 70}
         okrs = okr_set([obj("asp", kr("a"), ambition="aspirational"), obj("com", kr("c"))], values)
         card = okrs.score(as_of=dt.date(2026, 4, 2))
-        assert card["asp"].status is Status.DONE
-        assert card["com"].status is not Status.DONE
+        assert card["asp"].status is Status.ACHIEVED
+        assert card["a"].status is Status.ACHIEVED
+        assert card["com"].status is Status.MISSED
+        assert card["c"].status is Status.MISSED
         assert card["asp"].expected == pytest.approx(0.7)
+
+    def test_status_is_final_after_the_cycle(self) -> None:
+        """A committed key result at 0.81 after the end is missed, not on track."""
+        okrs = okr_set([obj("o", kr("a"), kr("b"))], {"a": 81, "b": 100})
+        during = okrs.score(as_of=dt.date(2026, 3, 31))
+        after = okrs.score(as_of=dt.date(2026, 4, 1))
+        assert during["a"].status is Status.ON_TRACK
+        assert after["a"].status is Status.MISSED
+        assert after["b"].status is Status.ACHIEVED
+        assert after["o"].status is Status.MISSED
 
     def test_worst_status(self) -> None:
         """objective_status='worst' takes the worst key result's status."""

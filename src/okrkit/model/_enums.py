@@ -121,13 +121,21 @@ class InitiativeStatus(_Labelled):
 
 
 class Status(_Labelled):
-    """Where a key result or objective stands against its pace."""
+    """Where a key result or objective stands against its pace.
+
+    During the cycle: not started, on track, at risk, off track or done. Once the
+    cycle has ended the status is final: ``achieved`` or ``missed``, a committed
+    objective (and its key results) judged against 1.0 and an aspirational one
+    against 0.7.
+    """
 
     NOT_STARTED = "not_started"
     ON_TRACK = "on_track"
     AT_RISK = "at_risk"
     OFF_TRACK = "off_track"
     DONE = "done"
+    ACHIEVED = "achieved"
+    MISSED = "missed"
 
 
 class Confidence(enum.IntEnum):
@@ -218,4 +226,6 @@ _LABELS: dict[tuple[type[_Labelled], str], str] = {
     (Status, Status.AT_RISK.value): N_("at risk"),
     (Status, Status.OFF_TRACK.value): N_("off track"),
     (Status, Status.DONE.value): N_("done"),
+    (Status, Status.ACHIEVED.value): N_("achieved"),
+    (Status, Status.MISSED.value): N_("missed"),
 }

@@ -9,6 +9,8 @@ Examples:
 
 from __future__ import annotations
 
+from okrkit.scoring._arrays import KIND_CODE, History, MetricArrays
+from okrkit.scoring._plan import Drivers
 from okrkit.scoring._registry import (
     ENTRY_POINT_GROUP,
     UnknownStrategyError,
@@ -16,7 +18,9 @@ from okrkit.scoring._registry import (
     get,
     register,
 )
-from okrkit.scoring._rollup import Drivers, Forecast, Pace, Score, Scorecard, rollup
+from okrkit.scoring._rollup import rollup
+from okrkit.scoring._scorecard import Forecast, Score, Scorecard
+from okrkit.scoring._status import STATUSES, Pace
 from okrkit.scoring._strategies import (
     Grade,
     Linear,
@@ -29,10 +33,14 @@ from okrkit.scoring._strategies import (
 
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "KIND_CODE",
+    "STATUSES",
     "Drivers",
     "Forecast",
     "Grade",
+    "History",
     "Linear",
+    "MetricArrays",
     "Pace",
     "Score",
     "Scorecard",

@@ -1,0 +1,346 @@
+"""The scoring plan: an OKR set laid out as integer index arrays, made once and kept.
+
+Every key result and objective gets a position (key results first, then objectives);
+what counts toward what becomes three arrays (child, parent, weight); and the parents
+are grouped in levels by height, so that a roll-up is one vectorised step per level,
+bottom up. The plan is made from the objectives alone, never from networkx, and kept
+on the OKR set (or graph) until it changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from okrkit.model import Ambition, Cycle, KeyResult, LinkKind, Objective
+from okrkit.scoring._arrays import KIND_CODE, MetricArrays
+
+__all__ = ["Drivers", "Level", "Plan", "compile_plan"]
+
+Drivers = Literal["both", "key_results", "children"]
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+
+
+@attrs.frozen(eq=False)
+class Level:
+    """The parents of one height, and the links into them, sorted by parent.
+
+    Attributes:
+        parents: The parents' positions.
+        child: Each link's child position.
+        group: Each link's parent, as an index into :attr:`parents`.
+        weight: Each link's weight.
+        own: The key results among :attr:`parents` that also have a score of their
+            own, as indices into :attr:`parents`.
+    """
+
+    parents: Ints
+    child: Ints
+    group: Ints
+    weight: Floats
+    own: Ints
+
+
+@attrs.frozen(eq=False)
+class Plan:
+    """One OKR set (or graph) laid out for scoring; see the module docstring."""
+
+    ids: tuple[str, ...]
+    index: dict[str, int]
+    key_results: tuple[KeyResult, ...]
+    objectives: tuple[Objective, ...]
+    metrics: MetricArrays
+    kr_weights: Floats
+    #: For each key result, the position of its objective.
+    objective_of: Ints
+    #: The counted links: child, parent, weight (all levels).
+    child: Ints
+    parent: Ints
+    weight: Floats
+    levels: tuple[Level, ...]
+    #: Every link that could count, whatever the drivers: key result -> objective and
+    #: each contributes link (for finding contributors).
+    all_child: Ints
+    all_parent: Ints
+    has_children: npt.NDArray[np.bool_]
+    has_objective_children: npt.NDArray[np.bool_]
+    #: Per position: the first and last day of its cycle, and for a key result the
+    #: last day of its own period (its due date or the cycle's end), as ordinals.
+    cycle_start: Ints
+    cycle_end: Ints
+    period_end: Ints
+    aspirational: npt.NDArray[np.bool_]
+    #: Positions with a final grade, the grade, and its reason.
+    final_positions: Ints
+    final_values: Floats
+    final_reasons: tuple[str, ...]
+    #: Key results with phased targets: position -> (days, values) from start to end.
+    phased: dict[int, tuple[Ints, Floats]]
+    #: Objectives scored from the other kind of driver, for want of the chosen one.
+    fallbacks: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        """The number of key results (the first positions)."""
+        return len(self.key_results)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def _mode(drivers: Drivers | Mapping[str, Drivers], objective: str) -> str:
+    if isinstance(drivers, Mapping):
+        return drivers.get(objective, "both")
+    return str(drivers)
+
+
+def compile_plan(
+    objectives: Iterable[Objective],
+    cycles: Mapping[str, Cycle],
+    drivers: Drivers | Mapping[str, Drivers] = "both",
+) -> Plan:
+    """Lay out ``objectives`` (with their key results) for scoring under ``drivers``."""
+    objectives = tuple(objectives)
+    key_results = tuple(kr for o in objectives for kr in o.key_results)
+    count = len(key_results)
+    ids = (*(kr.id for kr in key_results), *(o.id for o in objectives))
+    index = dict(zip(ids, range(len(ids)), strict=True))
+    sizes = [len(o.key_results) for o in objectives]
+    objective_of = np.repeat(np.arange(count, len(ids), dtype=np.int64), sizes)
+    # One pass over the key results for their numbers (None becomes NaN), and the few
+    # with a due date, a final grade, a plan or links are looked at again below.
+    codes = KIND_CODE
+    numbers = np.array(
+        [
+            (kr.weight, m.start, m.target, m.stretch, codes[m.kind])
+            for kr in key_results
+            for m in (kr.metric,)
+        ],
+        dtype=np.float64,
+    ).reshape(count, 5)
+    kr_weights = numbers[:, 0].copy()
+    special = [
+        kr
+        for kr in key_results
+        if kr.aligned_to or kr.due is not None or kr.final_grade is not None or kr.plan
+    ]
+    metrics = MetricArrays(
+        metrics=tuple(kr.metric for kr in key_results),
+        kinds=numbers[:, 4].astype(np.int8),
+        starts=numbers[:, 1].copy(),
+        targets=numbers[:, 2].copy(),
+        stretches=numbers[:, 3].copy(),
+    )
+
+    links: list[tuple[int, int, float]] = []
+    entities: tuple[KeyResult | Objective, ...] = (*special, *objectives)
+    for entity in entities:
+        for link in entity.aligned_to:
+            above = index.get(link.parent)
+            if link.kind is not LinkKind.CONTRIBUTES or above is None:
+                continue
+            links.append((index[entity.id], above, link.weight))
+    linked = {up for _child, up, _w in links}
+    fallbacks: list[str] = []
+    use_krs = np.zeros(len(objectives), dtype=bool)
+    skip_links: set[int] = set()
+    for number, objective in enumerate(objectives):
+        mode = _mode(drivers, objective.id)
+        position = count + number
+        has_links = position in linked
+        if mode == "children" and not has_links and objective.key_results:
+            fallbacks.append(objective.id)
+            use_krs[number] = True
+        elif mode == "key_results" and not objective.key_results and has_links:
+            fallbacks.append(objective.id)
+        else:
+            use_krs[number] = mode != "children"
+            if mode == "key_results":
+                skip_links.add(position)
+    kept = [link for link in links if link[1] not in skip_links]
+    own_mask = np.repeat(use_krs, sizes)
+    child = np.concatenate(
+        [np.flatnonzero(own_mask), np.fromiter((c for c, _p, _w in kept), np.int64, len(kept))]
+    ).astype(np.int64)
+    parent = np.concatenate(
+        [objective_of[own_mask], np.fromiter((p for _c, p, _w in kept), np.int64, len(kept))]
+    ).astype(np.int64)
+    weight = np.concatenate(
+        [kr_weights[own_mask], np.fromiter((w for _c, _p, w in kept), np.float64, len(kept))]
+    )
+    size = len(ids)
+    has_children = np.bincount(parent, minlength=size) > 0
+    has_objective_children = np.bincount(parent[child >= count], minlength=size) > 0
+    # Links are summed in the order of their child's id, so that the scores never
+    # depend on the order objectives, key results and links were given in.
+    rank = np.empty(size, dtype=np.int64)
+    rank[sorted(range(size), key=ids.__getitem__)] = np.arange(size)
+    levels = _levels(child, parent, weight, rank, count)
+
+    cycle_start, cycle_end, period_end = _periods(objectives, special, index, cycles, sizes)
+    aspirational_objectives = np.fromiter(
+        (o.ambition is Ambition.ASPIRATIONAL for o in objectives),
+        dtype=bool,
+        count=len(objectives),
+    )
+    finals = [
+        (index[e.id], e.final_grade.value, e.final_grade.reason)
+        for e in entities
+        if e.final_grade is not None
+    ]
+    return Plan(
+        ids=ids,
+        index=index,
+        key_results=key_results,
+        objectives=objectives,
+        metrics=metrics,
+        kr_weights=kr_weights,
+        objective_of=objective_of,
+        child=child,
+        parent=parent,
+        weight=weight,
+        levels=levels,
+        all_child=np.concatenate(
+            [np.arange(count, dtype=np.int64), np.fromiter((c for c, _p, _w in links), np.int64)]
+        ),
+        all_parent=np.concatenate(
+            [objective_of, np.fromiter((p for _c, p, _w in links), np.int64)]
+        ),
+        has_children=has_children,
+        has_objective_children=has_objective_children,
+        cycle_start=cycle_start,
+        cycle_end=cycle_end,
+        period_end=period_end,
+        aspirational=np.concatenate(
+            [np.repeat(aspirational_objectives, sizes), aspirational_objectives]
+        ),
+        final_positions=np.fromiter((p for p, _v, _r in finals), np.int64, len(finals)),
+        final_values=np.fromiter((v for _p, v, _r in finals), np.float64, len(finals)),
+        final_reasons=tuple(r for _p, _v, r in finals),
+        phased=_phased(special, objective_of, objectives, cycles, index),
+        fallbacks=tuple(fallbacks),
+    )
+
+
+def _levels(
+    child: Ints, parent: Ints, weight: Floats, rank: Ints, count: int
+) -> tuple[Level, ...]:
+    """Group the links by their parent's height, lowest first (Kahn's order, by column).
+
+    Within a level the links are sorted by parent, then by the rank of the child's id.
+    """
+    size = len(rank)
+    height = np.zeros(size, dtype=np.int64)
+    waiting = np.bincount(parent, minlength=size)  # children not yet placed
+    by_child = np.argsort(child, kind="stable")
+    starts = np.searchsorted(child[by_child], np.arange(size + 1))
+    frontier = np.flatnonzero(waiting == 0)
+    level = 0
+    while len(frontier):
+        height[frontier] = level
+        counts = starts[frontier + 1] - starts[frontier]
+        first = np.repeat(starts[frontier] - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
+        up = by_child[first + np.arange(int(counts.sum()))]
+        parents = parent[up]
+        np.subtract.at(waiting, parents, 1)
+        candidates = np.unique(parents)
+        frontier = candidates[waiting[candidates] == 0]
+        level += 1
+    out: list[Level] = []
+    if not len(parent):
+        return ()
+    edge_height = height[parent]
+    order = np.lexsort((rank[child], parent, edge_height))
+    bounds = np.searchsorted(edge_height[order], np.arange(1, int(edge_height.max()) + 2))
+    for h in range(len(bounds) - 1):
+        edges = order[bounds[h] : bounds[h + 1]]
+        if not len(edges):
+            continue
+        parents, group = np.unique(parent[edges], return_inverse=True)
+        own = np.flatnonzero(parents < count)
+        out.append(
+            Level(
+                parents=parents,
+                child=child[edges],
+                group=group.astype(np.int64),
+                weight=weight[edges],
+                own=own,
+            )
+        )
+    return tuple(out)
+
+
+def _periods(
+    objectives: tuple[Objective, ...],
+    special: list[KeyResult],
+    index: Mapping[str, int],
+    cycles: Mapping[str, Cycle],
+    sizes: list[int],
+) -> tuple[Ints, Ints, Ints]:
+    bounds = {ident: (c.start.toordinal(), c.end.toordinal()) for ident, c in cycles.items()}
+    starts = np.fromiter((bounds[o.cycle][0] for o in objectives), np.int64, len(objectives))
+    ends = np.fromiter((bounds[o.cycle][1] for o in objectives), np.int64, len(objectives))
+    kr_starts, kr_ends = np.repeat(starts, sizes), np.repeat(ends, sizes)
+    period = kr_ends.copy()
+    for kr in special:
+        if kr.due is not None:
+            period[index[kr.id]] = kr.due.toordinal()
+    return (
+        np.concatenate([kr_starts, starts]),
+        np.concatenate([kr_ends, ends]),
+        np.concatenate([period, ends]),
+    )
+
+
+def _phased(
+    special: list[KeyResult],
+    objective_of: Ints,
+    objectives: tuple[Objective, ...],
+    cycles: Mapping[str, Cycle],
+    index: Mapping[str, int],
+) -> dict[int, tuple[Ints, Floats]]:
+    phased: dict[int, tuple[Ints, Floats]] = {}
+    count = len(objective_of)
+    for kr in special:
+        metric = kr.metric
+        if not kr.plan or metric.start is None or metric.target is None:
+            continue
+        position = index[kr.id]
+        cycle = cycles[objectives[int(objective_of[position]) - count].cycle]
+        finish = (kr.due or cycle.end).toordinal()
+        points = sorted((step.on.toordinal(), step.value) for step in kr.plan)
+        points = [(cycle.start.toordinal(), metric.start), *points]
+        if points[-1][0] < finish:
+            points.append((finish, metric.target))
+        phased[position] = (
+            np.array([d for d, _v in points], dtype=np.int64),
+            np.array([v for _d, v in points], dtype=np.float64),
+        )
+    return phased
+
+
+def plan_of(source: Any, drivers: Drivers | Mapping[str, Drivers]) -> Plan:
+    """The plan of an OKR set or alignment graph, made once per drivers setting and kept.
+
+    A per-objective ``drivers`` mapping is laid out afresh each time.
+    """
+    if isinstance(source.cycles, Mapping):  # an AlignmentGraph
+        cycles = source.cycles
+
+        def build() -> Plan:
+            return compile_plan(source.objectives(), cycles, drivers)
+
+    else:
+
+        def build() -> Plan:
+            return compile_plan(source.objectives, {c.id: c for c in source.cycles}, drivers)
+
+    if isinstance(drivers, Mapping):
+        return build()
+    cached: Plan = source.derived(("scoring-plan", drivers), build)
+    return cached

@@ -1,0 +1,378 @@
+"""The scorecard: every score of one roll-up, by column, with Score objects on demand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from okrkit.checkins import CheckInLog
+from okrkit.errors import OKRError, Problem
+from okrkit.graph import NodeKind
+from okrkit.i18n import _
+from okrkit.model import MetricKind, Status
+from okrkit.scoring._arrays import History
+from okrkit.scoring._plan import Plan
+from okrkit.scoring._status import STATUSES
+from okrkit.scoring._strategies import ScoringStrategy, band_of
+
+if TYPE_CHECKING:
+    from okrkit.graph import AlignmentGraph
+
+__all__ = ["Forecast", "Score", "Scorecard"]
+
+Floats = npt.NDArray[np.float64]
+_KR = NodeKind.KEY_RESULT
+_OBJECTIVE = NodeKind.OBJECTIVE
+
+
+@attrs.frozen(kw_only=True)
+class Forecast:
+    """Where a key result is heading: a least-squares line through its check-ins.
+
+    Attributes:
+        on: The day projected to (the due date or the cycle's end).
+        value: The projected value on that day.
+        low: The low end of the band (about 95%, from the residuals).
+        high: The high end of the band.
+        score: The raw score the projected value would give.
+    """
+
+    on: dt.date
+    value: float
+    low: float
+    high: float
+    score: float
+
+
+@attrs.frozen(kw_only=True)
+class Score:
+    """The score of one key result or objective on the scoring date.
+
+    Attributes:
+        id: The key result's or objective's id.
+        kind: Key result or objective.
+        value: What rolls up: the score, clamped to [0, 1] unless the strategy says not.
+        raw: The raw progress, overshoot kept (1.25 at 125%).
+        band: The 0.0-1.0 band (off track, progress, delivered) of the value.
+        status: Done, on track, at risk, off track or not started; achieved or missed
+            once the cycle has ended.
+        expected: The progress expected by now.
+        confidence: The latest confidence (1-5), or for an objective the weighted mean
+            of what counts toward it.
+        zone: The zone under the zones strategy, else ``None``.
+        computed: When an owner's final grade stands in for the score (after the
+            cycle), the score okrkit computed; else ``None``.
+        reason: The reason given with that final grade, else ``None``.
+        forecast: For a key result, where its check-ins project it by its due date or
+            the cycle's end (see :meth:`Scorecard.forecast`); else ``None``.
+    """
+
+    id: str
+    kind: NodeKind
+    value: float
+    raw: float
+    band: str
+    status: Status
+    expected: float
+    confidence: float | None
+    zone: str | None = None
+    computed: float | None = None
+    reason: str | None = None
+    forecast: Forecast | None = None
+
+
+class Scorecard:
+    """Every key result's and objective's score on one date, under one strategy.
+
+    Built by :func:`~okrkit.scoring.rollup` (or :meth:`okrkit.OKRSet.score`); never
+    changes. The scores are kept by column: :meth:`ids` and :meth:`values` give them as
+    arrays, and indexing by id makes a :class:`Score` when one is asked for. Iterating
+    gives the ids, key results first.
+
+    Attributes:
+        as_of: The scoring date.
+        strategy: The scoring strategy used.
+        log: The check-in log scored.
+        diagnostics: What a reader should know about the roll-up, such as objectives
+            scored from the other kind of driver for want of the chosen one.
+    """
+
+    def __init__(
+        self,
+        *,
+        plan: Plan,
+        log: CheckInLog,
+        as_of: dt.date,
+        strategy: ScoringStrategy,
+        options: Mapping[str, Any],
+        source: Any,
+        columns: Mapping[str, Any],
+        computed: dict[int, float],
+        history: History,
+    ) -> None:
+        self._plan = plan
+        self.log = log
+        self.as_of = as_of
+        self.strategy = strategy
+        self._options = dict(options)
+        self._source = source
+        self._columns = dict(columns)
+        for column in self._columns.values():
+            column.flags.writeable = False
+        self._computed = computed
+        self._history = history
+        self._raws: Floats | None = None
+        self.diagnostics: tuple[Problem, ...] = tuple(
+            Problem(
+                message=_(
+                    "objective {id!r} has no driver of the kind asked for, so its score "
+                    "comes from the other kind; set drivers for it, or align to it"
+                ).format(id=ident),
+                entity_id=ident,
+            )
+            for ident in plan.fallbacks
+        )
+
+    # -- the mapping -----------------------------------------------------------------------
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._plan.index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._plan.ids)
+
+    def __len__(self) -> int:
+        return len(self._plan.ids)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Scorecard):
+            return NotImplemented
+        mine, theirs = self._columns, other._columns
+        return (
+            self.as_of == other.as_of
+            and self.strategy == other.strategy
+            and self._plan.ids == other._plan.ids
+            and all(
+                np.array_equal(mine[name], theirs[name], equal_nan=True)
+                for name in ("value", "status", "expected", "confidence")
+            )
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Scorecard as of {self.as_of.isoformat()}: {len(self)} scores>"
+
+    def _position(self, ident: str) -> int:
+        try:
+            return self._plan.index[ident]
+        except (KeyError, TypeError):
+            raise KeyError(ident) from None
+
+    def __getitem__(self, ident: str) -> Score:
+        position = self._position(ident)
+        plan, columns = self._plan, self._columns
+        is_kr = position < plan.count
+        value = float(columns["value"][position])
+        zone = None
+        zoner = getattr(self.strategy, "zone", None)
+        latest = float(columns["latest"][position]) if is_kr else math.nan
+        if is_kr and callable(zoner):
+            zone = zoner(plan.key_results[position].metric, None if math.isnan(latest) else latest)
+        confidence = float(columns["confidence"][position])
+        reason = None
+        if position in self._computed:
+            at = int(np.flatnonzero(plan.final_positions == position)[0])
+            reason = plan.final_reasons[at]
+        return Score(
+            id=ident,
+            kind=_KR if is_kr else _OBJECTIVE,
+            value=value,
+            raw=self.raw(ident),
+            band=band_of(min(1.0, max(0.0, value))),
+            status=STATUSES[int(columns["status"][position])],
+            expected=float(columns["expected"][position]),
+            confidence=None if math.isnan(confidence) else confidence,
+            zone=zone,
+            computed=self._computed.get(position),
+            reason=reason,
+            forecast=self.forecast(ident) if is_kr else None,
+        )
+
+    def ids(self) -> tuple[str, ...]:
+        """Every id scored: key results first, then objectives (the order of :meth:`values`)."""
+        return self._plan.ids
+
+    def values(self) -> Floats:
+        """Every value that rolls up, in the order of :meth:`ids` (a read-only array).
+
+        Examples:
+            >>> import okrkit
+            >>> card = okrkit.load("examples/acme.en.yaml").score(as_of="2026-03-15")
+            >>> values = dict(zip(card.ids(), card.values()))
+            >>> bool(values["obj-eng-delivery"] == card.value("obj-eng-delivery"))
+            True
+        """
+        values: Floats = self._columns["value"]
+        return values
+
+    def statuses(self) -> tuple[Status, ...]:
+        """Every status, in the order of :meth:`ids`."""
+        return tuple(STATUSES[code] for code in self._columns["status"].tolist())
+
+    def value(self, ident: str) -> float:
+        """The value that rolls up for ``ident`` (without building a :class:`Score`)."""
+        return float(self._columns["value"][self._position(ident)])
+
+    def raw(self, ident: str) -> float:
+        """The raw progress of ``ident``: overshoot kept, children combined unclamped."""
+        position = self._position(ident)
+        if self._raws is None:
+            from okrkit.scoring._rollup import combine_levels
+
+            raws = np.zeros(len(self._plan))
+            raws[: self._plan.count] = self._columns["own_raw"]
+            started = ~np.isnan(self._columns["latest"])
+            combine_levels(self._plan, self.strategy, raws, started, None, cap=False)
+            self._raws = raws
+        return float(self._raws[position])
+
+    def key_results(self) -> list[Score]:
+        """The scores of every key result, in plan order."""
+        return [self[kr.id] for kr in self._plan.key_results]
+
+    def objectives(self) -> list[Score]:
+        """The scores of every objective, in plan order."""
+        return [self[o.id] for o in self._plan.objectives]
+
+    @property
+    def graph(self) -> AlignmentGraph:
+        """The alignment graph scored (an OKR set's graph is built on first use)."""
+        graph: AlignmentGraph = (
+            self._source.graph if hasattr(self._source, "graph") else self._source
+        )
+        return graph
+
+    # -- what if -----------------------------------------------------------------------
+
+    def what_if(self, values: Mapping[str, float]) -> Scorecard:
+        """The scorecard as if ``values`` had been reported for those key results.
+
+        Reuses the plan: only the scores are computed again.
+
+        Raises:
+            ValidationError: for an id that is not a key result of the scorecard, or a
+                value that is not a finite number.
+
+        Examples:
+            >>> import okrkit, datetime as dt
+            >>> card = okrkit.load("examples/acme.en.yaml").score(as_of=dt.date(2026, 3, 15))
+            >>> better = card.what_if({"kr-velocity": 35})
+            >>> better.value("kr-velocity"), better.value("obj-eng-delivery") > card.value(
+            ...     "obj-eng-delivery")
+            (1.0, True)
+        """
+        from okrkit.scoring._rollup import score_plan
+
+        options = {k: v for k, v in self._options.items() if k != "overrides"}
+        return score_plan(
+            self._plan,
+            self.log,
+            self.as_of,
+            self.strategy,
+            options,
+            source=self._source,
+            overrides={**self._options.get("overrides", {}), **values},
+        )
+
+    def leverage(self, objective: str) -> list[tuple[str, float]]:
+        """Rank the key results below ``objective`` by how much each would lift it.
+
+        Each key result's gain is how much the objective's score would rise if that key
+        result alone reached its target; the largest gain comes first. For a strategy
+        that combines by weighted mean (every built-in one by default) this is one
+        vectorised pass over the contributors; for any other, one what-if each.
+
+        Returns:
+            ``(key result id, gain)`` pairs; a gain of 0 means reaching that target
+            would not move the objective (already done, or not counted).
+        """
+        from okrkit.scoring._leverage import leverage
+
+        position = self._position(objective)
+        if position < self._plan.count:
+            raise OKRError(_("{id!r} is not an objective").format(id=objective))
+        return leverage(self, position)
+
+    def net_confidence(self, owner: str) -> float | None:
+        """Percent of ``owner``'s key results on track minus percent off track.
+
+        Counts the key results ``owner`` owns, and those of the objectives it owns;
+        ``None`` when it has none. Done and achieved key results count as on track,
+        missed ones as off track.
+        """
+        plan = self._plan
+        codes = [
+            int(self._columns["status"][position])
+            for position, kr in enumerate(plan.key_results)
+            if owner in kr.owners
+            or plan.objectives[int(plan.objective_of[position]) - plan.count].owner == owner
+        ]
+        if not codes:
+            return None
+        found = [STATUSES[code] for code in codes]
+        good = (Status.ON_TRACK, Status.DONE, Status.ACHIEVED)
+        on = sum(1 for s in found if s in good)
+        off = sum(1 for s in found if s in (Status.OFF_TRACK, Status.MISSED))
+        return 100.0 * (on - off) / len(found)
+
+    def forecast(self, key_result: str) -> Forecast | None:
+        """A least-squares projection of ``key_result`` to its due date or cycle end.
+
+        Uses the check-ins up to the scoring date; ``None`` with fewer than two, and for
+        a milestone (done or not, never a line). With exactly two the line fits them
+        exactly and the band has no width.
+        """
+        position = self._plan.index.get(key_result)
+        if position is None or position >= self._plan.count:
+            raise OKRError(_("{id!r} is not a key result").format(id=key_result))
+        entity = self._plan.key_results[position]
+        series = self.log.series(key_result)
+        if series is None or entity.metric.kind is MetricKind.MILESTONE:
+            return None
+        upto = series.index_at(self.as_of.toordinal()) + 1
+        if upto < 2:
+            return None
+        xs = series.days[:upto].astype(np.float64).tolist()
+        ys = series.values[:upto].tolist()
+        n = len(xs)
+        mean_x, mean_y = math.fsum(xs) / n, math.fsum(ys) / n
+        sxx = math.fsum((x - mean_x) ** 2 for x in xs)
+        if sxx == 0:
+            return None
+        slope = math.fsum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sxx
+        end = dt.date.fromordinal(int(self._plan.period_end[position]))
+        x0 = float(end.toordinal())
+        projected = mean_y + slope * (x0 - mean_x)
+        residual = (
+            math.fsum(
+                (y - (mean_y + slope * (x - mean_x))) ** 2 for x, y in zip(xs, ys, strict=True)
+            )
+            / (n - 2)
+            if n > 2
+            else 0.0
+        )
+        half = 1.96 * math.sqrt(residual * (1 + 1 / n + (x0 - mean_x) ** 2 / sxx))
+        return Forecast(
+            on=end,
+            value=projected,
+            low=projected - half,
+            high=projected + half,
+            score=self.strategy.score(entity.metric, projected),
+        )

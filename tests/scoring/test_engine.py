@@ -1,0 +1,296 @@
+"""The columnar scoring engine: its promises, its checks and the traps it must not fall in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import okrkit
+from okrkit import CheckIn, Cycle, KeyResult, Metric, MetricKind, Objective, OKRSet, Owner
+from okrkit.errors import StrategyError, ValidationError
+from okrkit.scoring import (
+    Grade,
+    History,
+    Linear,
+    MetricArrays,
+    Stepped,
+    Zones,
+    rollup,
+)
+from okrkit.testing import metrics, okr_sets
+
+Q1 = Cycle.quarter(2026, 1)
+MID_MARCH = dt.date(2026, 3, 15)
+STRATEGIES = [
+    Linear(),
+    Linear(threshold_method="share"),
+    Linear(threshold_method="distance"),
+    Grade(),
+    Zones(),
+    Stepped(),
+]
+
+
+def kr(ident: str, **changes: Any) -> KeyResult:
+    """An increase key result from 0 to 100, owned by nobody in particular."""
+    fields: dict[str, Any] = {
+        "id": ident,
+        "title": ident,
+        "metric": Metric(kind="increase", start=0, target=100),  # type: ignore[arg-type]
+    }
+    fields.update(changes)
+    return KeyResult(**fields)
+
+
+def obj(ident: str, *krs: KeyResult, **changes: Any) -> Objective:
+    """A team objective in Q1 owned by 'team'."""
+    fields: dict[str, Any] = {
+        "id": ident,
+        "title": ident,
+        "owner": "team",
+        "cycle": Q1,
+        "level": "team",
+        "key_results": krs,
+    }
+    fields.update(changes)
+    return Objective(**fields)
+
+
+def okr_set(objectives: list[Objective], values: dict[str, float], confidence: int = 3) -> OKRSet:
+    """A set whose key results each have one check-in on 1 March."""
+    return OKRSet(
+        cycles=[Q1],
+        owners=[
+            Owner(id="team", name="Team", kind="team"),  # type: ignore[arg-type]
+            Owner(id="lan", name="Lan", parent="team"),
+        ],
+        objectives=objectives,
+        checkins=[
+            CheckIn(key_result=k, on=dt.date(2026, 3, 1), value=v, confidence=confidence)
+            for k, v in values.items()
+        ],
+    )
+
+
+class TestDates:
+    @pytest.mark.parametrize(
+        "as_of",
+        ["2026-03-15", dt.datetime(2026, 3, 15, 18, 5), pd.Timestamp("2026-03-15"), MID_MARCH],
+    )
+    def test_as_of_in_every_spelling(self, as_of: object) -> None:
+        """score() takes ISO text, datetimes and pandas Timestamps as well as dates."""
+        okrs = okr_set([obj("o", kr("a"))], {"a": 50})
+        card = okrs.score(as_of=as_of)
+        assert card.as_of == MID_MARCH
+        assert card == okrs.score(as_of=MID_MARCH)
+
+    def test_bad_as_of_is_refused(self) -> None:
+        """Text that is not a date raises a ValidationError, not an AttributeError."""
+        with pytest.raises(ValidationError, match="'as_of' must be a date"):
+            okr_set([obj("o", kr("a"))], {"a": 50}).score(as_of="next Friday")
+
+
+class TestWhatIf:
+    def test_unknown_key_result_is_refused(self) -> None:
+        """what_if names an id that is not a key result of the card."""
+        card = okr_set([obj("o", kr("a"))], {"a": 50}).score(as_of=MID_MARCH)
+        with pytest.raises(ValidationError, match="'unknown-kr' is not a key result"):
+            card.what_if({"unknown-kr": 3})
+        with pytest.raises(ValidationError, match="'o' is not a key result"):
+            card.what_if({"o": 3})
+
+    @pytest.mark.parametrize("value", [math.nan, math.inf, "lots"])
+    def test_values_that_are_not_finite_numbers_are_refused(self, value: Any) -> None:
+        """NaN, infinity and text never spread into the scores."""
+        card = okr_set([obj("o", kr("a"))], {"a": 50}).score(as_of=MID_MARCH)
+        with pytest.raises(ValidationError, match="must be a finite number"):
+            card.what_if({"a": value})
+
+
+class TestDrivers:
+    def test_children_without_child_objectives_falls_back_and_says_so(self) -> None:
+        """drivers='children' on a leaf scores it from its key results and says so."""
+        okrs = okr_set([obj("o", kr("a"), kr("b"))], {"a": 50, "b": 100})
+        card = okrs.score(as_of=MID_MARCH, drivers="children")
+        assert card.value("o") == pytest.approx(0.75)
+        (note,) = card.diagnostics
+        assert note.entity_id == "o"
+        assert okrs.score(as_of=MID_MARCH).diagnostics == ()
+
+
+class TestConfidence:
+    def test_objective_confidence_includes_its_children(self) -> None:
+        """A parent's confidence weighs in the confidence of the objectives below it."""
+        okrs = OKRSet(
+            cycles=[Q1],
+            owners=[Owner(id="team", name="Team", kind="team")],  # type: ignore[arg-type]
+            objectives=[obj("top", kr("t")), obj("low", kr("l"), aligned_to="top")],
+            checkins=[
+                CheckIn(key_result="t", on="2026-03-01", value=50, confidence=5),
+                CheckIn(key_result="l", on="2026-03-01", value=50, confidence=1),
+            ],
+        )
+        card = okrs.score(as_of=MID_MARCH)
+        assert card["low"].confidence == 1.0
+        assert card["top"].confidence == pytest.approx(3.0)
+
+    def test_net_confidence_of_a_person_who_owns_only_key_results(self) -> None:
+        """A person owning key results but no objective has a net confidence."""
+        okrs = okr_set([obj("o", kr("a", owners="lan"), kr("b"))], {"a": 100, "b": 0})
+        card = okrs.score(as_of=MID_MARCH)
+        assert card.net_confidence("lan") == 100.0
+        assert card.net_confidence("team") == 0.0
+        assert card.net_confidence("nobody") is None
+
+
+class _Broken:
+    """A strategy that breaks its promises in the way named at construction."""
+
+    cap = True
+
+    def __init__(self, how: str) -> None:
+        self.how = how
+
+    def __repr__(self) -> str:
+        return f"Broken({self.how})"
+
+    def score(
+        self, metric: Metric, value: float | None, *, history: Sequence[float] = ()
+    ) -> float:
+        return math.nan if self.how == "nan" else Linear().score(metric, value)
+
+    def combine(self, scores: Sequence[tuple[float, float]]) -> float:
+        return 42.0 if self.how == "42" else Linear().combine(scores)
+
+
+class TestProtocolPromises:
+    @pytest.mark.parametrize(("how", "message"), [("42", "combined"), ("nan", "not NaN")])
+    def test_a_broken_strategy_is_named(self, how: str, message: str) -> None:
+        """A combine that returns 42 or a score that is NaN raises, naming the strategy."""
+        okrs = okr_set([obj("o", kr("a"), kr("b"))], {"a": 10, "b": 20})
+        with pytest.raises(StrategyError, match=message) as caught:
+            okrs.score(as_of=MID_MARCH, strategy=_Broken(how))
+        assert caught.value.strategy == f"Broken({how})"
+
+    def test_a_scalar_only_strategy_scores_through_the_fallback(self) -> None:
+        """A strategy with only score() and combine() gives the built-in's numbers."""
+        okrs = okrkit.load("examples/acme.en.yaml")
+        fallback = okrs.score(as_of=MID_MARCH, strategy=_Broken("none"))
+        built_in = okrs.score(as_of=MID_MARCH)
+        for ident in built_in:
+            assert fallback.value(ident) == pytest.approx(built_in.value(ident), abs=1e-12)
+
+    def test_the_garbage_collector_is_left_alone(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Scoring never turns off the garbage collector."""
+
+        def refuse() -> None:
+            raise AssertionError("gc.disable() called")
+
+        okrs = okrkit.load("examples/acme.en.yaml")
+        monkeypatch.setattr(gc, "disable", refuse)
+        okrs.score(as_of=MID_MARCH)
+        assert gc.isenabled()
+
+
+class TestForecast:
+    def test_no_straight_line_for_a_milestone(self) -> None:
+        """A milestone is done or not: it gets no least-squares forecast."""
+        milestone = kr("m", metric=Metric(kind="milestone"))  # type: ignore[arg-type]
+        okrs = OKRSet(
+            cycles=[Q1],
+            owners=[Owner(id="team", name="Team", kind="team")],  # type: ignore[arg-type]
+            objectives=[obj("o", milestone)],
+            checkins=[
+                CheckIn(key_result="m", on="2026-01-09", value=0),
+                CheckIn(key_result="m", on="2026-02-09", value=0),
+                CheckIn(key_result="m", on="2026-03-09", value=1),
+            ],
+        )
+        assert okrs.score(as_of=MID_MARCH).forecast("m") is None
+
+
+class TestVectorisedScores:
+    @given(
+        metric=metrics(),
+        values=st.lists(st.floats(-1e6, 1e6, allow_nan=False) | st.none(), min_size=1, max_size=6),
+        strategy=st.sampled_from(STRATEGIES),
+    )
+    def test_score_array_equals_score(
+        self, metric: Metric, values: list[float | None], strategy: Any
+    ) -> None:
+        """For every built-in strategy, the vectorised score is the scalar score exactly."""
+        if metric.kind is MetricKind.MILESTONE:
+            values = [None if v is None else float(v > 0) for v in values]
+        latest = np.array([math.nan if v is None else v for v in values])
+        reported = [v for v in values if v is not None]
+        history = History(
+            values=np.array(reported, dtype=np.float64),
+            starts=np.zeros(len(values), dtype=np.int64),
+            stops=np.full(len(values), len(reported), dtype=np.int64),
+        )
+        arrays = MetricArrays.of([metric] * len(values))
+        got = strategy.score_array(arrays, latest, history)
+        for position, value in enumerate(values):
+            earlier = (*reported, value) if value is not None else ()
+            assert got[position] == strategy.score(metric, value, history=earlier)
+
+
+class TestLeverage:
+    @given(okrs=okr_sets(max_objectives=6, max_checkins=12), data=st.data())
+    def test_one_pass_equals_one_what_if_each(self, okrs: OKRSet, data: st.DataObject) -> None:
+        """The vectorised gains are the what-if gains, for every objective."""
+        if not okrs.objectives:
+            return
+        objective = data.draw(st.sampled_from([o.id for o in okrs.objectives]))
+        as_of = data.draw(st.sampled_from([dt.date(2026, 3, 15), dt.date(2099, 1, 1)]))
+        card = okrs.score(as_of=as_of)
+        base = card.value(objective)
+        for ident, gain in card.leverage(objective):
+            metric = okrs.key_result(ident).metric
+            target = 1.0 if metric.kind is MetricKind.MILESTONE else metric.target
+            assert target is not None
+            expected = card.what_if({ident: target}).value(objective) - base
+            assert gain == pytest.approx(expected, abs=1e-9)
+
+    def test_minimum_combiner_uses_what_if(self) -> None:
+        """With the weakest-link combiner, gains come from one what-if each."""
+        okrs = okr_set([obj("o", kr("a"), kr("b"))], {"a": 10, "b": 50})
+        card = rollup(okrs, as_of=MID_MARCH, strategy=Linear(combiner="minimum"))
+        assert card.leverage("o") == [("a", pytest.approx(0.4)), ("b", 0.0)]
+
+
+class TestWithCheckins:
+    def test_adds_checks_and_keeps_the_plan(self) -> None:
+        """with_checkins validates the new rows only and shares the scoring plan."""
+        okrs = okr_set([obj("o", kr("a"))], {"a": 50})
+        okrs.score(as_of=MID_MARCH)
+        more = okrs.with_checkins([CheckIn(key_result="a", on="2026-03-10", value=80)])
+        assert more.score(as_of=MID_MARCH).value("a") == 0.8
+        assert okrs.score(as_of=MID_MARCH).value("a") == 0.5
+        assert more._derived is okrs._derived
+        with pytest.raises(ValidationError, match="already has a check-in on 2026-03-01"):
+            okrs.with_checkins([CheckIn(key_result="a", on="2026-03-01", value=80)])
+        with pytest.raises(ValidationError, match="unknown key result 'zz'"):
+            okrs.with_checkins([CheckIn(key_result="zz", on="2026-03-01", value=80)])
+        assert len(okrs.checkins) == 1
+
+    def test_equal_to_a_set_built_whole(self) -> None:
+        """A set with check-ins added equals the set built with all of them."""
+        okrs = okr_set([obj("o", kr("a"))], {"a": 50})
+        extra = CheckIn(key_result="a", on="2026-03-10", value=80)
+        whole = OKRSet(
+            cycles=okrs.cycles,
+            owners=okrs.owners,
+            objectives=okrs.objectives,
+            checkins=[*okrs.checkins, extra],
+        )
+        assert okrs.with_checkins([extra]) == whole
