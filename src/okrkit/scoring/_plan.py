@@ -145,11 +145,11 @@ def compile_plan(
             if link.kind is not LinkKind.CONTRIBUTES or above is None:
                 continue
             links.append((index[entity.id], above, link.weight))
-    linked = {up for _child, up, _w in links}
     fallbacks: list[str] = []
-    use_krs = np.zeros(len(objectives), dtype=bool)
+    use_krs = np.ones(len(objectives), dtype=bool)
     skip_links: set[int] = set()
-    for number, objective in enumerate(objectives):
+    linked = {up for _child, up, _w in links} if drivers != "both" else set()
+    for number, objective in enumerate(objectives if drivers != "both" else ()):
         mode = _mode(drivers, objective.id)
         position = count + number
         has_links = position in linked
