@@ -338,33 +338,15 @@ def _decoded(raw: bytes, starts: list[int], ends: list[int]) -> list[str]:
 def _decimals(picked: npt.NDArray[np.uint8]) -> npt.NDArray[np.float64]:
     """The numbers written in each row of ``picked`` (zero-padded bytes), NaN for none.
 
-    Plain decimals (``-12.5``, up to 15 digits) are read exactly, the way
-    :func:`float` reads them: the digits as a whole number, divided by a power of ten,
-    both exact in a float, so the one rounding is the correct one. Anything else
-    (exponents, underscores, ``+``) goes through :func:`float`, row by row.
+    numpy reads the whole column at once, exactly as :func:`float` reads each text; only
+    a batch holding something that is not a number is read again row by row, so that
+    those rows (and only those) become NaN.
     """
-    span = picked.shape[1]
-    mantissa = np.zeros(len(picked), dtype=np.int64)
-    digits = np.zeros(len(picked), dtype=np.int64)
-    fraction = np.zeros(len(picked), dtype=np.int64)
-    dots = np.zeros(len(picked), dtype=np.int64)
-    plain = np.ones(len(picked), dtype=bool)
-    negative = picked[:, 0] == _DASH
-    for column in range(span):
-        byte = picked[:, column]
-        digit = (byte >= _ZERO) & (byte <= _ZERO + 9)
-        mantissa = np.where(digit, mantissa * 10 + (byte.astype(np.int64) - _ZERO), mantissa)
-        digits += digit
-        fraction += digit & (dots > 0)
-        dot = byte == _DOT
-        dots += dot
-        plain &= digit | dot | (byte == 0) | ((column == 0) & negative)
-    plain &= (digits >= 1) & (digits <= 15) & (dots <= 1)
-    values = mantissa / np.power(10.0, fraction)
-    values = np.where(negative, -values, values)
-    for row in np.flatnonzero(~plain).tolist():
-        values[row] = _float_or_nan(picked[row].tobytes().rstrip(b"\0"))
-    return values
+    texts = np.ascontiguousarray(picked).view(f"S{picked.shape[1]}").ravel()
+    try:
+        return texts.astype(np.float64)
+    except ValueError:
+        return np.array([_float_or_nan(text) for text in texts.tolist()], dtype=np.float64)
 
 
 def _float_or_nan(text: bytes) -> float:
