@@ -35,6 +35,7 @@ EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
 _LEVELS = {member.name.lower(): int(member) for member in Confidence}
 _LEVELS.update({"red": 1, "yellow": 3, "green": 5})
+_LEVELS.update({str(int(member)): int(member) for member in Confidence})
 
 Sparse = tuple[npt.NDArray[np.int64], tuple[str, ...]]
 """Text kept only for the rows that have some: their row numbers and the texts."""
@@ -104,24 +105,28 @@ def _ordinal(day: Any, row: int) -> int:
 
 def day_column(days: Any) -> npt.NDArray[np.int32]:
     """Days as proleptic ordinals, from dates, ordinals, ISO text or datetime64."""
-    found = days if isinstance(days, np.ndarray) else np.asarray(days)
-    if found.dtype.kind == "M":
-        ordinals = found.astype("datetime64[D]").astype(np.int64) + EPOCH_ORDINAL
-    elif found.dtype.kind in "iu":
-        ordinals = found.astype(np.int64)
-    else:
-        items = found.tolist() if isinstance(found, np.ndarray) else list(days)
-        try:
-            ordinals = np.fromiter(
-                (
-                    d.toordinal() if type(d) is dt.date else _ordinal(d, i)
-                    for i, d in enumerate(items)
-                ),
-                dtype=np.int64,
-                count=len(items),
-            )
-        except OverflowError as exc:
-            raise _bad(_("a check-in's day is out of range: {detail}").format(detail=exc)) from exc
+    if not isinstance(days, np.ndarray):
+        items = days if isinstance(days, list) else list(days)
+        try:  # dates, datetimes and Timestamps, each read in C
+            ordinals = np.fromiter(map(dt.date.toordinal, items), np.int64, len(items))
+        except TypeError:
+            days = np.asarray(items)
+    if isinstance(days, np.ndarray):
+        found = days
+        if found.dtype.kind == "M":
+            ordinals = found.astype("datetime64[D]").astype(np.int64) + EPOCH_ORDINAL
+        elif found.dtype.kind in "iu":
+            ordinals = found.astype(np.int64)
+        else:
+            items = found.tolist()
+            try:
+                ordinals = np.fromiter(
+                    (_ordinal(d, i) for i, d in enumerate(items)), dtype=np.int64, count=len(items)
+                )
+            except OverflowError as exc:
+                raise _bad(
+                    _("a check-in's day is out of range: {detail}").format(detail=exc)
+                ) from exc
     outside = (ordinals < 1) | (ordinals > dt.date.max.toordinal())
     if outside.any():
         raise _bad(_("a check-in's day is out of range"), int(np.flatnonzero(outside)[0]))
@@ -188,6 +193,15 @@ def confidence_column(confidences: Any, count: int) -> npt.NDArray[np.int8]:
                 row,
             )
         return confidences.astype(np.int8)
+    try:  # numbers, with None (or NaN) for none, read in C
+        numbers = np.array(confidences, dtype=np.float64)
+    except (TypeError, ValueError):
+        numbers = None
+    if numbers is not None and numbers.shape == (count,):
+        given = ~np.isnan(numbers)
+        bad = given & ((numbers != np.round(numbers)) | (numbers < 1) | (numbers > 5))
+        if not bad.any():
+            return np.where(given, numbers, 0.0).astype(np.int8)
     return np.fromiter(
         (_level(value, row) for row, value in enumerate(confidences)), dtype=np.int8, count=count
     )
