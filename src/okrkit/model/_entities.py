@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import enum
 import math
 import re
 from collections.abc import Iterable
@@ -182,6 +183,19 @@ def _plain_shape(
     if kind is MetricKind.AT_LEAST:
         return stretch is None or stretch > target
     return stretch is None or stretch < target
+
+
+def _normal_enum(obj: object, name: str, enum_type: type[enum.Enum]) -> None:
+    """Put the member in place of its exact value, such as ``"increase"``.
+
+    The fast way out then applies to the spelling files and rows use; anything else is
+    left for the full check.
+    """
+    value = getattr(obj, name)
+    if type(value) is str:
+        member = enum_type._value2member_map_.get(value)
+        if member is not None:
+            object.__setattr__(obj, name, member)
 
 
 def _check_items(check: Checker, name: str, items: tuple[object, ...], kind: type) -> None:
@@ -393,6 +407,8 @@ class Metric:
         )
 
     def __attrs_post_init__(self) -> None:
+        _normal_enum(self, "kind", MetricKind)
+        _normal_enum(self, "unit", Unit)
         if self._is_normal():
             # Only the rules between the numbers are left to check.
             if self._is_plain():
@@ -847,6 +863,8 @@ class Objective:
     final_grade: FinalGrade | None = None
 
     def __attrs_post_init__(self) -> None:
+        _normal_enum(self, "level", Level)
+        _normal_enum(self, "ambition", Ambition)
         if self._is_plain():
             return
         check = Checker(self, entity_id=self.id)
