@@ -10,16 +10,19 @@ on the OKR set (or graph) until it changes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from okrkit.model import Ambition, Cycle, KeyResult, LinkKind, Objective
+from okrkit.model import Ambition, Cycle, KeyResult, LinkKind, Objective, OKRSet
 from okrkit.scoring._arrays import KIND_CODE, MetricArrays
 
-__all__ = ["Drivers", "Level", "Plan", "compile_plan"]
+if TYPE_CHECKING:
+    from okrkit.graph import AlignmentGraph
+
+__all__ = ["Drivers", "Level", "Plan", "compile_plan", "plan_of"]
 
 Drivers = Literal["both", "key_results", "children"]
 Ints = npt.NDArray[np.int64]
@@ -324,21 +327,22 @@ def _phased(
     return phased
 
 
-def plan_of(source: Any, drivers: Drivers | Mapping[str, Drivers]) -> Plan:
+def plan_of(source: OKRSet | AlignmentGraph, drivers: Drivers | Mapping[str, Drivers]) -> Plan:
     """The plan of an OKR set or alignment graph, made once per drivers setting and kept.
 
     A per-objective ``drivers`` mapping is laid out afresh each time.
     """
-    if isinstance(source.cycles, Mapping):  # an AlignmentGraph
-        cycles = source.cycles
+    if isinstance(source, OKRSet):
+        okrs = source
 
         def build() -> Plan:
-            return compile_plan(source.objectives(), cycles, drivers)
+            return compile_plan(okrs.objectives, {c.id: c for c in okrs.cycles}, drivers)
 
     else:
+        graph = source
 
         def build() -> Plan:
-            return compile_plan(source.objectives, {c.id: c for c in source.cycles}, drivers)
+            return compile_plan(graph.objectives(), graph.cycles, drivers)
 
     if isinstance(drivers, Mapping):
         return build()

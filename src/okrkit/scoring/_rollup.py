@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -27,6 +27,9 @@ from okrkit.scoring._scorecard import Scorecard
 from okrkit.scoring._status import ObjectiveStatus, Pace, confidences, expected, statuses
 from okrkit.scoring._strategies import ScoringStrategy
 
+if TYPE_CHECKING:
+    from okrkit.graph import AlignmentGraph
+
 __all__ = ["rollup", "score_plan"]
 
 Floats = npt.NDArray[np.float64]
@@ -34,7 +37,7 @@ _TOLERANCE = 1e-9
 
 
 def rollup(
-    graph: Any,
+    graph: OKRSet | AlignmentGraph,
     checkins: CheckInLog | Iterable[CheckIn] | None = None,
     *,
     as_of: object = None,
