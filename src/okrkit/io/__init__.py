@@ -40,6 +40,7 @@ from okrkit.io._converter import make_converter
 from okrkit.io._formats import FORMATS, Format
 from okrkit.io._formats import format_for_name as _format_for_name
 from okrkit.io._formats import format_for_suffix as _format_for_suffix
+from okrkit.io._formats import too_deep as _too_deep
 from okrkit.io._load import ENTRIES as _ENTRIES
 from okrkit.io._load import structure_okrset as _structure_okrset
 from okrkit.io._schema import json_schema
@@ -82,15 +83,7 @@ def _read(text: str | bytes | Callable[[], str | bytes], fmt: Format, source: st
             data, converter=_converter(fmt.dates_as_text), source=source, lines=lines
         )
     except RecursionError as exc:
-        raise LoadError(
-            Problem(
-                message=_(
-                    "the data is nested too deeply to read; an OKR file needs only a few "
-                    "levels, so check the file"
-                ),
-                file=source,
-            )
-        ) from exc
+        raise _too_deep(source) from exc
 
 
 def _check_utf8(data: bytes, file: str) -> None:

@@ -208,21 +208,26 @@ def _parse_json(text: str, source: str, entries: object = None) -> tuple[Any, Ya
             )
         ) from exc
     except RecursionError as exc:
-        raise LoadError(
-            Problem(
-                message=_(
-                    "the data is nested too deeply to read; an OKR file needs only a few "
-                    "levels, so check the file"
-                ),
-                file=source,
-            )
-        ) from exc
+        raise too_deep(source) from exc
     except ValueError as exc:
         raise LoadError(Problem(message=str(exc), file=source)) from exc
 
 
 def _emit_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def too_deep(source: str) -> LoadError:
+    """The error for data nested past what Python's stack allows."""
+    return LoadError(
+        Problem(
+            message=_(
+                "the data is nested too deeply to read; an OKR file needs only a few "
+                "levels, so check the file"
+            ),
+            file=source,
+        )
+    )
 
 
 # -- the table --------------------------------------------------------------------------
