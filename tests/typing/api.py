@@ -102,3 +102,23 @@ def use(okrs: OKRSet, folder: Path) -> float | None:
     del same, heavier
     history = okrs.checkins_for(kr.id)
     return history[-1].value if history else kr.metric.target
+
+
+def score(okrs: OKRSet) -> float:
+    """Check-in logs and scorecards keep their types."""
+    import numpy as np
+    import numpy.typing as npt
+
+    from okrkit.checkins import CheckInLog
+    from okrkit.scoring import Score, Scorecard
+
+    log: CheckInLog = CheckInLog.from_rows([("kr-revenue", "2026-01-16", 2.2e9)])
+    more: OKRSet = okrs.with_checkins(log)
+    card: Scorecard = more.score(as_of="2026-03-15")
+    values: npt.NDArray[np.float64] = card.values()
+    ids: tuple[str, ...] = card.ids()
+    first: Score = card[ids[0]]
+    gains: list[tuple[str, float]] = card.leverage(first.id)
+    latest: CheckIn | None = more.checkins.latest("kr-revenue", as_of="2026-02-01")
+    del gains, latest
+    return float(values.sum())

@@ -11,7 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.checkins._store import DAY_BITS, Store, frozen, sparse_get
-from okrkit.model import CheckIn, Confidence, as_date
+from okrkit.model import CheckIn, Confidence, DateLike, as_date
 
 __all__ = ["Reading", "Series"]
 
@@ -79,7 +79,7 @@ class Reading(Store):
         return list(self._ids)
 
     def rows_as_of(
-        self, codes: npt.NDArray[np.integer[Any]], as_of: object
+        self, codes: npt.NDArray[np.integer[Any]], as_of: DateLike
     ) -> npt.NDArray[np.int64]:
         """For each code, the row of its last check-in on or before ``as_of``, or -1.
 
@@ -209,13 +209,13 @@ class Reading(Store):
         start, stop = int(self._offsets[code]), int(self._offsets[code + 1])
         return tuple(self.checkin(row) for row in range(start, stop))
 
-    def _row_at(self, key_result: str, on: object) -> int:
+    def _row_at(self, key_result: str, on: DateLike) -> int:
         code = self._index.get(key_result)
         if code is None:
             return -1
         return int(self.rows_as_of(np.array([code]), on)[0])
 
-    def latest(self, key_result: str, as_of: object = None) -> CheckIn | None:
+    def latest(self, key_result: str, as_of: DateLike | None = None) -> CheckIn | None:
         """The last check-in on or before ``as_of`` (today by default), or ``None``.
 
         ``as_of`` may be a date, a datetime, ISO text or a pandas ``Timestamp``.
@@ -223,7 +223,7 @@ class Reading(Store):
         row = self._row_at(key_result, dt.date.today() if as_of is None else as_of)
         return None if row < 0 else self.checkin(row)
 
-    def value_at(self, key_result: str, on: object) -> float | None:
+    def value_at(self, key_result: str, on: DateLike) -> float | None:
         """The value of ``key_result`` on day ``on``: its last check-in up to then."""
         row = self._row_at(key_result, on)
         return None if row < 0 else float(self._values[row])

@@ -7,7 +7,7 @@ validates it again. Construction checks every field and raises one
 
 from __future__ import annotations
 
-from okrkit.model._checks import as_date
+from okrkit.model._checks import DateLike, as_date
 from okrkit.model._entities import (
     Alignment,
     CheckIn,
@@ -41,6 +41,7 @@ __all__ = [
     "CheckIn",
     "Confidence",
     "Cycle",
+    "DateLike",
     "Dependency",
     "FinalGrade",
     "Initiative",

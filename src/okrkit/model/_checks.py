@@ -250,6 +250,10 @@ class Checker:
         return number
 
 
+DateLike = dt.date | str
+"""A day as okrkit takes it: a date, a datetime (a pandas ``Timestamp`` is one) or ISO text."""
+
+
 def as_date(value: object, name: str = "as_of") -> dt.date:
     """Read ``value`` as a day.
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -11,7 +10,7 @@ import attrs
 
 from okrkit.errors import OKRError, ValidationError
 from okrkit.i18n import _
-from okrkit.model._checks import as_tuple
+from okrkit.model._checks import DateLike, as_tuple
 from okrkit.model._entities import (
     CheckIn,
     Cycle,
@@ -262,7 +261,7 @@ class OKRSet:
         return ident in self._index
 
     def score(
-        self, *, as_of: dt.date | None = None, strategy: Any = "linear", **options: Any
+        self, *, as_of: DateLike | None = None, strategy: Any = "linear", **options: Any
     ) -> Scorecard:
         """Score every key result and objective as of ``as_of`` (today by default).
 

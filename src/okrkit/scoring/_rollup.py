@@ -19,7 +19,7 @@ import numpy.typing as npt
 from okrkit.checkins import CheckInLog
 from okrkit.errors import Problem, StrategyError, ValidationError
 from okrkit.i18n import _
-from okrkit.model import CheckIn, OKRSet, as_date
+from okrkit.model import CheckIn, DateLike, OKRSet, as_date
 from okrkit.scoring._arrays import History
 from okrkit.scoring._plan import Drivers, Plan, plan_of
 from okrkit.scoring._registry import get
@@ -40,7 +40,7 @@ def rollup(
     graph: OKRSet | AlignmentGraph,
     checkins: CheckInLog | Iterable[CheckIn] | None = None,
     *,
-    as_of: object = None,
+    as_of: DateLike | None = None,
     strategy: str | ScoringStrategy = "linear",
     drivers: Drivers | Mapping[str, Drivers] = "both",
     pace: Pace | None = None,
