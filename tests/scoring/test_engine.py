@@ -99,6 +99,23 @@ class TestDates:
             okr_set([obj("o", kr("a"))], {"a": 50}).score(as_of="next Friday")
 
 
+class TestLookups:
+    def test_an_unknown_id_names_the_closest(self) -> None:
+        """card[id] for an unknown id raises UnknownIdError (a KeyError) with a hint."""
+        card = okr_set([obj("o", kr("velocity"))], {"velocity": 50}).score(as_of=MID_MARCH)
+        with pytest.raises(okrkit.UnknownIdError, match="did you mean 'velocity'") as caught:
+            card["velocty"]
+        assert isinstance(caught.value, KeyError)
+
+    def test_columns_and_statuses(self) -> None:
+        """ids(), values() and statuses() line up with the scores."""
+        card = okr_set([obj("o", kr("a"), kr("b"))], {"a": 100, "b": 0}).score(as_of=MID_MARCH)
+        assert card.ids() == ("a", "b", "o")
+        assert card.values().tolist() == [1.0, 0.0, 0.5]
+        assert card.statuses()[0] is okrkit.Status.DONE
+        assert [card[i].status for i in card.ids()] == list(card.statuses())
+
+
 class TestWhatIf:
     def test_unknown_key_result_is_refused(self) -> None:
         """what_if names an id that is not a key result of the card."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -20,7 +20,7 @@ from okrkit.checkins._read import Reading, Series
 from okrkit.checkins._store import Store
 from okrkit.errors import Problem, ValidationError
 from okrkit.i18n import _
-from okrkit.model import CheckIn, Cycle
+from okrkit.model import CheckIn, Cycle, OKRSet
 
 __all__ = ["CheckInLog", "Series"]
 
@@ -333,9 +333,6 @@ class CheckInLog(Reading, Sequence[CheckIn]):
         return self._merged(other)
 
     @classmethod
-    def from_okrset(cls, okrset: Any) -> CheckInLog:
+    def from_okrset(cls, okrset: OKRSet) -> CheckInLog:
         """The log of an OKR set: ``okrset.checkins`` itself."""
-        log = okrset.checkins
-        if not isinstance(log, CheckInLog):  # pragma: no cover - OKRSet always holds one
-            raise TypeError(log)
-        return log
+        return cast(CheckInLog, okrset.checkins)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import math
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,7 @@ from okrkit.checkins import CheckInLog
 from okrkit.errors import OKRError, Problem
 from okrkit.graph import NodeKind
 from okrkit.i18n import _
-from okrkit.model import MetricKind, Status
+from okrkit.model import MetricKind, Status, UnknownIdError
 from okrkit.scoring._arrays import History
 from okrkit.scoring._plan import Plan
 from okrkit.scoring._status import STATUSES
@@ -173,7 +174,9 @@ class Scorecard:
         try:
             return self._plan.index[ident]
         except (KeyError, TypeError):
-            raise KeyError(ident) from None
+            ids = self._plan.ids
+            close = difflib.get_close_matches(str(ident), ids, n=3) if len(ids) <= 20_000 else []
+            raise UnknownIdError(str(ident), _("key result or objective"), close) from None
 
     def __getitem__(self, ident: str) -> Score:
         position = self._position(ident)
