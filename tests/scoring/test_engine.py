@@ -116,6 +116,18 @@ class TestLookups:
         assert [card[i].status for i in card.ids()] == list(card.statuses())
 
 
+class TestAspiration:
+    def test_key_results_of_an_aspirational_objective_are_expected_to_reach_seventy(
+        self,
+    ) -> None:
+        """During the cycle an aspirational objective and its key results pace toward 0.7."""
+        okrs = okr_set([obj("asp", kr("a"), ambition="aspirational")], {"a": 60})
+        card = okrs.score(as_of=dt.date(2026, 3, 31))
+        assert card["a"].expected == pytest.approx(0.7)
+        assert card["asp"].expected == pytest.approx(0.7)
+        assert card["a"].status is okrkit.Status.ON_TRACK
+
+
 class TestWhatIf:
     def test_unknown_key_result_is_refused(self) -> None:
         """what_if names an id that is not a key result of the card."""

@@ -88,12 +88,12 @@ def expected(plan: Plan, day: int) -> Floats:
     """The progress expected of every position by ``day``.
 
     A key result is expected to move straight from its cycle's start to its due date
-    (or the cycle's end), or along its phased targets; an objective is expected to
-    reach 1.0 by its cycle's end, an aspirational one 0.7.
+    (or the cycle's end), or along its phased targets; an objective by its cycle's end.
+    Both are expected to reach 1.0, or 0.7 under an aspirational objective (a key
+    result's phased targets, being the owner's own plan, are followed as they are).
     """
     out = _elapsed(plan.cycle_start, plan.period_end, day)
-    count = plan.count
-    out[count:] *= np.where(plan.aspirational[count:], 0.7, 1.0)
+    out *= np.where(plan.aspirational, 0.7, 1.0)
     metrics = plan.metrics
     for position, (days, planned) in plan.phased.items():
         value = _planned(days.tolist(), planned.tolist(), day)
