@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
-from itertools import groupby
 from typing import Any
 
 import numpy as np
@@ -49,20 +48,25 @@ def _bad(message: str, row: int | None = None, entity_id: str | None = None) -> 
 def factorize(key_results: Any) -> tuple[list[str], npt.NDArray[np.int32]]:
     """Distinct key result ids, in order of first appearance, and each row's code.
 
-    Rows usually come grouped by key result, so runs of one id are counted at C speed
-    and only each run's id is hashed.
+    Rows usually come grouped by key result, so runs of one id are found by column and
+    only each run's id is hashed.
     """
-    if isinstance(key_results, np.ndarray):
-        key_results = key_results.tolist()
+    column = np.empty(len(key_results), dtype=object)
+    column[:] = key_results.tolist() if isinstance(key_results, np.ndarray) else key_results
     index: dict[str, int] = {}
     setdefault = index.setdefault
+    if len(column):
+        change = np.empty(len(column), dtype=bool)
+        change[0] = True
+        np.not_equal(column[1:], column[:-1], out=change[1:])
+        starts = np.flatnonzero(change)
+        lengths = np.diff(np.append(starts, len(column)))
+    else:
+        starts = lengths = np.zeros(0, dtype=np.int64)
     try:
-        runs = [
-            (setdefault(ident, len(index)), len(list(run))) for ident, run in groupby(key_results)
-        ]
+        run_codes = [setdefault(ident, len(index)) for ident in column[starts].tolist()]
     except TypeError:  # an unhashable entry
-        runs = []
-        index = {}
+        run_codes, index = [], {}
     ids = list(index)
     bad = [ident for ident in ids if not is_valid_id(ident)]
     if bad or (not ids and len(key_results)):
@@ -76,11 +80,7 @@ def factorize(key_results: Any) -> tuple[list[str], npt.NDArray[np.int32]]:
             ),
             row,
         )
-    codes = np.repeat(
-        np.fromiter((code for code, _n in runs), dtype=np.int32, count=len(runs)),
-        np.fromiter((n for _code, n in runs), dtype=np.int64, count=len(runs)),
-    )
-    return ids, codes
+    return ids, np.repeat(np.asarray(run_codes, dtype=np.int32), lengths)
 
 
 def _ordinal(day: Any, row: int) -> int:

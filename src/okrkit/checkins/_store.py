@@ -84,17 +84,24 @@ class Store:
         cycles: Mapping[str, Cycle] | None,
     ) -> Self:
         """Sort typed columns by key result id, day and value, and check them."""
-        used = np.bincount(codes, minlength=len(ids)) > 0
-        by_name = sorted(
-            {ident for ident, is_used in zip(ids, used.tolist(), strict=True) if is_used}
-        )
-        position = {ident: i for i, ident in enumerate(by_name)}
-        rank = np.fromiter(
-            (position.get(ident, -1) for ident in ids), dtype=np.int32, count=len(ids)
-        )
+        used = np.flatnonzero(np.bincount(codes, minlength=len(ids)) > 0)
+        names = np.empty(len(used), dtype=object)
+        names[:] = [ids[i] for i in used.tolist()]
+        # Sorted by id, each id once (an appended log may name one twice). numpy's
+        # strings drop trailing NULs, so an id holding one is sorted by Python instead.
+        if any("\0" in name for name in names.tolist()):
+            ordered = sorted(set(names.tolist()))
+            at = {name: i for i, name in enumerate(ordered)}
+            inverse = np.array([at[name] for name in names.tolist()], dtype=np.int64)
+            by_name = tuple(ordered)
+        else:
+            unique, inverse = np.unique(names.astype(str), return_inverse=True)
+            by_name = tuple(unique.tolist())
+        rank = np.full(len(ids), -1, dtype=np.int32)
+        rank[used] = inverse.ravel()
         log = cls._sorted(
-            tuple(by_name),
-            position,
+            by_name,
+            dict(zip(by_name, range(len(by_name)), strict=True)),
             rank[codes],
             days,
             values,
