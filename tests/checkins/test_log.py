@@ -262,6 +262,66 @@ class TestInAnOKRSet:
         for log in (CheckInLog.from_checkins(checkins), CheckInLog.from_rows(rows), columns):
             assert okrkit.scoring.rollup(okrs, log, as_of=as_of) == expected
 
+    def test_the_sets_log_reports_checkins_outside_their_cycle(self) -> None:
+        """The log an OKR set holds lists check-ins dated outside the key result's cycle."""
+        okrs = okrkit.loads(
+            """
+cycles: [{id: 2026-Q1, name: Q1, start: 2026-01-01, end: 2026-03-31}]
+owners: [{id: lan, name: Lan}]
+objectives:
+  - {id: o, title: Grow, owner: lan, cycle: 2026-Q1, level: individual,
+     key_results: [{id: k, title: Up, metric: {kind: increase, start: 0, target: 9}}]}
+checkins:
+  - {key_result: k, on: 2026-02-01, value: 1}
+  - {key_result: k, on: 2026-04-02, value: 2}
+""",
+            "yaml",
+        )
+        (problem,) = okrs.checkins.diagnostics
+        assert problem.entity_id == "k"
+        assert problem.path == "checkins[1]"
+        assert "2026-04-02" in problem.message
+        assert CheckInLog.from_okrset(okrs).diagnostics == okrs.checkins.diagnostics
+        later = okrs.with_checkins([CheckIn(key_result="k", on="2026-05-01", value=3)])
+        assert len(later.checkins.diagnostics) == 2
+        assert later.checkins.diagnostics[-1].path == "checkins[0]"
+        assert okrs.checkins.diagnostics == (problem,)
+
+    def test_each_key_result_is_judged_against_its_own_cycle(self) -> None:
+        """A check-in inside another objective's cycle but outside its own is reported."""
+        q2 = Cycle.quarter(2026, 2)
+        owner = okrkit.Owner(id="lan", name="Lan")
+        objectives = [
+            okrkit.Objective(
+                id=f"o{n}",
+                title="Grow",
+                owner="lan",
+                cycle=cycle,
+                level="individual",  # type: ignore[arg-type]
+                key_results=[
+                    okrkit.KeyResult(
+                        id=f"k{n}",
+                        title="Up",
+                        metric=okrkit.Metric(kind="increase", start=0, target=9),  # type: ignore[arg-type]
+                    )
+                ],
+            )
+            for n, cycle in ((1, Q1), (2, q2))
+        ]
+        okrs = okrkit.OKRSet(
+            cycles=[Q1, q2],
+            owners=[owner],
+            objectives=objectives,
+            checkins=[
+                CheckIn(key_result="k1", on="2026-02-01", value=1),
+                CheckIn(key_result="k2", on="2026-02-01", value=1),
+                CheckIn(key_result="k2", on="2026-05-01", value=2),
+            ],
+        )
+        assert [(p.entity_id, p.path) for p in okrs.checkins.diagnostics] == [
+            ("k2", "checkins[1]")
+        ]
+
     def test_checkins_is_the_log(self) -> None:
         """okrs.checkins is a CheckInLog that reads as a sequence of CheckIn."""
         okrs = okrkit.load("examples/acme.en.yaml")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Self, overload
 
 import attrs
@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.checkins._store import DAY_BITS, Store, frozen, sparse_get
+from okrkit.errors import Problem
 from okrkit.model import CheckIn, Confidence, DateLike, as_date
 
 __all__ = ["Reading", "Series"]
@@ -92,6 +93,14 @@ class Reading(Store):
         rows = np.searchsorted(self._keys, wanted, side="right") - 1
         starts = self._offsets[np.where(present, codes, 0)] if len(self._offsets) else rows
         return np.where(present & (rows >= starts), rows, -1)
+
+    def with_diagnostics(self, diagnostics: Iterable[Problem]) -> Self:
+        """A copy of this log (sharing its columns) with these :attr:`diagnostics`."""
+        copy = object.__new__(type(self))
+        for name in Store.__slots__:
+            object.__setattr__(copy, name, getattr(self, name))
+        copy.diagnostics = tuple(diagnostics)
+        return copy
 
     def relocated(self, positions: npt.NDArray[np.integer[Any]]) -> Self:
         """A copy whose row ``i`` of the input is said to come from ``positions[i]``."""

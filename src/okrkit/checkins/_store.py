@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Self
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Self, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -192,34 +191,13 @@ class Store:
                     for code in unknown
                 )
         if cycles:
-            self.diagnostics = tuple(self._outside(cycles))
+            self.diagnostics = self._outside(cycles)
         return self
 
-    def _outside(self, cycles: Mapping[str, Cycle]) -> Iterator[Problem]:
-        size = len(self._ids)
-        first = np.zeros(size, dtype=np.int64)
-        last = np.full(size, dt.date.max.toordinal(), dtype=np.int64)
-        for code, ident in enumerate(self._ids):
-            cycle = cycles.get(ident)
-            if cycle is not None:
-                first[code] = cycle.start.toordinal()
-                last[code] = cycle.end.toordinal()
-        outside = (self._days < first[self._codes]) | (self._days > last[self._codes])
-        for row in np.flatnonzero(outside).tolist():
-            ident = self._ids[self._codes[row]]
-            cycle = cycles[ident]
-            yield Problem(
-                message=_(
-                    "check-in on {day} falls outside cycle {cycle!r} ({start} to {end})"
-                ).format(
-                    day=dt.date.fromordinal(int(self._days[row])).isoformat(),
-                    cycle=cycle.id,
-                    start=cycle.start.isoformat(),
-                    end=cycle.end.isoformat(),
-                ),
-                entity_id=ident,
-                path=self.where(row),
-            )
+    def _outside(self, cycles: Mapping[str, Cycle]) -> tuple[Problem, ...]:
+        from okrkit.model._checkin_rules import outside_cycles
+
+        return outside_cycles(cast("CheckInLog", self), [cycles.get(i) for i in self._ids])
 
     def _merged(self, other: CheckInLog) -> Self:
         """This log and ``other``'s rows together (see :meth:`CheckInLog.append`)."""

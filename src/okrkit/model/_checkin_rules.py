@@ -8,15 +8,16 @@ from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
+from okrkit.errors import Problem
 from okrkit.i18n import N_, _
-from okrkit.model._entities import CheckIn, KeyResult, Owner
+from okrkit.model._entities import CheckIn, Cycle, KeyResult, Owner
 from okrkit.model._enums import Unit
 
 if TYPE_CHECKING:
     from okrkit.checkins import CheckInLog
     from okrkit.model._rules import References
 
-__all__ = ["checkin_problems", "log_of", "same_day"]
+__all__ = ["checkin_problems", "log_of", "outside_cycles", "same_day"]
 
 
 def is_log(value: object) -> bool:
@@ -49,7 +50,16 @@ def checkin_problems(check: References, log: CheckInLog) -> None:
     high = np.full(size, np.inf)
     milestone = np.zeros(size, dtype=bool)
     metrics: list[KeyResult | None] = [None] * size
-    index = check.index
+    cycles: list[Cycle | None] = [None] * size
+    index, objective_of = check.index, check.objective_of
+    # When every check-in falls inside every cycle of the set (one cycle, usually), no
+    # key result's cycle needs looking up.
+    known_cycles = [c for c in index.values() if isinstance(c, Cycle)]
+    days = log.days
+    look_up = bool(len(days)) and bool(known_cycles) and not (
+        int(days.min()) >= max(c.start.toordinal() for c in known_cycles)
+        and int(days.max()) <= min(c.end.toordinal() for c in known_cycles)
+    )
     for code, ident in enumerate(ids):
         kr = index.get(ident)
         if not isinstance(kr, KeyResult):
@@ -58,6 +68,9 @@ def checkin_problems(check: References, log: CheckInLog) -> None:
                 check.need(ident, KeyResult, path, ident, kr_label)
             continue
         metrics[code] = kr
+        if look_up:
+            cycle = index.get(objective_of[ident].cycle)
+            cycles[code] = cycle if isinstance(cycle, Cycle) else None
         metric = kr.metric
         if metric.is_milestone:
             milestone[code] = True
@@ -90,6 +103,46 @@ def checkin_problems(check: References, log: CheckInLog) -> None:
     for row, author in authors.items() if unknown else ():
         if author in unknown:
             check.need(author, Owner, f"{log.where(row)}.author", ids[codes[row]], author_label)
+    check.outside = outside_cycles(log, cycles) if look_up else ()
+
+
+def outside_cycles(log: CheckInLog, cycles: Sequence[Cycle | None]) -> tuple[Problem, ...]:
+    """The check-ins dated outside their key result's cycle, as diagnostics.
+
+    ``cycles`` holds the cycle of each code of the log (``None``: not checked). Such
+    check-ins are kept; this says where they are.
+    """
+    bounds: dict[str, tuple[int, int]] = {}
+    first = np.zeros(len(cycles), dtype=np.int64)
+    last = np.full(len(cycles), dt.date.max.toordinal(), dtype=np.int64)
+    for code, cycle in enumerate(cycles):
+        if cycle is not None:
+            found = bounds.get(cycle.id)
+            if found is None:
+                found = bounds[cycle.id] = (cycle.start.toordinal(), cycle.end.toordinal())
+            first[code], last[code] = found
+    codes, days = log.codes, log.days
+    outside = (days < first[codes]) | (days > last[codes])
+    problems = []
+    for row in np.flatnonzero(outside).tolist():
+        code = int(codes[row])
+        cycle = cycles[code]
+        assert cycle is not None  # only rows with a cycle can fall outside one
+        problems.append(
+            Problem(
+                message=_(
+                    "check-in on {day} falls outside cycle {cycle!r} ({start} to {end})"
+                ).format(
+                    day=dt.date.fromordinal(int(days[row])).isoformat(),
+                    cycle=cycle.id,
+                    start=cycle.start.isoformat(),
+                    end=cycle.end.isoformat(),
+                ),
+                entity_id=log.ids()[code],
+                path=log.where(row),
+            )
+        )
+    return tuple(problems)
 
 
 def same_day(check: References, log: CheckInLog, shift: int = 0) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
-from okrkit.errors import OKRError, ValidationError
+from okrkit.errors import OKRError, Problem, ValidationError
 from okrkit.i18n import _
 from okrkit.model._checks import DateLike, as_tuple
 from okrkit.model._entities import (
@@ -148,6 +148,7 @@ class OKRSet:
     _graph: Any = attrs.field(init=False, eq=False, repr=False, default=None)
 
     def __attrs_post_init__(self) -> None:
+        diagnostics: list[Problem] = []
         problems, index, objective_of = reference_problems(
             schema_version=self.schema_version,
             cycles=self.cycles,
@@ -156,9 +157,13 @@ class OKRSet:
             initiatives=self.initiatives,
             checkins=self.checkins,
             dependencies=self.dependencies,
+            diagnostics=diagnostics,
         )
         if problems:
             raise ValidationError(problems)
+        if diagnostics or self.checkins.diagnostics:
+            # The set's log says which check-ins fall outside their cycle.
+            object.__setattr__(self, "checkins", self.checkins.with_diagnostics(diagnostics))
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_objective_of", objective_of)
         object.__setattr__(self, "_derived", {})
@@ -198,12 +203,14 @@ class OKRSet:
 
         extra = checkins if isinstance(checkins, CheckInLog) else _to_checkins(checkins)
         check = References({})
-        check.index = self._index
+        check.index, check.objective_of = self._index, self._objective_of
         check.checkins(extra)
         merged = self.checkins.append(extra)
         same_day(check, merged, shift=len(self.checkins))
         if check.problems:
             raise ValidationError(check.problems)
+        if check.outside:  # paths name the rows as they were given here
+            merged = merged.with_diagnostics((*merged.diagnostics, *check.outside))
         new = object.__new__(OKRSet)
         for field in attrs.fields(OKRSet):
             object.__setattr__(new, field.name, getattr(self, field.name))

@@ -50,13 +50,16 @@ def reference_problems(
     checkins: CheckInLog | Sequence[CheckIn | None],
     dependencies: Sequence[Dependency | None] = (),
     assume_known: Mapping[str, str] | None = None,
+    diagnostics: list[Problem] | None = None,
 ) -> tuple[list[Problem], dict[str, Entity], dict[str, Objective]]:
     """Check every cross-reference of a would-be OKR set.
 
     ``None`` items stand for entries that failed their own validation; they keep
     the positions of the others, so paths such as ``objectives[3].owner`` match the
     input. ``assume_known`` maps the ids of such failed entries to where they are,
-    so that references to them are not reported a second time.
+    so that references to them are not reported a second time. ``diagnostics``, when
+    given, receives what is worth knowing but not wrong: check-ins dated outside their
+    key result's cycle.
 
     Returns:
         The problems found, the index of entities by id, and the objective of each
@@ -81,6 +84,8 @@ def reference_problems(
     log = log_of(checkins)
     check.checkins(log)
     same_day(check, log)
+    if diagnostics is not None:
+        diagnostics.extend(check.outside)
     check.dependencies(dependencies)
     if not check.duplicates:  # with two entities per id, loops would be guesses
         check.problems.extend(alignment_cycles(objectives))
@@ -113,6 +118,8 @@ class References:
         self.where: dict[str, str | tuple[str, int]] = {}
         self.objective_of: dict[str, Objective] = {}
         self.duplicates = False
+        # Check-ins dated outside their cycle: kept, and reported as diagnostics.
+        self.outside: tuple[Problem, ...] = ()
 
     def add(self, path: str, entity_id: str | None, message: str) -> None:
         self.problems.append(Problem(message=message, entity_id=entity_id, path=path))
