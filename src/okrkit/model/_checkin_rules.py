@@ -56,9 +56,13 @@ def checkin_problems(check: References, log: CheckInLog) -> None:
     # key result's cycle needs looking up.
     known_cycles = [c for c in index.values() if isinstance(c, Cycle)]
     days = log.days
-    look_up = bool(len(days)) and bool(known_cycles) and not (
-        int(days.min()) >= max(c.start.toordinal() for c in known_cycles)
-        and int(days.max()) <= min(c.end.toordinal() for c in known_cycles)
+    look_up = (
+        bool(len(days))
+        and bool(known_cycles)
+        and not (
+            int(days.min()) >= max(c.start.toordinal() for c in known_cycles)
+            and int(days.max()) <= min(c.end.toordinal() for c in known_cycles)
+        )
     )
     for code, ident in enumerate(ids):
         kr = index.get(ident)
