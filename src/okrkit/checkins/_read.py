@@ -94,19 +94,22 @@ class Reading(Store):
         starts = self._offsets[np.where(present, codes, 0)] if len(self._offsets) else rows
         return np.where(present & (rows >= starts), rows, -1)
 
-    def with_diagnostics(self, diagnostics: Iterable[Problem]) -> Self:
-        """A copy of this log (sharing its columns) with these :attr:`diagnostics`."""
+    def _copy(self) -> Self:
+        """A new log object sharing this one's columns."""
         copy = object.__new__(type(self))
         for name in Store.__slots__:
             object.__setattr__(copy, name, getattr(self, name))
+        return copy
+
+    def with_diagnostics(self, diagnostics: Iterable[Problem]) -> Self:
+        """A copy of this log (sharing its columns) with these :attr:`diagnostics`."""
+        copy = self._copy()
         copy.diagnostics = tuple(diagnostics)
         return copy
 
     def relocated(self, positions: npt.NDArray[np.integer[Any]]) -> Self:
         """A copy whose row ``i`` of the input is said to come from ``positions[i]``."""
-        copy = object.__new__(type(self))
-        for name in Store.__slots__:
-            object.__setattr__(copy, name, getattr(self, name))
+        copy = self._copy()
         copy._origin = frozen(np.asarray(positions, dtype=np.int64)[self.source_positions()])
         return copy
 
