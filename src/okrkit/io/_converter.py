@@ -45,7 +45,9 @@ from okrkit.model import (
 __all__ = [
     "configure_structure",
     "configure_unstructure",
+    "date_or_raw",
     "make_converter",
+    "number_or_raw",
     "path_text",
     "problems_from",
 ]
@@ -86,14 +88,18 @@ def _raw(value: Any, _type: Any) -> Any:
     return value
 
 
-def _float_or_raw(value: Any, _type: Any) -> Any:
+def number_or_raw(value: Any) -> Any:
     """Turn an int into a float up front (the model's fast path wants floats)."""
     if type(value) is int:
         return float(value)
     return value
 
 
-def _date_or_raw(value: Any, _type: Any) -> Any:
+def _float_or_raw(value: Any, _type: Any) -> Any:
+    return number_or_raw(value)
+
+
+def date_or_raw(value: Any) -> Any:
     """Read ISO text as a date up front; leave anything else for the model to judge."""
     if type(value) is str:
         try:
@@ -101,6 +107,10 @@ def _date_or_raw(value: Any, _type: Any) -> Any:
         except ValueError:
             return value
     return value
+
+
+def _date_or_raw(value: Any, _type: Any) -> Any:
+    return date_or_raw(value)
 
 
 def _is(expected: Any) -> Callable[[Any], bool]:

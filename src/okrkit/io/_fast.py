@@ -13,12 +13,12 @@ structures the entry through the converter, which words every problem with its p
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 from typing import Any, TypeVar
 
 import attrs
 
+from okrkit.io._converter import date_or_raw, number_or_raw
 from okrkit.model import (
     Alignment,
     Ambition,
@@ -53,19 +53,6 @@ _AMBITIONS = _members(Ambition)
 _KINDS = _members(MetricKind)
 _UNITS = _members(Unit)
 _OWNER_KINDS = _members(OwnerKind)
-
-
-def _number(value: Any) -> Any:
-    return float(value) if type(value) is int else value
-
-
-def _day(value: Any) -> Any:
-    if type(value) is str:
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return value
-    return value
 
 
 def _member(table: dict[Any, Any], value: Any) -> Any:
@@ -109,12 +96,12 @@ def _metric(raw: Any) -> Metric:
         Metric,
         {
             "kind": _member(_KINDS, raw["kind"]),
-            "start": _number(get("start")),
-            "target": _number(get("target")),
+            "start": number_or_raw(get("start")),
+            "target": number_or_raw(get("target")),
             "unit": _member(_UNITS, get("unit", "count")),
             "currency": get("currency"),
             "scale": get("scale"),
-            "stretch": _number(get("stretch")),
+            "stretch": number_or_raw(get("stretch")),
         },
     )
 
@@ -136,8 +123,8 @@ def _key_result(raw: Any) -> KeyResult:
             "metric": _metric(raw["metric"]),
             "description": get("description", ""),
             "owners": _ids(get("owners", ())),
-            "weight": _number(get("weight", 1.0)),
-            "due": _day(get("due")),
+            "weight": number_or_raw(get("weight", 1.0)),
+            "due": date_or_raw(get("due")),
             "aligned_to": _links(raw["aligned_to"]) if "aligned_to" in raw else (),
             "plan": (),
             "final_grade": None,
