@@ -5,12 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from okrkit.errors import Problem
 from okrkit.i18n import _
 from okrkit.model._entities import Objective, Owner
 
-__all__ = ["alignment_cycles", "find_cycles", "owner_cycles"]
+__all__ = [
+    "alignment_cycles",
+    "by_source",
+    "edges_from",
+    "find_cycles",
+    "heights",
+    "owner_cycles",
+]
+
+Ints = npt.NDArray[np.int64]
 
 
 def find_cycles(edges: Mapping[str, Sequence[str]]) -> list[list[str]]:
@@ -59,21 +69,44 @@ def _may_loop(edges: Mapping[str, Sequence[str]]) -> bool:
             targets.append(index.setdefault(up, len(index)))
     if not targets:
         return False
-    source, target = np.array(sources), np.array(targets)
-    waiting = np.bincount(target, minlength=len(index))
+    found = heights(np.array(sources), np.array(targets), len(index))
+    return bool((found < 0).any())
+
+
+def by_source(source: Ints, size: int) -> tuple[Ints, Ints]:
+    """Edges grouped by their source node: the edge order, and where each node's start."""
     order = np.argsort(source, kind="stable")
-    starts = np.searchsorted(source[order], np.arange(len(index) + 1))
+    return order, np.searchsorted(source[order], np.arange(size + 1))
+
+
+def edges_from(order: Ints, starts: Ints, nodes: Ints) -> Ints:
+    """Every edge leaving ``nodes``, given edges grouped by :func:`by_source`."""
+    counts = starts[nodes + 1] - starts[nodes]
+    first = np.repeat(starts[nodes] - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
+    found: Ints = order[first + np.arange(int(counts.sum()))]
+    return found
+
+
+def heights(source: Ints, target: Ints, size: int) -> Ints:
+    """Each node's height in a directed graph of ``size`` nodes, by column.
+
+    Peels the nodes no edge points to, layer by layer (Kahn's order): a node's height
+    is the layer it is peeled in, 0 for those with nothing below them. A node on a
+    loop, or above one, is never peeled and gets -1.
+    """
+    height = np.full(size, -1, dtype=np.int64)
+    waiting = np.bincount(target, minlength=size)
+    order, starts = by_source(source, size)
     frontier = np.flatnonzero(waiting == 0)
-    placed = 0
+    level = 0
     while len(frontier):
-        placed += len(frontier)
-        counts = starts[frontier + 1] - starts[frontier]
-        first = np.repeat(starts[frontier] - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
-        reached = target[order[first + np.arange(int(counts.sum()))]]
+        height[frontier] = level
+        reached = target[edges_from(order, starts, frontier)]
         np.subtract.at(waiting, reached, 1)
         reached = np.unique(reached)
         frontier = reached[waiting[reached] == 0]
-    return placed < len(index)
+        level += 1
+    return height
 
 
 def alignment_cycles(objectives: Sequence[Objective | None]) -> list[Problem]:

@@ -8,6 +8,7 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.model import MetricKind
+from okrkit.model._loops import by_source, edges_from
 from okrkit.scoring._arrays import KIND_CODE
 from okrkit.scoring._plan import Plan
 
@@ -25,16 +26,13 @@ def contributors(plan: Plan, position: int) -> Ints:
 
     Follows every key result and contributes link down, breadth first, by column.
     """
-    order = np.argsort(plan.all_parent, kind="stable")
-    starts = np.searchsorted(plan.all_parent[order], np.arange(len(plan) + 1))
+    order, starts = by_source(plan.all_parent, len(plan))
     seen = np.zeros(len(plan), dtype=bool)
     seen[position] = True
     frontier = np.array([position], dtype=np.int64)
     found: list[Ints] = []
     while len(frontier):
-        counts = starts[frontier + 1] - starts[frontier]
-        first = np.repeat(starts[frontier] - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
-        below = plan.all_child[order[first + np.arange(int(counts.sum()))]]
+        below = plan.all_child[edges_from(order, starts, frontier)]
         below = np.unique(below[~seen[below]])
         seen[below] = True
         found.append(below)

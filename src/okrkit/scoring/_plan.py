@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.model import Ambition, Cycle, KeyResult, LinkKind, Objective, OKRSet
+from okrkit.model._loops import heights
 from okrkit.scoring._arrays import KIND_CODE, MetricArrays
 
 if TYPE_CHECKING:
@@ -237,23 +238,7 @@ def _levels(
 
     Within a level the links are sorted by parent, then by the rank of the child's id.
     """
-    size = len(rank)
-    height = np.zeros(size, dtype=np.int64)
-    waiting = np.bincount(parent, minlength=size)  # children not yet placed
-    by_child = np.argsort(child, kind="stable")
-    starts = np.searchsorted(child[by_child], np.arange(size + 1))
-    frontier = np.flatnonzero(waiting == 0)
-    level = 0
-    while len(frontier):
-        height[frontier] = level
-        counts = starts[frontier + 1] - starts[frontier]
-        first = np.repeat(starts[frontier] - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
-        up = by_child[first + np.arange(int(counts.sum()))]
-        parents = parent[up]
-        np.subtract.at(waiting, parents, 1)
-        candidates = np.unique(parents)
-        frontier = candidates[waiting[candidates] == 0]
-        level += 1
+    height = heights(child, parent, len(rank))  # the set has no loops: none is -1
     out: list[Level] = []
     if not len(parent):
         return ()
