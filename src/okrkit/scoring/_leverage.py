@@ -85,10 +85,8 @@ def _linear_gains(card: Scorecard, objective: int, positions: Ints, targets: Flo
     blocked[finals[day > plan.cycle_end[finals]]] = True
     total = np.zeros(len(plan))
     for level in plan.levels:
-        found = np.bincount(level.group, weights=level.weight, minlength=len(level.parents))
-        mine = level.parents[level.own]
-        found[level.own] += np.where(started[mine], plan.kr_weights[mine], 0.0)
-        total[level.parents] = found
+        _scores, weights, groups = level.pairs(values, plan.kr_weights, started)
+        total[level.parents] = np.bincount(groups, weights=weights, minlength=len(level.parents))
     sens = np.zeros(len(plan))
     own_sens = np.zeros(len(plan))
     sens[objective] = 0.0 if blocked[objective] else 1.0

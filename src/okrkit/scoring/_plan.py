@@ -49,6 +49,23 @@ class Level:
     weight: Floats
     own: Ints
 
+    def pairs(
+        self, values: Floats, kr_weights: Floats, started: npt.NDArray[np.bool_]
+    ) -> tuple[Floats, Floats, Ints]:
+        """What each parent combines, as (score, weight, parent) columns.
+
+        Every link into a parent, then a key result parent's own score (by its own
+        weight) where it has started.
+        """
+        scores, weights, groups = values[self.child], self.weight, self.group
+        mine = self.parents[self.own]
+        with_own = started[mine] & (kr_weights[mine] > 0)
+        if with_own.any():
+            scores = np.concatenate([scores, values[mine[with_own]]])
+            weights = np.concatenate([weights, kr_weights[mine[with_own]]])
+            groups = np.concatenate([groups, self.own[with_own]])
+        return scores, weights, groups
+
 
 @attrs.frozen(eq=False)
 class Plan:

@@ -302,13 +302,7 @@ def combine_levels(
         _apply_finals(plan, values, day, ~plan.has_children, computed)
     at_level = np.zeros(len(plan), dtype=bool)
     for level in plan.levels:
-        scores, weights, groups = values[level.child], level.weight, level.group
-        mine = level.parents[level.own]
-        with_own = started[mine] & (plan.kr_weights[mine] > 0)
-        if with_own.any():
-            scores = np.concatenate([scores, values[mine[with_own]]])
-            weights = np.concatenate([weights, plan.kr_weights[mine[with_own]]])
-            groups = np.concatenate([groups, level.own[with_own]])
+        scores, weights, groups = level.pairs(values, plan.kr_weights, started)
         combined = _combine(strategy, scores, weights, groups, len(level.parents))
         values[level.parents] = np.clip(combined, 0.0, 1.0) if capped else combined
         if day is not None and len(plan.final_positions):
