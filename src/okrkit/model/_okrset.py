@@ -60,6 +60,11 @@ class UnknownIdError(OKRError, KeyError):
     def __str__(self) -> str:
         return str(self.args[0])
 
+    @classmethod
+    def among(cls, ident: str, kind: str, candidates: Iterable[str]) -> UnknownIdError:
+        """The error for ``ident``, suggesting the ``candidates`` that look like it."""
+        return cls(ident, kind, difflib.get_close_matches(ident, list(candidates), n=3))
+
 
 # One converter per field: mypy's attrs plugin reads each one's parameter type as the
 # type __init__ accepts, which a generic converter would leave unsolved.
@@ -224,9 +229,7 @@ class OKRSet:
         if isinstance(entity, kind):
             return entity
         candidates = [key for key, value in self._index.items() if isinstance(value, kind)]
-        raise UnknownIdError(
-            ident, label, difflib.get_close_matches(ident, candidates, n=3, cutoff=0.6)
-        )
+        raise UnknownIdError.among(ident, label, candidates)
 
     def get(self, ident: str) -> Entity:
         """Return the cycle, owner, objective, key result or initiative with id ``ident``.

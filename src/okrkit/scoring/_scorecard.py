@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -174,9 +173,10 @@ class Scorecard:
         try:
             return self._plan.index[ident]
         except (KeyError, TypeError):
-            ids = self._plan.ids
-            close = difflib.get_close_matches(str(ident), ids, n=3) if len(ids) <= 20_000 else []
-            raise UnknownIdError(str(ident), _("key result or objective"), close) from None
+            ids = self._plan.ids  # a hint is not worth a search through a huge card
+            raise UnknownIdError.among(
+                str(ident), _("key result or objective"), ids if len(ids) <= 20_000 else ()
+            ) from None
 
     def __getitem__(self, ident: str) -> Score:
         position = self._position(ident)
