@@ -13,7 +13,6 @@ structures the entry through the converter, which words every problem with its p
 
 from __future__ import annotations
 
-import enum
 from typing import Any, TypeVar
 
 import attrs
@@ -21,15 +20,10 @@ import attrs
 from okrkit.io._converter import date_or_raw, number_or_raw
 from okrkit.model import (
     Alignment,
-    Ambition,
     KeyResult,
-    Level,
     Metric,
-    MetricKind,
     Objective,
     Owner,
-    OwnerKind,
-    Unit,
 )
 
 __all__ = ["objective", "owner"]
@@ -39,27 +33,11 @@ def _keys(cls: type) -> frozenset[str]:
     return frozenset(field.name for field in attrs.fields(cls) if field.init)
 
 
-def _members(enum_type: type[enum.Enum]) -> dict[Any, Any]:
-    return {member.value: member for member in enum_type}
-
-
 _T = TypeVar("_T", Metric, KeyResult, Objective)
 _OBJECTIVE_KEYS = _keys(Objective)
 _KEY_RESULT_KEYS = _keys(KeyResult)
 _METRIC_KEYS = _keys(Metric)
 _OWNER_KEYS = _keys(Owner)
-_LEVELS = _members(Level)
-_AMBITIONS = _members(Ambition)
-_KINDS = _members(MetricKind)
-_UNITS = _members(Unit)
-_OWNER_KINDS = _members(OwnerKind)
-
-
-def _member(table: dict[Any, Any], value: Any) -> Any:
-    try:
-        return table.get(value, value)
-    except TypeError:  # an unhashable value: the model reports it
-        return value
 
 
 class _UncommonShapeError(Exception):
@@ -95,10 +73,10 @@ def _metric(raw: Any) -> Metric:
     return _made(
         Metric,
         {
-            "kind": _member(_KINDS, raw["kind"]),
+            "kind": raw["kind"],
             "start": number_or_raw(get("start")),
             "target": number_or_raw(get("target")),
-            "unit": _member(_UNITS, get("unit", "count")),
+            "unit": get("unit", "count"),
             "currency": get("currency"),
             "scale": get("scale"),
             "stretch": number_or_raw(get("stretch")),
@@ -152,8 +130,8 @@ def objective(raw: Any) -> Objective | None:
                 "title": raw["title"],
                 "owner": raw["owner"],
                 "cycle": raw["cycle"],
-                "level": _member(_LEVELS, raw["level"]),
-                "ambition": _member(_AMBITIONS, get("ambition", "committed")),
+                "level": raw["level"],
+                "ambition": get("ambition", "committed"),
                 "description": get("description", ""),
                 "aligned_to": _links(raw["aligned_to"]) if "aligned_to" in raw else (),
                 "tags": _ids(get("tags", ())),
@@ -173,7 +151,7 @@ def owner(raw: Any) -> Owner | None:
         return Owner(
             id=raw["id"],
             name=raw["name"],
-            kind=_member(_OWNER_KINDS, raw.get("kind", "person")),
+            kind=raw.get("kind", "person"),
             parent=raw.get("parent"),
         )
     except Exception:  # noqa: BLE001 - the converter will word the problem

@@ -326,6 +326,7 @@ class Owner:
     parent: str | None = attrs.field(default=None, converter=_to_optional_owner_id)
 
     def __attrs_post_init__(self) -> None:
+        _normal_enum(self, "kind", OwnerKind)
         if (
             _is_id(self.id)
             and _is_text(self.name)
