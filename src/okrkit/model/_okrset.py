@@ -204,9 +204,7 @@ class OKRSet:
             >>> len(more.checkins) - len(okrs.checkins), more.objectives == okrs.objectives
             (1, True)
         """
-        from okrkit.checkins import CheckInLog
-
-        extra = checkins if isinstance(checkins, CheckInLog) else _to_checkins(checkins)
+        extra = _to_checkins(checkins)
         check = References({})
         check.index, check.objective_of = self._index, self._objective_of
         check.checkins(extra)
