@@ -312,6 +312,19 @@ class TestWithCheckins:
             okrs.with_checkins([CheckIn(key_result="zz", on="2026-03-01", value=80)])
         assert len(okrs.checkins) == 1
 
+    def test_sets_sharing_a_plan_score_their_own_check_ins(self) -> None:
+        """The plan keeps the key results' codes in one log; a log with new ids gets its own."""
+        okrs = okr_set([obj("o", kr("a"), kr("b"))], {"a": 50})
+        first = okrs.score(as_of=MID_MARCH)
+        more = okrs.with_checkins([CheckIn(key_result="b", on="2026-03-10", value=30)])
+        same_ids = okrs.with_checkins([CheckIn(key_result="a", on="2026-03-10", value=70)])
+        for _ in range(2):  # back and forth, so a kept code table is reused and replaced
+            assert okrs.score(as_of=MID_MARCH).values().tolist() == first.values().tolist()
+            assert more.score(as_of=MID_MARCH).value("b") == pytest.approx(0.3)
+            assert more.score(as_of=MID_MARCH).value("a") == pytest.approx(0.5)
+            assert same_ids.score(as_of=MID_MARCH).value("a") == pytest.approx(0.7)
+            assert same_ids.score(as_of=MID_MARCH).value("b") == 0.0
+
     def test_equal_to_a_set_built_whole(self) -> None:
         """A set with check-ins added equals the set built with all of them."""
         okrs = okr_set([obj("o", kr("a"))], {"a": 50})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, Self, cast
 
 import numpy as np
@@ -287,8 +288,7 @@ class Store:
 
     def codes_of(self, ids: Iterable[str]) -> npt.NDArray[np.int64]:
         """The code of each id in ``ids``, or -1 for a key result with no check-in."""
-        get = self._index.get
-        return np.fromiter((get(ident, -1) for ident in ids), dtype=np.int64)
+        return np.array(list(map(self._index.get, ids, repeat(-1))), dtype=np.int64)
 
     def where(self, row: int) -> str:
         """Where a row came from, as a path: ``checkins[N]``, N its place in the input."""

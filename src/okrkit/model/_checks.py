@@ -15,7 +15,6 @@ import datetime as dt
 import enum
 import math
 import numbers
-import re
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -24,12 +23,12 @@ from okrkit.i18n import _
 
 _E = TypeVar("_E", bound=enum.Enum)
 
-_ID_PATTERN = re.compile(r"^\S+$")
-
 
 def is_valid_id(value: object) -> bool:
     """Tell whether ``value`` is a usable id: a non-empty string without whitespace."""
-    return isinstance(value, str) and _ID_PATTERN.match(value) is not None
+    # str.split() splits on exactly the characters the ``\S`` of a regular expression
+    # excludes, and is quicker: ids are checked by the hundred thousand.
+    return isinstance(value, str) and value.split() == [value]
 
 
 def as_tuple(value: object) -> tuple[object, ...]:

@@ -58,6 +58,8 @@ def _id_of(value: object) -> str:
 
 
 def _ids_of(value: object) -> tuple[str, ...]:
+    if type(value) is tuple and not value:  # the default, by far the most common
+        return ()
     if type(value) is str:
         return (value,)
     if isinstance(value, tuple | list) and all(type(item) is str for item in value):

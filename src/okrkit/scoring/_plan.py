@@ -10,6 +10,8 @@ on the OKR set (or graph) until it changes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import chain, compress
+from operator import attrgetter
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -21,6 +23,7 @@ from okrkit.model._loops import heights
 from okrkit.scoring._arrays import KIND_CODE, MetricArrays
 
 if TYPE_CHECKING:
+    from okrkit.checkins import CheckInLog
     from okrkit.graph import AlignmentGraph
 
 __all__ = ["Drivers", "Level", "Plan", "compile_plan", "plan_of"]
@@ -104,6 +107,22 @@ class Plan:
     phased: dict[int, tuple[Ints, Floats]]
     #: Objectives scored from the other kind of driver, for want of the chosen one.
     fallbacks: tuple[str, ...]
+    # The last log's id table and the code of each key result in it (see codes_in).
+    _codes: list[tuple[tuple[str, ...], Ints]] = attrs.field(factory=list, init=False, repr=False)
+
+    def codes_in(self, log: CheckInLog) -> Ints:
+        """Each key result's code in ``log`` (-1 without a check-in), kept for the next call.
+
+        Logs that share an id table (a log and what ``append`` made of it without new
+        key results) share the codes, so a re-score after ``with_checkins`` skips this.
+        """
+        ids = log.ids()
+        if self._codes and self._codes[0][0] is ids:
+            return self._codes[0][1]
+        codes = log.codes_of(self.ids[: self.count])
+        codes.flags.writeable = False
+        self._codes[:] = [(ids, codes)]
+        return codes
 
     @property
     def count(self) -> int:
@@ -112,6 +131,26 @@ class Plan:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+
+_KEY_RESULTS = attrgetter("key_results")
+_ID = attrgetter("id")
+_METRIC = attrgetter("metric")
+_WEIGHT = attrgetter("weight")
+_KIND = attrgetter("kind")
+_ENDS = attrgetter("start", "target")
+_STRETCH = attrgetter("stretch")
+# What makes a key result need a second look: all empty or None for most.
+_EXTRAS = attrgetter("aligned_to", "due", "final_grade", "plan")
+
+
+def _numbers(values: Iterable[float | None], count: int) -> Floats:
+    """``count`` optional numbers as floats, None as NaN (fast when there is no None)."""
+    values = tuple(values)
+    try:
+        return np.fromiter(values, np.float64, count)
+    except TypeError:  # a None among them
+        return np.array(values, dtype=np.float64)
 
 
 def _mode(drivers: Drivers | Mapping[str, Drivers], objective: str) -> str:
@@ -127,80 +166,28 @@ def compile_plan(
 ) -> Plan:
     """Lay out ``objectives`` (with their key results) for scoring under ``drivers``."""
     objectives = tuple(objectives)
-    key_results = tuple(kr for o in objectives for kr in o.key_results)
+    key_results = tuple(chain.from_iterable(map(_KEY_RESULTS, objectives)))
     count = len(key_results)
-    ids = (*(kr.id for kr in key_results), *(o.id for o in objectives))
+    ids = (*map(_ID, key_results), *map(_ID, objectives))
     index = dict(zip(ids, range(len(ids)), strict=True))
-    sizes = [len(o.key_results) for o in objectives]
+    sizes = list(map(len, map(_KEY_RESULTS, objectives)))
     objective_of = np.repeat(np.arange(count, len(ids), dtype=np.int64), sizes)
-    # One pass over the key results for their numbers (None becomes NaN), and the few
-    # with a due date, a final grade, a plan or links are looked at again below.
-    codes = KIND_CODE
-    numbers = np.array(
-        [
-            (kr.weight, m.start, m.target, m.stretch, codes[m.kind])
-            for kr in key_results
-            for m in (kr.metric,)
-        ],
-        dtype=np.float64,
-    ).reshape(count, 5)
-    kr_weights = numbers[:, 0].copy()
-    special = [
-        kr
-        for kr in key_results
-        if kr.aligned_to or kr.due is not None or kr.final_grade is not None or kr.plan
-    ]
-    metrics = MetricArrays(
-        metrics=tuple(kr.metric for kr in key_results),
-        kinds=numbers[:, 4].astype(np.int8),
-        starts=numbers[:, 1].copy(),
-        targets=numbers[:, 2].copy(),
-        stretches=numbers[:, 3].copy(),
-    )
-
-    links: list[tuple[int, int, float]] = []
+    metrics, kr_weights, special = _metric_arrays(key_results)
     entities: tuple[KeyResult | Objective, ...] = (*special, *objectives)
-    for entity in entities:
-        for link in entity.aligned_to:
-            above = index.get(link.parent)
-            if link.kind is not LinkKind.CONTRIBUTES or above is None:
-                continue
-            links.append((index[entity.id], above, link.weight))
-    fallbacks: list[str] = []
-    use_krs = np.ones(len(objectives), dtype=bool)
-    skip_links: set[int] = set()
-    linked = {up for _child, up, _w in links} if drivers != "both" else set()
-    for number, objective in enumerate(objectives if drivers != "both" else ()):
-        mode = _mode(drivers, objective.id)
-        position = count + number
-        has_links = position in linked
-        if mode == "children" and not has_links and objective.key_results:
-            fallbacks.append(objective.id)
-            use_krs[number] = True
-        elif mode == "key_results" and not objective.key_results and has_links:
-            fallbacks.append(objective.id)
-        else:
-            use_krs[number] = mode != "children"
-            if mode == "key_results":
-                skip_links.add(position)
-    kept = [link for link in links if link[1] not in skip_links]
+    link_child, link_parent, link_weight = _links(entities, index)
+    use_krs, skip_links, fallbacks = _drivers(objectives, count, link_parent, drivers)
+    kept = ~np.isin(link_parent, skip_links)
     own_mask = np.repeat(use_krs, sizes)
-    child = np.concatenate(
-        [np.flatnonzero(own_mask), np.fromiter((c for c, _p, _w in kept), np.int64, len(kept))]
-    ).astype(np.int64)
-    parent = np.concatenate(
-        [objective_of[own_mask], np.fromiter((p for _c, p, _w in kept), np.int64, len(kept))]
-    ).astype(np.int64)
-    weight = np.concatenate(
-        [kr_weights[own_mask], np.fromiter((w for _c, _p, w in kept), np.float64, len(kept))]
-    )
+    child = np.concatenate([np.flatnonzero(own_mask), link_child[kept]]).astype(np.int64)
+    parent = np.concatenate([objective_of[own_mask], link_parent[kept]]).astype(np.int64)
+    weight = np.concatenate([kr_weights[own_mask], link_weight[kept]])
     size = len(ids)
     has_children = np.bincount(parent, minlength=size) > 0
     has_objective_children = np.bincount(parent[child >= count], minlength=size) > 0
     # Links are summed in the order of their child's id, so that the scores never
     # depend on the order objectives, key results and links were given in.
     rank = np.empty(size, dtype=np.int64)
-    rank[sorted(range(size), key=ids.__getitem__)] = np.arange(size)
+    rank[np.argsort(np.array(ids, dtype=object), kind="stable")] = np.arange(size)
     levels = _levels(child, parent, weight, rank, count)
 
     cycle_start, cycle_end, period_end = _periods(objectives, special, index, cycles, sizes)
@@ -226,12 +213,8 @@ def compile_plan(
         parent=parent,
         weight=weight,
         levels=levels,
-        all_child=np.concatenate(
-            [np.arange(count, dtype=np.int64), np.fromiter((c for c, _p, _w in links), np.int64)]
-        ),
-        all_parent=np.concatenate(
-            [objective_of, np.fromiter((p for _c, p, _w in links), np.int64)]
-        ),
+        all_child=np.concatenate([np.arange(count, dtype=np.int64), link_child]),
+        all_parent=np.concatenate([objective_of, link_parent]),
         has_children=has_children,
         has_objective_children=has_objective_children,
         cycle_start=cycle_start,
@@ -246,6 +229,85 @@ def compile_plan(
         phased=_phased(special, objective_of, objectives, cycles, index),
         fallbacks=tuple(fallbacks),
     )
+
+
+def _metric_arrays(
+    key_results: tuple[KeyResult, ...],
+) -> tuple[MetricArrays, Floats, list[KeyResult]]:
+    """The metrics' numbers (None as NaN), the weights, and the key results to look at again.
+
+    Those are the few with a due date, a final grade, a plan or links.
+    """
+    # Attribute getters and map run in C: at 400,000 key results every pass counts.
+    count = len(key_results)
+    metric_list = tuple(map(_METRIC, key_results))
+    ends = _numbers(chain.from_iterable(map(_ENDS, metric_list)), 2 * count).reshape(count, 2)
+    metrics = MetricArrays(
+        metrics=metric_list,
+        kinds=np.fromiter(map(KIND_CODE.__getitem__, map(_KIND, metric_list)), np.int8, count),
+        starts=ends[:, 0].copy(),
+        targets=ends[:, 1].copy(),
+        stretches=_numbers(map(_STRETCH, metric_list), count),
+    )
+    weights = np.fromiter(map(_WEIGHT, key_results), np.float64, count)
+    special = list(compress(key_results, map(any, map(_EXTRAS, key_results))))
+    return metrics, weights, special
+
+
+def _links(
+    entities: Iterable[KeyResult | Objective], index: Mapping[str, int]
+) -> tuple[Ints, Ints, Floats]:
+    """The contributes links between entities in ``index``: child, parent, weight."""
+    below: list[int] = []
+    above: list[int] = []
+    weights: list[float] = []
+    contributes = LinkKind.CONTRIBUTES
+    for entity in entities:
+        for link in entity.aligned_to:
+            up = index.get(link.parent)
+            if link.kind is not contributes or up is None:
+                continue
+            below.append(index[entity.id])
+            above.append(up)
+            weights.append(link.weight)
+    return (
+        np.array(below, dtype=np.int64),
+        np.array(above, dtype=np.int64),
+        np.array(weights, dtype=np.float64),
+    )
+
+
+def _drivers(
+    objectives: tuple[Objective, ...],
+    count: int,
+    link_parent: Ints,
+    drivers: Drivers | Mapping[str, Drivers],
+) -> tuple[npt.NDArray[np.bool_], Ints, list[str]]:
+    """Which objectives count their key results, whose links are skipped, the fallbacks.
+
+    A fallback is an objective scored from the other kind of driver, for want of the
+    chosen one.
+    """
+    fallbacks: list[str] = []
+    use_krs = np.ones(len(objectives), dtype=bool)
+    skip_links: list[int] = []
+    if drivers == "both":
+        return use_krs, np.zeros(0, dtype=np.int64), fallbacks
+    linked = set(link_parent.tolist())
+    for number, objective in enumerate(objectives):
+        mode = _mode(drivers, objective.id)
+        position = count + number
+        has_links = position in linked
+        if mode == "children" and not has_links and objective.key_results:
+            fallbacks.append(objective.id)
+            use_krs[number] = True
+        elif mode == "key_results" and not objective.key_results and has_links:
+            fallbacks.append(objective.id)
+        else:
+            use_krs[number] = mode != "children"
+            if mode == "key_results":
+                skip_links.append(position)
+    return use_krs, np.array(skip_links, dtype=np.int64), fallbacks
 
 
 def _levels(

@@ -206,7 +206,7 @@ def _latest(
     plan: Plan, log: CheckInLog, day: int, overrides: Mapping[str, float]
 ) -> tuple[Floats, npt.NDArray[np.int64], History]:
     """Each key result's latest value (NaN without one), its log row, its history."""
-    codes = log.codes_of(plan.ids[: plan.count])
+    codes = plan.codes_in(log)
     rows = log.rows_as_of(codes, dt.date.fromordinal(day))
     found = rows >= 0
     latest = _at(log.values, rows, np.nan)
