@@ -6,12 +6,17 @@ working for code that does not know okrkit::
 
     OKRError                                   (Exception)
     ├── ValidationError                        (OKRError, ValueError)
-    │   └── LoadError                          (ValidationError)
+    │   ├── LoadError                          (ValidationError)
     │   └── TemplateError                      (ValidationError)
+    ├── ParameterError                         (OKRError, ValueError)
     ├── AlignmentError                         (OKRError, ValueError)
     ├── FormatError                            (OKRError, ValueError)
     ├── LocaleError                            (OKRError, ValueError)
     ├── StrategyError                          (OKRError, ValueError)
+    ├── RegistryError                          (OKRError, ValueError)
+    ├── UnknownIdError                         (OKRError, KeyError)
+    ├── UnknownStrategyError                   (OKRError, LookupError)
+    ├── UsageError                             (OKRError, TypeError)
     └── MissingExtraError                      (OKRError, ImportError)
 
 A :class:`ValidationError` carries every :class:`Problem` found at once, not just
@@ -25,6 +30,7 @@ Lint findings are not errors: the linter returns them as values.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from collections.abc import Iterable, Sequence
 
 
@@ -42,10 +48,16 @@ __all__ = [
     "LocaleError",
     "MissingExtraError",
     "OKRError",
+    "ParameterError",
     "Problem",
+    "RegistryError",
     "StrategyError",
     "TemplateError",
+    "UnknownIdError",
+    "UnknownStrategyError",
+    "UsageError",
     "ValidationError",
+    "did_you_mean",
     "import_extra",
 ]
 
@@ -134,7 +146,7 @@ class ValidationError(OKRError, ValueError):
             problems = (problems,)
         self.problems = tuple(problems)
         if not self.problems:
-            raise ValueError("ValidationError needs at least one problem")
+            raise UsageError("ValidationError needs at least one problem")
         super().__init__(self._summary(self.problems))
 
     @staticmethod
@@ -240,6 +252,66 @@ class StrategyError(OKRError, ValueError):
     def __init__(self, message: str, *, strategy: str) -> None:
         super().__init__(message)
         self.strategy = strategy
+
+
+class ParameterError(OKRError, ValueError):
+    """A value that does not fit a template parameter; the message says what would.
+
+    Raised by :meth:`okrkit.catalogue.Parameter.coerce`; instantiating a template
+    gathers these into one :class:`TemplateError` that names each parameter.
+    """
+
+
+class RegistryError(OKRError, ValueError):
+    """A plugin that cannot be registered: not of the expected kind, or a built-in name."""
+
+
+class UsageError(OKRError, TypeError):
+    """An okrkit function called in a way it does not support; the message says how to."""
+
+
+def did_you_mean(ident: str, candidates: Iterable[str], *, count: int = 3) -> list[str]:
+    """The ``candidates`` that look most like ``ident``, closest first, at most ``count``.
+
+    The one place okrkit makes its "did you mean" hints.
+
+    Examples:
+        >>> did_you_mean("kr-sales", ["kr-sale", "kr-hr", "obj-sales"])
+        ['kr-sale', 'obj-sales']
+    """
+    return difflib.get_close_matches(ident, list(candidates), n=count)
+
+
+class UnknownIdError(OKRError, KeyError):
+    """An id that names nothing in the OKR set, with the closest ids that do.
+
+    Attributes:
+        id: The id asked for.
+        suggestions: Known ids that look like it, closest first.
+    """
+
+    def __init__(self, ident: str, kind: str, suggestions: Sequence[str] = ()) -> None:
+        self.id = ident
+        self.suggestions = tuple(suggestions)
+        if self.suggestions:
+            message = _("no {kind} with id {id!r}; did you mean {suggestions}?").format(
+                kind=kind, id=ident, suggestions=", ".join(repr(s) for s in self.suggestions)
+            )
+        else:
+            message = _("no {kind} with id {id!r}").format(kind=kind, id=ident)
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    @classmethod
+    def among(cls, ident: str, kind: str, candidates: Iterable[str]) -> UnknownIdError:
+        """The error for ``ident``, suggesting the ``candidates`` that look like it."""
+        return cls(ident, kind, did_you_mean(ident, candidates))
+
+
+class UnknownStrategyError(OKRError, LookupError):
+    """A scoring strategy name that nothing provides; the message lists the known ones."""
 
 
 class MissingExtraError(OKRError, ImportError):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import os
 import re
@@ -16,12 +15,12 @@ from typing import Any
 import cattrs
 
 from okrkit.catalogue._template import DOMAINS, Localized, Template
-from okrkit.errors import LoadError, Problem, TemplateError
+from okrkit.errors import LoadError, Problem, TemplateError, UnknownIdError
 from okrkit.i18n import _
 from okrkit.io._converter import make_converter, problems_from
 from okrkit.io._formats import FORMATS
 from okrkit.io._load import locate
-from okrkit.model import Level, UnknownIdError
+from okrkit.model import Level
 
 __all__ = ["Catalogue", "fold", "load", "read_templates"]
 
@@ -163,8 +162,7 @@ class Catalogue:
         try:
             return self._templates[template_id]
         except KeyError:
-            close = difflib.get_close_matches(template_id, list(self._templates), n=3)
-            raise UnknownIdError(template_id, _("template"), close) from None
+            raise UnknownIdError.among(template_id, _("template"), self._templates) from None
 
     @property
     def domains(self) -> list[str]:

@@ -7,6 +7,7 @@ validates it again. Construction checks every field and raises one
 
 from __future__ import annotations
 
+from okrkit.errors import UnknownIdError
 from okrkit.model._checks import DateLike, as_date
 from okrkit.model._entities import (
     Alignment,
@@ -32,7 +33,7 @@ from okrkit.model._enums import (
     Status,
     Unit,
 )
-from okrkit.model._okrset import SCHEMA_VERSION, OKRSet, UnknownIdError
+from okrkit.model._okrset import SCHEMA_VERSION, OKRSet
 
 __all__ = [
     "SCHEMA_VERSION",

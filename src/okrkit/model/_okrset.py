@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
-from okrkit.errors import OKRError, Problem, ValidationError
+from okrkit.errors import Problem, UnknownIdError, ValidationError
 from okrkit.i18n import _
 from okrkit.model._checks import DateLike, as_tuple
 from okrkit.model._entities import (
@@ -33,37 +32,9 @@ if TYPE_CHECKING:
     from okrkit.graph import AlignmentGraph
     from okrkit.scoring import Scorecard
 
-__all__ = ["SCHEMA_VERSION", "OKRSet", "UnknownIdError"]
+__all__ = ["SCHEMA_VERSION", "OKRSet"]
 
 _T = TypeVar("_T")
-
-
-class UnknownIdError(OKRError, KeyError):
-    """An id that names nothing in the OKR set, with the closest ids that do.
-
-    Attributes:
-        id: The id asked for.
-        suggestions: Known ids that look like it, closest first.
-    """
-
-    def __init__(self, ident: str, kind: str, suggestions: Sequence[str] = ()) -> None:
-        self.id = ident
-        self.suggestions = tuple(suggestions)
-        if self.suggestions:
-            message = _("no {kind} with id {id!r}; did you mean {suggestions}?").format(
-                kind=kind, id=ident, suggestions=", ".join(repr(s) for s in self.suggestions)
-            )
-        else:
-            message = _("no {kind} with id {id!r}").format(kind=kind, id=ident)
-        super().__init__(message)
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-    @classmethod
-    def among(cls, ident: str, kind: str, candidates: Iterable[str]) -> UnknownIdError:
-        """The error for ``ident``, suggesting the ``candidates`` that look like it."""
-        return cls(ident, kind, difflib.get_close_matches(ident, list(candidates), n=3))
 
 
 # One converter per field: mypy's attrs plugin reads each one's parameter type as the

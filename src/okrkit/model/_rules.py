@@ -6,11 +6,10 @@ rules on the new rows only; the loader runs them on what it could read of a file
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from okrkit.errors import Problem
+from okrkit.errors import Problem, did_you_mean
 from okrkit.i18n import N_, _
 from okrkit.model._checkin_rules import checkin_problems, is_log, log_of, same_day
 from okrkit.model._entities import (
@@ -205,7 +204,7 @@ class References:
 
     def closest(self, ident: str, kind: type | tuple[type, ...]) -> str | None:
         candidates = [key for key, value in self.index.items() if isinstance(value, kind)]
-        close = difflib.get_close_matches(ident, candidates, n=1, cutoff=0.6)
+        close = did_you_mean(ident, candidates, count=1)
         return close[0] if close else None
 
     def need(self, ident: str, kind: type, path: str, entity_id: str | None, label: str) -> bool:

@@ -9,11 +9,11 @@ Examples:
 
 from __future__ import annotations
 
+from okrkit.errors import UnknownStrategyError
 from okrkit.scoring._arrays import KIND_CODE, History, MetricArrays
 from okrkit.scoring._plan import Drivers
 from okrkit.scoring._registry import (
     ENTRY_POINT_GROUP,
-    UnknownStrategyError,
     available,
     get,
     register,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from importlib.metadata import entry_points
 
-from okrkit.errors import OKRError
+from okrkit.errors import RegistryError, UnknownStrategyError
 from okrkit.i18n import _
 from okrkit.scoring._strategies import Grade, Linear, ScoringStrategy, Stepped, Zones
 
@@ -23,25 +23,21 @@ _BUILT_IN: dict[str, ScoringStrategy] = {
 _REGISTERED: dict[str, ScoringStrategy] = {}
 
 
-class UnknownStrategyError(OKRError, LookupError):
-    """A scoring strategy name that nothing provides; the message lists the known ones."""
-
-
 def register(name: str, strategy: ScoringStrategy) -> None:
     """Make ``strategy`` available as ``name`` (replacing one of yours of that name).
 
     Raises:
-        ValueError: when ``strategy`` does not follow :class:`ScoringStrategy`, or
-            ``name`` is a built-in name.
+        RegistryError: when ``strategy`` does not follow :class:`ScoringStrategy`, or
+            ``name`` is a built-in name (a ``ValueError``).
     """
     if not isinstance(strategy, ScoringStrategy):
-        raise ValueError(
+        raise RegistryError(
             _("{value!r} is not a scoring strategy: it needs score(), combine() and cap").format(
                 value=strategy
             )
         )
     if name in _BUILT_IN:
-        raise ValueError(
+        raise RegistryError(
             _("{name!r} is a built-in strategy; choose another name").format(name=name)
         )
     _REGISTERED[name] = strategy
