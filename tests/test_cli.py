@@ -42,6 +42,33 @@ class TestVersion:
         assert okrkit.__version__ in result.stdout
 
 
+class TestHelp:
+    def test_every_command_listed(self, runner: CliRunner) -> None:
+        """--help lists every command, and `templates --help` every template command."""
+        commands = runner.invoke(main, ["--help"]).output.split("Commands:")[1].split()
+        for name in ("graph", "new", "report", "schema", "score", "templates"):
+            assert name in commands
+        templates = runner.invoke(main, ["templates", "--help"]).output.split("Commands:")[1]
+        for name in ("list", "search", "show"):
+            assert name in templates.split()
+
+    def test_help_in_every_command(self, runner: CliRunner) -> None:
+        """Every command answers -h with its usage and the --locale option."""
+        for args in (
+            ["schema"],
+            ["report"],
+            ["score"],
+            ["graph"],
+            ["new"],
+            ["templates", "list"],
+            ["templates", "search"],
+            ["templates", "show"],
+        ):
+            result = runner.invoke(main, [*args, "-h"])
+            assert result.exit_code == 0, args
+            assert "--locale" in result.output, args
+
+
 class TestSchema:
     def test_prints_json_schema(self, runner: CliRunner) -> None:
         """The schema command prints the JSON Schema of the file format."""
@@ -326,3 +353,10 @@ class TestScore:
         )
         assert unknown.exit_code == 1
         assert "linear, grade" in unknown.stderr
+
+    def test_bad_file(self, runner: CliRunner) -> None:
+        """A bad file lists its problems on stderr, prints no scorecard and exits with 1."""
+        result = runner.invoke(main, ["score", str(TEN_MISTAKES), "--as-of", "2026-03-15"])
+        assert result.exit_code == 1
+        assert "10 problems found" in result.stderr
+        assert result.stdout == ""

@@ -1,0 +1,115 @@
+"""``okrkit new``: write a ready OKR file from a template and the user's values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from okrkit.cli._app import fail, with_locale
+from okrkit.cli._templates import load_catalogue
+from okrkit.errors import OKRError
+from okrkit.i18n import _, gettext, ngettext
+from okrkit.io import dump
+from okrkit.model import Cycle, Level, OKRSet, Owner, OwnerKind
+
+__all__ = ["new", "parse_cycle", "parse_settings"]
+
+_CYCLE = re.compile(r"^(\d{4})(?:-Q([1-4]))?$")
+
+
+def parse_cycle(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Cycle:
+    """Read a quarter (``2026-Q2``) or a year (``2026``) from an option; none is this quarter."""
+    if value is None:
+        today = dt.date.today()
+        return Cycle.quarter(today.year, (today.month - 1) // 3 + 1)
+    match = _CYCLE.match(value.strip())
+    if match is None:
+        raise click.BadParameter(
+            gettext(
+                "write a quarter such as 2026-Q2 or a year such as 2026 (got {value!r})"
+            ).format(value=value)
+        )
+    year = int(match.group(1))
+    return Cycle.quarter(year, int(match.group(2))) if match.group(2) else Cycle.year(year)
+
+
+def parse_settings(
+    _ctx: click.Context, _param: click.Parameter, values: Sequence[str]
+) -> dict[str, str]:
+    """Read repeated ``name=value`` options into a mapping of parameter values."""
+    settings: dict[str, str] = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(
+                gettext("write each setting as name=value (got {item!r})").format(item=item)
+            )
+        settings[name.strip()] = value
+    return settings
+
+
+@click.command(help=_("Write a ready OKR file from a template, with your parameter values."))
+@click.option("--template", "template_id", required=True, metavar="ID", help=_("Template id."))
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    callback=parse_settings,
+    help=_("A parameter value; repeat for each parameter."),
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=_("The OKR file to write (.yaml, .toml or .json)."),
+)
+@click.option(
+    "--cycle",
+    callback=parse_cycle,
+    help=_("A quarter such as 2026-Q2 or a year such as 2026 (default: this quarter)."),
+)
+@click.option("--owner", "owner_id", default="me", show_default=True, help=_("The owner's id."))
+@click.option("--owner-name", help=_("The owner's name (default: the id)."))
+@click.option("--id", "objective_id", help=_("The objective's id (default: the template's)."))
+@click.option("--force", is_flag=True, help=_("Overwrite FILE if it exists."))
+@with_locale
+def new(  # noqa: PLR0917 - click passes every option by position
+    template_id: str,
+    settings: dict[str, str],
+    output: Path,
+    cycle: Cycle,
+    owner_id: str,
+    owner_name: str | None,
+    objective_id: str | None,
+    force: bool,
+) -> None:
+    """Write a ready OKR file from a template, with your parameter values."""
+    if output.exists() and not force:
+        fail(_("{file} exists; choose another file or pass --force").format(file=output))
+    catalogue = load_catalogue()
+    try:
+        template = catalogue.get(template_id)
+        owner = Owner(
+            id=owner_id,
+            name=owner_name or owner_id,
+            kind=OwnerKind.PERSON if template.level is Level.INDIVIDUAL else OwnerKind.TEAM,
+        )
+        objective = template.instantiate(settings, owner=owner, cycle=cycle, id=objective_id)
+        okrset = OKRSet(cycles=[cycle], owners=[owner], objectives=[objective])
+        dump(okrset, output)
+    except OKRError as exc:
+        fail(exc)
+    count = len(objective.key_results)
+    click.echo(
+        ngettext(
+            "Wrote {file}: {objective} with {count} key result",
+            "Wrote {file}: {objective} with {count} key results",
+            count,
+        ).format(file=output, objective=objective.title, count=count)
+    )
