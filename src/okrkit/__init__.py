@@ -12,6 +12,8 @@ Examples:
 
 from __future__ import annotations
 
+# First: lends OKRSet the work of the layers above the model (okrkit/_api.py).
+from okrkit import _api  # noqa: F401
 from okrkit._version import __version__
 from okrkit.errors import (
     AlignmentError,

@@ -31,14 +31,24 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+
+# okrkit.i18n sits above this module (it raises LocaleError), so it lends its gettext
+# here when it is imported, rather than this module importing it; see
+# docs/architecture.md. Until then (only while okrkit itself is being imported)
+# messages stay in English.
+_gettext: Callable[[str], str] = str
 
 
 def _(message: str) -> str:
-    """Translate through :mod:`okrkit.i18n`, imported late: it imports this module."""
-    from okrkit.i18n import gettext
+    """Translate ``message`` with the gettext that :mod:`okrkit.i18n` registered."""
+    return _gettext(message)
 
-    return gettext(message)
+
+def _use_gettext(gettext: Callable[[str], str]) -> None:
+    """Translate this module's messages with ``gettext``; called by :mod:`okrkit.i18n`."""
+    global _gettext  # noqa: PLW0603 - filled in once, by the layer above
+    _gettext = gettext
 
 
 __all__ = [

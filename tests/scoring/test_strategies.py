@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from importlib import metadata
+
 import pytest
 
 from okrkit import Metric
+from okrkit._registry import Registry
+from okrkit.errors import RegistryError
+from okrkit.i18n import N_, use_locale
 from okrkit.scoring import (
+    ENTRY_POINT_GROUP,
     Grade,
     Linear,
     ScoringStrategy,
@@ -17,6 +24,7 @@ from okrkit.scoring import (
     get,
     register,
 )
+from okrkit.scoring._registry import STRATEGIES
 
 INCREASE = Metric(kind="increase", start=27, target=35)  # type: ignore[arg-type]
 DECREASE = Metric(kind="decrease", start=1.4, target=0.8)  # type: ignore[arg-type]
@@ -170,3 +178,180 @@ class TestRegistry:
             register("nothing", object())  # type: ignore[arg-type]
         with pytest.raises(UnknownStrategyError, match="cannot import"):
             get("no.such.module:thing")
+
+    def test_unknown_name_suggests_the_closest(self) -> None:
+        """A misspelt name gets a did-you-mean hint, in the active locale."""
+        with pytest.raises(UnknownStrategyError, match=r"did you mean 'linear'\?"):
+            get("lineer")
+        with use_locale("vi"), pytest.raises(LookupError, match="có phải ý bạn là 'zones'"):
+            get("zone")
+
+    def test_a_class_is_not_registered(self) -> None:
+        """register() wants an instance: a class is refused, not kept in its place."""
+        with pytest.raises(RegistryError, match="is not a scoring strategy"):
+            register("halves-class", Halves)  # type: ignore[arg-type]
+        assert "halves-class" not in available()
+
+    def test_a_fitting_class_passed_is_made(self) -> None:
+        """A strategy class passed to get() is made with no arguments."""
+        assert isinstance(get(Halves), Halves)  # type: ignore[arg-type]
+
+
+MADE: list[str] = []
+
+
+class NotAStrategy:
+    """A class with a score() but no combine(): get() must never make one."""
+
+    def __init__(self) -> None:
+        MADE.append("NotAStrategy")
+
+    def score(self) -> float:
+        """Not a strategy's score."""
+        return 0.0
+
+
+HALVES = Halves()
+
+
+def make_halves() -> Halves:
+    """A factory function, as a plugin's entry point may name."""
+    MADE.append("make_halves")
+    return Halves()
+
+
+def make_nothing() -> object:
+    """A factory that returns something that is not a strategy."""
+    MADE.append("make_nothing")
+    return object()
+
+
+@pytest.fixture(autouse=True)
+def _nothing_made() -> Iterator[None]:
+    MADE.clear()
+    yield
+    MADE.clear()
+
+
+class TestPaths:
+    def test_an_unrelated_class_is_never_made(self) -> None:
+        """'okrkit:OKRSet' and a class that only looks alike are refused unmade."""
+        with pytest.raises(UnknownStrategyError, match="'okrkit:OKRSet' is not a scoring"):
+            get("okrkit:OKRSet")
+        with pytest.raises(UnknownStrategyError, match="it needs score\\(\\), combine\\(\\)"):
+            get(f"{__name__}:NotAStrategy")
+        assert MADE == []
+
+    def test_a_function_is_never_called(self) -> None:
+        """A path may come from a command line: a function it names is not called."""
+        with pytest.raises(UnknownStrategyError, match="is not a scoring strategy"):
+            get(f"{__name__}:make_halves")
+        assert MADE == []
+
+    def test_an_instance_is_used_as_it_is(self) -> None:
+        """A path to a strategy instance gives that instance."""
+        assert get(f"{__name__}:HALVES") is HALVES
+
+    def test_a_registry_of_a_base_class_makes_only_its_subclasses(self) -> None:
+        """With a plain class as the protocol, a path's class must be a subclass."""
+        linears: Registry[Linear] = Registry(
+            kind="linear strategy", protocol=Linear, requirement="", built_in={}, group="none"
+        )
+        assert isinstance(linears.get("okrkit.scoring:Linear"), Linear)
+        with pytest.raises(UnknownStrategyError, match=r"'okrkit\.scoring:Grade' is not a linear"):
+            linears.get("okrkit.scoring:Grade")
+
+
+def entry_point(name: str, attribute: str) -> metadata.EntryPoint:
+    """An entry point of okrkit's scoring group naming ``attribute`` of this module."""
+    return metadata.EntryPoint(name=name, value=f"{__name__}:{attribute}", group=ENTRY_POINT_GROUP)
+
+
+PLUGINS = [
+    entry_point("instance", "HALVES"),
+    entry_point("class", "Halves"),
+    entry_point("factory", "make_halves"),
+    entry_point("bad-factory", "make_nothing"),
+    entry_point("bad-class", "NotAStrategy"),
+    entry_point("missing", "no_such_name"),
+    entry_point("instance", "make_nothing"),  # a second plugin of one name: the first wins
+]
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Installed plugins faked through importlib.metadata; lists each read of a group."""
+    groups: list[str] = []
+
+    def entry_points(*, group: str) -> list[metadata.EntryPoint]:
+        groups.append(group)
+        return [entry for entry in PLUGINS if entry.group == group]
+
+    monkeypatch.setattr(metadata, "entry_points", entry_points)
+    return groups
+
+
+def fresh() -> Registry[ScoringStrategy]:
+    """A scoring registry that has not read its entry points yet."""
+    return Registry(
+        kind=N_("scoring strategy"),
+        protocol=ScoringStrategy,
+        requirement=N_("it needs score(), combine() and cap"),
+        built_in={"linear": Linear()},
+        group=ENTRY_POINT_GROUP,
+    )
+
+
+class TestEntryPoints:
+    def test_instance_class_and_factory(self, reads: list[str]) -> None:
+        """An entry point may name an instance, a class or a factory function."""
+        registry = fresh()
+        assert registry.get("instance") is HALVES
+        assert isinstance(registry.get("class"), Halves)
+        assert isinstance(registry.get("factory"), Halves)
+        assert MADE == ["make_halves"]
+
+    def test_listed_after_the_built_in_names(self, reads: list[str]) -> None:
+        """available() lists plugins after the built-in names, each name once."""
+        names = fresh().available()
+        assert names[:2] == ["linear", "instance"]
+        assert names.count("instance") == 1
+
+    def test_read_once_and_loaded_once(self, reads: list[str]) -> None:
+        """The group is read once per registry, and each entry point loaded once."""
+        registry = fresh()
+        registry.available()
+        first = registry.get("factory")
+        assert registry.get("factory") is first
+        registry.available()
+        with pytest.raises(UnknownStrategyError):
+            registry.get("nothing-of-that-name")
+        assert reads == [ENTRY_POINT_GROUP]
+        assert MADE == ["make_halves"]
+
+    def test_a_factory_must_give_a_strategy(self, reads: list[str]) -> None:
+        """What a factory returns is checked; the error names the entry point."""
+        with pytest.raises(RegistryError, match=r"entry point 'bad-factory' .*make_nothing"):
+            fresh().get("bad-factory")
+
+    def test_a_class_that_does_not_fit_is_never_made(self, reads: list[str]) -> None:
+        """A class that is not a strategy is refused before it is made."""
+        with pytest.raises(RegistryError, match="entry point 'bad-class'") as caught:
+            fresh().get("bad-class")
+        assert isinstance(caught.value, ValueError)
+        assert MADE == []
+
+    def test_an_entry_point_that_cannot_load(self, reads: list[str]) -> None:
+        """An entry point naming nothing is a RegistryError that names it."""
+        with pytest.raises(RegistryError, match="cannot load entry point 'missing'"):
+            fresh().get("missing")
+
+    def test_scoring_get_finds_plugins(
+        self, reads: list[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """okrkit.scoring.get and available see the installed plugins."""
+        monkeypatch.setattr(STRATEGIES, "_entry_points", None)
+        monkeypatch.setattr(STRATEGIES, "_loaded", {})
+        assert "factory" in available()
+        assert isinstance(get("factory"), Halves)
+        assert reads == [ENTRY_POINT_GROUP]

@@ -20,5 +20,10 @@ Examples:
 from __future__ import annotations
 
 from okrkit.checkins._log import CheckInLog, Series
+from okrkit.model._hooks import lend
 
 __all__ = ["CheckInLog", "Series"]
+
+# The model sits below this layer: OKRSet(checkins=[CheckIn, ...]) builds its log with
+# the class lent here (see okrkit/model/_hooks.py).
+lend(checkin_log=CheckInLog)

@@ -1,93 +1,62 @@
-"""The registry of scoring strategies: built-in names, your own, and entry points."""
+"""The registry of scoring strategies: built-in names, your own, and entry points.
+
+The lookup itself is okrkit's one generic :class:`~okrkit._registry.Registry`; this
+module gives it the strategies and keeps the functions :mod:`okrkit.scoring` exports.
+"""
 
 from __future__ import annotations
 
-import importlib
-from importlib.metadata import entry_points
-
-from okrkit.errors import RegistryError, UnknownStrategyError
-from okrkit.i18n import _
+from okrkit._registry import Registry
+from okrkit.errors import UnknownStrategyError
+from okrkit.i18n import N_
 from okrkit.scoring._strategies import Grade, Linear, ScoringStrategy, Stepped, Zones
 
 __all__ = ["ENTRY_POINT_GROUP", "UnknownStrategyError", "available", "get", "register"]
 
 ENTRY_POINT_GROUP = "okrkit.scoring"
-"""The entry-point group third-party packages register strategies in."""
+"""The entry-point group third-party packages register strategies in.
 
-_BUILT_IN: dict[str, ScoringStrategy] = {
-    "linear": Linear(),
-    "grade": Grade(),
-    "zones": Zones(),
-    "stepped": Stepped(),
-}
-_REGISTERED: dict[str, ScoringStrategy] = {}
+An entry point may name a strategy instance, a strategy class (made with no
+arguments) or a factory function (called with no arguments) that returns one.
+"""
+
+STRATEGIES: Registry[ScoringStrategy] = Registry(
+    kind=N_("scoring strategy"),
+    protocol=ScoringStrategy,
+    requirement=N_("it needs score(), combine() and cap"),
+    built_in={"linear": Linear(), "grade": Grade(), "zones": Zones(), "stepped": Stepped()},
+    group=ENTRY_POINT_GROUP,
+)
 
 
 def register(name: str, strategy: ScoringStrategy) -> None:
     """Make ``strategy`` available as ``name`` (replacing one of yours of that name).
 
     Raises:
-        RegistryError: when ``strategy`` does not follow :class:`ScoringStrategy`, or
-            ``name`` is a built-in name (a ``ValueError``).
+        RegistryError: when ``strategy`` does not follow :class:`ScoringStrategy` (pass
+            an instance, not a class), or ``name`` is a built-in name (a ``ValueError``).
     """
-    if not isinstance(strategy, ScoringStrategy):
-        raise RegistryError(
-            _("{value!r} is not a scoring strategy: it needs score(), combine() and cap").format(
-                value=strategy
-            )
-        )
-    if name in _BUILT_IN:
-        raise RegistryError(
-            _("{name!r} is a built-in strategy; choose another name").format(name=name)
-        )
-    _REGISTERED[name] = strategy
+    STRATEGIES.register(name, strategy)
 
 
 def available() -> list[str]:
     """Every strategy name that :func:`get` accepts, built-in first."""
-    names = [*_BUILT_IN, *_REGISTERED]
-    names.extend(ep.name for ep in entry_points(group=ENTRY_POINT_GROUP) if ep.name not in names)
-    return names
+    return STRATEGIES.available()
 
 
 def get(name: str | ScoringStrategy) -> ScoringStrategy:
     """Find a strategy by name, path or entry point.
 
     In order: a strategy object as is, a built-in or registered name, a
-    ``"package.module:attribute"`` path, an ``okrkit.scoring`` entry point.
+    ``"package.module:attribute"`` path (a strategy instance, or a strategy class made
+    with no arguments; nothing else is called), an ``okrkit.scoring`` entry point.
 
     Raises:
-        UnknownStrategyError: listing the known names.
+        UnknownStrategyError: listing the known names, and the closest of them.
+        RegistryError: when an entry point gives something that is not a strategy.
 
     Examples:
         >>> get("grade")
         Grade(threshold_method='met', combiner='weighted', cap=True)
     """
-    if not isinstance(name, str):
-        if isinstance(name, ScoringStrategy):
-            return name
-        raise UnknownStrategyError(_("{value!r} is not a scoring strategy").format(value=name))
-    if name in _BUILT_IN:
-        return _BUILT_IN[name]
-    if name in _REGISTERED:
-        return _REGISTERED[name]
-    if ":" in name:
-        module_name, _sep, attribute = name.partition(":")
-        try:
-            found = getattr(importlib.import_module(module_name), attribute)
-        except (ImportError, AttributeError) as exc:
-            raise UnknownStrategyError(
-                _("cannot import scoring strategy {name!r}: {reason}").format(
-                    name=name, reason=exc
-                )
-            ) from exc
-        return get(found() if isinstance(found, type) else found)
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        if entry.name == name:
-            loaded = entry.load()
-            return get(loaded() if isinstance(loaded, type) else loaded)
-    raise UnknownStrategyError(
-        _(
-            "unknown scoring strategy {name!r}; use one of {known}, or 'package.module:name'"
-        ).format(name=name, known=", ".join(available()))
-    )
+    return STRATEGIES.get(name)

@@ -1,0 +1,220 @@
+"""Numbers, percentages, money, dates, durations and metric values, by babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Protocol
+
+from okrkit.errors import ParameterError
+from okrkit.i18n._locale import _, _parse, get_locale, gettext, use_locale
+
+__all__ = [
+    "MeasuredValue",
+    "format_currency",
+    "format_date",
+    "format_duration",
+    "format_number",
+    "format_percent",
+    "format_value",
+]
+
+# -- numbers and dates ---------------------------------------------------------------------
+
+
+def format_number(value: float, *, locale: str | None = None) -> str:
+    """Format a number for a person, in ``locale`` or the active locale.
+
+    Whole numbers are shown without a fractional part; others keep up to three
+    decimals.
+
+    Examples:
+        >>> format_number(27.0)
+        '27'
+    """
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=locale or get_locale())
+
+
+def format_percent(fraction: float, *, locale: str | None = None, decimals: int = 1) -> str:
+    """Format a fraction as a percentage: ``0.356`` is 35.6%.
+
+    Args:
+        fraction: The share, where 1.0 is 100%.
+        locale: The locale, or the active one.
+        decimals: The most decimals to show (trailing zeros are dropped).
+
+    Examples:
+        >>> format_percent(0.356, locale="en"), format_percent(0.5, locale="vi")
+        ('35.6%', '50%')
+    """
+    from babel.numbers import format_percent as babel_format_percent
+
+    pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "") + "%"
+    return babel_format_percent(fraction, format=pattern, locale=locale or get_locale())
+
+
+def _default_currency(locale: str) -> str:
+    from babel.numbers import get_territory_currencies
+
+    parsed = _parse(locale)
+    if parsed.language == "vi":
+        return "VND"
+    if parsed.territory:
+        currencies = get_territory_currencies(parsed.territory)
+        if currencies:
+            return currencies[0]
+    return "USD"
+
+
+def format_currency(
+    amount: float, currency: str | None = None, *, locale: str | None = None
+) -> str:
+    r"""Format an amount of money; the currency defaults to the locale's (VND for vi).
+
+    Examples:
+        >>> format_currency(1500000, locale="vi")
+        '1.500.000\xa0₫'
+        >>> format_currency(4000, "USD", locale="en"), format_currency(4000.5, "USD", locale="en")
+        ('$4,000', '$4,000.50')
+    """
+    from babel.numbers import format_currency as babel_format_currency
+
+    locale = locale or get_locale()
+    code = currency or _default_currency(locale)
+    if float(amount).is_integer():
+        # Whole amounts read better without ",00": 4.000 US$, not 4.000,00 US$.
+        pattern = _parse(locale).currency_formats["standard"].pattern
+        whole = re.sub(r"\.0+", "", pattern)
+        return babel_format_currency(
+            amount, code, locale=locale, format=whole, currency_digits=False
+        )
+    return babel_format_currency(amount, code, locale=locale)
+
+
+def format_date(value: dt.date, *, locale: str | None = None, format: str = "medium") -> str:  # noqa: A002
+    """Format a date for a person, in ``locale`` or the active locale.
+
+    Args:
+        value: The date.
+        locale: The locale, or the active one.
+        format: ``short``, ``medium`` (the default), ``long`` or ``full``, or a
+            CLDR pattern.
+
+    Examples:
+        >>> format_date(dt.date(2026, 3, 31), locale="en")
+        'Mar 31, 2026'
+        >>> format_date(dt.date(2026, 3, 31), locale="vi")
+        '31 thg 3, 2026'
+    """
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(value, format=format, locale=locale or get_locale())
+
+
+_DURATION_UNITS = {
+    "day": "duration-day",
+    "week": "duration-week",
+    "month": "duration-month",
+    "quarter": "duration-quarter",
+    "year": "duration-year",
+}
+
+
+def format_duration(
+    value: float | dt.timedelta, unit: str = "day", *, locale: str | None = None
+) -> str:
+    """Format a length of time: ``12`` days is "12 ngày" in Vietnamese.
+
+    Args:
+        value: A number of ``unit``, or a :class:`datetime.timedelta` (read in days).
+        unit: ``day`` (the default), ``week``, ``month``, ``quarter`` or ``year``.
+        locale: The locale, or the active one.
+
+    Examples:
+        >>> format_duration(12, locale="vi"), format_duration(3, "month", locale="en")
+        ('12 ngày', '3 months')
+    """
+    from babel.units import format_unit
+
+    if isinstance(value, dt.timedelta):
+        value = value.total_seconds() / 86400
+        unit = "day"
+    try:
+        measure = _DURATION_UNITS[unit]
+    except KeyError:
+        raise ParameterError(
+            _("unknown unit {unit!r}; use one of {known}").format(
+                unit=unit, known=", ".join(_DURATION_UNITS)
+            )
+        ) from None
+    locale = locale or get_locale()
+    text = format_unit(value, measure, length="long", locale=locale)
+    if measure in text:
+        # Some locales (Vietnamese among them) have only the short form in CLDR.
+        text = format_unit(value, measure, length="short", locale=locale)
+    return text
+
+
+class MeasuredValue(Protocol):
+    """**Protocol:** what :func:`format_value` reads of a metric.
+
+    :class:`okrkit.Metric` follows it; so does any object with these attributes,
+    which lets this module format values without importing the model above it.
+    """
+
+    @property
+    def kind(self) -> str:
+        """How the value counts as progress: ``"milestone"`` reads done or not done."""
+        ...
+
+    @property
+    def unit(self) -> str:
+        """``"percent"``, ``"count"``, ``"currency"``, ``"duration_days"`` or ``"score"``."""
+        ...
+
+    @property
+    def currency(self) -> str | None:
+        """The ISO 4217 code of a currency value, such as ``"VND"``."""
+        ...
+
+    @property
+    def scale(self) -> tuple[float, float] | None:
+        """The ``(low, high)`` bounds of a score, such as ``(0, 10)``."""
+        ...
+
+
+def format_value(metric: MeasuredValue, value: float, *, locale: str | None = None) -> str:
+    r"""Format a key result's value by its metric's unit, for a person to read.
+
+    Percent values are percentage points (35 means 35%); money uses the metric's
+    currency; durations count days; a milestone reads done or not done.
+
+    Examples:
+        >>> from okrkit.model import Metric
+        >>> share = Metric(kind="increase", start=0, target=50, unit="percent")
+        >>> format_value(share, 35, locale="en")
+        '35%'
+        >>> money = Metric(kind="increase", start=0, target=3e9, unit="currency", currency="VND")
+        >>> format_value(money, 1500000, locale="vi")
+        '1.500.000\xa0₫'
+        >>> days = Metric(kind="decrease", start=30, target=12, unit="duration_days")
+        >>> format_value(days, 12, locale="vi")
+        '12 ngày'
+    """
+    # The model's MetricKind and Unit are StrEnums: they equal their string values.
+    locale = locale or get_locale()
+    if metric.kind == "milestone":
+        with use_locale(locale):
+            return gettext("done") if value >= 1 else gettext("not done")
+    if metric.unit == "percent":
+        return format_percent(value / 100, locale=locale, decimals=2)
+    if metric.unit == "currency":
+        return format_currency(value, metric.currency, locale=locale)
+    if metric.unit == "duration_days":
+        return format_duration(value, locale=locale)
+    number = format_number(value, locale=locale)
+    if metric.unit == "score" and metric.scale is not None:
+        return f"{number}/{format_number(metric.scale[1], locale=locale)}"
+    return number

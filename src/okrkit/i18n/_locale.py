@@ -1,0 +1,234 @@
+"""The active locale, and the gettext catalogues that translate messages into it."""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import gettext as _gettext
+import io
+import os
+from contextlib import ContextDecorator
+from importlib import resources
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from okrkit.errors import LocaleError, _use_gettext
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+__all__ = [
+    "DEFAULT_LOCALE",
+    "DOMAIN",
+    "N_",
+    "SHIPPED_LOCALES",
+    "get_locale",
+    "gettext",
+    "ngettext",
+    "set_locale",
+    "use_locale",
+]
+
+DEFAULT_LOCALE = "en"
+"""The locale used when nothing else chooses one."""
+
+SHIPPED_LOCALES = ("en", "vi")
+"""The languages okrkit ships complete message catalogues for."""
+
+DOMAIN = "okrkit"
+"""The gettext domain of okrkit's message catalogues."""
+
+_ENV_VARS = ("OKRKIT_LOCALE", "LC_ALL", "LC_MESSAGES", "LANG")
+_current: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "okrkit_locale", default=None
+)
+_process_default: str | None = None
+
+
+# -- choosing the locale -------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(identifier: str) -> Locale:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(identifier.strip().replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise LocaleError(identifier) from None
+
+
+def _normalise(identifier: str) -> str:
+    """Check ``identifier`` and return babel's spelling of it (``vi-VN`` -> ``vi_VN``)."""
+    return str(_parse(identifier))
+
+
+def _from_environment() -> str | None:
+    return _parse_environment(tuple(os.environ.get(name, "") for name in _ENV_VARS))
+
+
+@functools.lru_cache(maxsize=32)
+def _parse_environment(raw: tuple[str, ...]) -> str | None:
+    """The locale the environment variables ask for (cached: called per message)."""
+    for name, given in zip(_ENV_VARS, raw, strict=True):
+        value = given.strip()
+        if not value:
+            continue
+        if name != "OKRKIT_LOCALE":
+            # POSIX values look like vi_VN.UTF-8 or vi_VN@euro; C and POSIX mean "none".
+            value = value.split(".")[0].split("@")[0].split(":")[0]
+            if value in ("C", "POSIX", ""):
+                continue
+        try:
+            return _normalise(value)
+        except LocaleError:
+            if name == "OKRKIT_LOCALE":
+                raise
+            continue
+    return None
+
+
+def get_locale() -> str:
+    """Return the active locale identifier, such as ``"vi"`` or ``"en_US"``.
+
+    Examples:
+        >>> with use_locale("vi_VN"):
+        ...     get_locale()
+        'vi_VN'
+    """
+    return _current.get() or _process_default or _from_environment() or DEFAULT_LOCALE
+
+
+def set_locale(locale: str | None) -> None:
+    """Set the process-wide default locale; ``None`` goes back to the environment.
+
+    :func:`use_locale` blocks still win inside them.
+
+    Raises:
+        LocaleError: when babel does not know ``locale``.
+    """
+    global _process_default  # noqa: PLW0603 - the one process-wide setting
+    _process_default = None if locale is None else _normalise(locale)
+
+
+class use_locale(ContextDecorator):  # noqa: N801 - reads as a function, like contextlib's
+    """Use ``locale`` inside a ``with`` block or a decorated function.
+
+    The choice is kept in a context variable, so threads and asyncio tasks each keep
+    their own.
+
+    Examples:
+        >>> @use_locale("vi")
+        ... def status_word():
+        ...     return gettext("at risk")
+        >>> status_word()
+        'có rủi ro'
+
+    Raises:
+        LocaleError: when babel does not know ``locale``.
+    """
+
+    def __init__(self, locale: str) -> None:
+        self.locale = _normalise(locale)
+        self._tokens: list[contextvars.Token[str | None]] = []
+
+    def __enter__(self) -> str:
+        self._tokens.append(_current.set(self.locale))
+        return self.locale
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        _current.reset(self._tokens.pop())
+
+
+# -- messages ------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=16)
+def _translations(language: str) -> _gettext.NullTranslations:
+    """The catalogue of one language: the compiled .mo, else the .po compiled in memory."""
+    from babel.support import Translations
+
+    folder = resources.files("okrkit") / "locales" / language / "LC_MESSAGES"
+    mo = folder / f"{DOMAIN}.mo"
+    po = folder / f"{DOMAIN}.po"
+    if mo.is_file() and not _newer(po, mo):
+        with mo.open("rb") as handle:
+            return Translations(handle, domain=DOMAIN)
+    if po.is_file():
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        with po.open("rb") as handle:
+            catalog = read_po(handle, locale=language, domain=DOMAIN)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        return Translations(buffer, domain=DOMAIN)
+    return _gettext.NullTranslations()
+
+
+def _newer(first: object, second: object) -> bool:
+    """Whether file ``first`` was changed after ``second`` (a .po edited since its .mo)."""
+    try:
+        return os.stat(str(first)).st_mtime > os.stat(str(second)).st_mtime
+    except OSError:
+        return False
+
+
+def _active_translations() -> _gettext.NullTranslations:
+    try:
+        language = _parse(get_locale()).language
+    except LocaleError:
+        # A wrong OKRKIT_LOCALE is reported by get_locale(); messages, including
+        # that report itself, fall back to English meanwhile.
+        return _gettext.NullTranslations()
+    return _translations(language)
+
+
+def gettext(message: str) -> str:
+    """Translate ``message`` into the active locale.
+
+    Args:
+        message: The English message, written as a literal where it is used so that
+            extraction finds it.
+
+    Returns:
+        The translated message, or ``message`` itself when the locale has none.
+
+    Examples:
+        >>> gettext("on track")
+        'on track'
+    """
+    return _active_translations().gettext(message)
+
+
+_ = gettext
+_use_gettext(gettext)  # okrkit.errors words its messages through this module too
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate a message that depends on a count.
+
+    Examples:
+        >>> ngettext("{n} key result", "{n} key results", 2).format(n=2)
+        '2 key results'
+    """
+    return _active_translations().ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+    """Mark ``message`` for extraction without translating it yet.
+
+    Use it where a message is defined before the locale is known (a table of
+    labels at import time); translate it with :func:`gettext` where it is shown.
+
+    Examples:
+        >>> N_("at risk")
+        'at risk'
+    """
+    return message
