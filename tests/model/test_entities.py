@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import pickle
 
 import attrs
 import pytest
@@ -25,6 +26,7 @@ from okrkit import (
     Owner,
     OwnerKind,
     Unit,
+    UnknownIdError,
     ValidationError,
 )
 
@@ -364,6 +366,18 @@ class TestObjective:
         with pytest.raises(KeyError):
             objective.key_result("kr-2")
 
+    def test_unknown_key_result_names_it_and_suggests(self) -> None:
+        """An unknown key result id raises UnknownIdError naming it and the close ids."""
+        kr = KeyResult(id="kr-revenue", title="T", metric=_metric())
+        objective = self.make(key_results=[kr])
+        with pytest.raises(UnknownIdError) as excinfo:
+            objective.key_result("kr-revenu")
+        assert isinstance(excinfo.value, KeyError)
+        assert excinfo.value.suggestions == ("kr-revenue",)
+        assert str(excinfo.value) == (
+            "no key result in objective 'obj' with id 'kr-revenu'; did you mean 'kr-revenue'?"
+        )
+
     def test_tags(self) -> None:
         """Tags are a tuple of non-empty texts."""
         assert self.make(tags=["sales", "q1"]).tags == ("sales", "q1")
@@ -440,3 +454,38 @@ class TestLabels:
         """Labels are words, not identifiers."""
         assert MetricKind.AT_LEAST.label == "at least"
         assert InitiativeStatus.IN_PROGRESS.label == "in progress"
+
+
+class TestPickle:
+    @pytest.mark.parametrize(
+        "obj",
+        [
+            Cycle.quarter(2026, 1),
+            Owner(id="lan", name="Lan", kind=OwnerKind.TEAM),
+            Metric(kind=MetricKind.INCREASE, start=27, target=35, unit=Unit.PERCENT),
+            KeyResult(id="kr-1", title="T", metric=_metric(), owners=["lan"], aligned_to="obj-a"),
+            Objective(
+                id="obj",
+                title="T",
+                owner="lan",
+                cycle="2026-Q1",
+                level=Level.TEAM,
+                key_results=[KeyResult(id="kr-1", title="T", metric=_metric())],
+            ),
+            Initiative(id="ini", title="T", owner="lan", drives="kr-1"),
+            CheckIn(
+                key_result="kr-1",
+                on=dt.date(2026, 1, 9),
+                value=28,
+                confidence=Confidence.VERY_HIGH,
+            ),
+            Alignment(parent="obj-a", kind=LinkKind.SUPPORTS),
+        ],
+        ids=lambda obj: type(obj).__name__,
+    )
+    def test_round_trip(self, obj: object) -> None:
+        """Every model object survives pickling unchanged, repr included."""
+        again = pickle.loads(pickle.dumps(obj))
+        assert again == obj
+        assert repr(again) == repr(obj)
+        assert repr(obj).startswith(f"{type(obj).__name__}(")

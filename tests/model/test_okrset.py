@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 import pytest
 
+import builders
+from builders import kr
 from okrkit import (
     CheckIn,
     Cycle,
     Initiative,
-    KeyResult,
     Metric,
     Objective,
     OKRSet,
@@ -24,29 +26,8 @@ Q1 = Cycle.quarter(2026, 1)
 Q2 = Cycle.quarter(2026, 2)
 
 
-def kr(ident: str, **changes: Any) -> KeyResult:
-    """A key result with a plain increase metric."""
-    fields: dict[str, Any] = {
-        "id": ident,
-        "title": f"Result {ident}",
-        "metric": Metric(kind="increase", start=0, target=10),  # type: ignore[arg-type]
-    }
-    fields.update(changes)
-    return KeyResult(**fields)
-
-
-def objective(ident: str, *krs: KeyResult, **changes: Any) -> Objective:
-    """A team objective in Q1 owned by lan."""
-    fields: dict[str, Any] = {
-        "id": ident,
-        "title": f"Objective {ident}",
-        "owner": "lan",
-        "cycle": "2026-Q1",
-        "level": "team",
-        "key_results": krs,
-    }
-    fields.update(changes)
-    return Objective(**fields)
+# The objectives here are lan's, unless a test says otherwise.
+objective = functools.partial(builders.objective, owner="lan")
 
 
 def okr_set(*objectives: Objective, **changes: Any) -> OKRSet:

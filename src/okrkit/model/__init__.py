@@ -8,20 +8,9 @@ validates it again. Construction checks every field and raises one
 from __future__ import annotations
 
 from okrkit.errors import UnknownIdError
+from okrkit.model._checkin import CheckIn
 from okrkit.model._checks import DateLike, as_date
-from okrkit.model._entities import (
-    Alignment,
-    CheckIn,
-    Cycle,
-    Dependency,
-    FinalGrade,
-    Initiative,
-    KeyResult,
-    Metric,
-    Objective,
-    Owner,
-    PlannedValue,
-)
+from okrkit.model._entities import Cycle, Dependency, Initiative, Owner
 from okrkit.model._enums import (
     Ambition,
     Confidence,
@@ -33,6 +22,9 @@ from okrkit.model._enums import (
     Status,
     Unit,
 )
+from okrkit.model._listing import Listing
+from okrkit.model._metric import FinalGrade, Metric, PlannedValue
+from okrkit.model._objective import Alignment, KeyResult, Objective
 from okrkit.model._okrset import SCHEMA_VERSION, OKRSet
 
 __all__ = [
@@ -50,6 +42,7 @@ __all__ = [
     "KeyResult",
     "Level",
     "LinkKind",
+    "Listing",
     "Metric",
     "MetricKind",
     "OKRSet",

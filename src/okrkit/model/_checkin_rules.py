@@ -6,12 +6,17 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
+import attrs
 import numpy as np
+import numpy.typing as npt
 
 from okrkit.errors import Problem
 from okrkit.i18n import N_, _
-from okrkit.model._entities import CheckIn, Cycle, KeyResult, Owner
+from okrkit.model._checkin import CheckIn
+from okrkit.model._entities import Cycle, Owner
 from okrkit.model._enums import Unit
+from okrkit.model._hooks import checkin_log
+from okrkit.model._objective import KeyResult
 
 if TYPE_CHECKING:
     from okrkit.checkins import CheckInLog
@@ -29,11 +34,9 @@ def log_of(checkins: CheckInLog | Sequence[CheckIn | None]) -> CheckInLog:
     """The log to check: as given, or built from the valid check-ins of a list."""
     if is_log(checkins):
         return cast("CheckInLog", checkins)
-    from okrkit.checkins import CheckInLog
-
     items = cast(Sequence[Any], checkins)
     valid = [item for item in items if isinstance(item, CheckIn)]
-    log = CheckInLog.from_checkins(valid)
+    log = checkin_log().from_checkins(valid)  # the class checkins lends (model/_hooks.py)
     if len(valid) != len(items):  # keep the paths of the list as it was given
         positions = np.array([i for i, item in enumerate(items) if isinstance(item, CheckIn)])
         log = log.relocated(positions)
@@ -42,21 +45,28 @@ def log_of(checkins: CheckInLog | Sequence[CheckIn | None]) -> CheckInLog:
 
 def checkin_problems(check: References, log: CheckInLog) -> None:
     """Check a log's rows against the set, by column: one pass per rule."""
-    kr_label, author_label = N_("key result"), N_("author")
-    ids = log.ids()
-    offsets = log.offsets
-    size = len(ids)
-    low = np.full(size, -np.inf)
-    high = np.full(size, np.inf)
-    milestone = np.zeros(size, dtype=bool)
-    metrics: list[KeyResult | None] = [None] * size
-    cycles: list[Cycle | None] = [None] * size
-    index, objective_of = check.index, check.objective_of
-    # When every check-in falls inside every cycle of the set (one cycle, usually), no
-    # key result's cycle needs looking up.
-    known_cycles = [c for c in index.values() if isinstance(c, Cycle)]
+    look_up = _cycles_to_look_up(check, log)
+    known = _known_key_results(check, log, look_up)
+    _impossible_values(check, log, known)
+    authors = log.authors()
+    unknown = {author for author in set(authors.values()) if not check.exists(author, Owner)}
+    ids, codes = log.ids(), log.codes
+    for row, author in authors.items() if unknown else ():
+        if author in unknown:
+            path = f"{log.where(row)}.author"
+            check.need(author, Owner, path, ids[codes[row]], N_("author"))
+    check.outside = outside_cycles(log, known.cycles) if look_up else ()
+
+
+def _cycles_to_look_up(check: References, log: CheckInLog) -> bool:
+    """Whether some check-in may fall outside some cycle of the set.
+
+    When every check-in falls inside every cycle (one cycle, usually), no key result's
+    cycle needs looking up.
+    """
+    known_cycles = [c for c in check.index.values() if isinstance(c, Cycle)]
     days = log.days
-    look_up = (
+    return (
         bool(len(days))
         and bool(known_cycles)
         and not (
@@ -64,31 +74,62 @@ def checkin_problems(check: References, log: CheckInLog) -> None:
             and int(days.max()) <= min(c.end.toordinal() for c in known_cycles)
         )
     )
+
+
+@attrs.define
+class _Known:
+    """For each key result code of a log: its key result, cycle and accepted values."""
+
+    key_results: list[KeyResult | None]
+    cycles: list[Cycle | None]
+    low: npt.NDArray[np.float64]
+    high: npt.NDArray[np.float64]
+    milestone: npt.NDArray[np.bool_]
+
+
+def _known_key_results(check: References, log: CheckInLog, look_up: bool) -> _Known:
+    """Look each of the log's key results up once; report the unknown ones."""
+    ids, offsets = log.ids(), log.offsets
+    size = len(ids)
+    known = _Known(
+        key_results=[None] * size,
+        cycles=[None] * size,
+        low=np.full(size, -np.inf),
+        high=np.full(size, np.inf),
+        milestone=np.zeros(size, dtype=bool),
+    )
+    index, objective_of = check.index, check.objective_of
     for code, ident in enumerate(ids):
         kr = index.get(ident)
         if not isinstance(kr, KeyResult):
             if ident not in check.known:  # else known from a failed entry
                 path = f"{log.where(int(offsets[code]))}.key_result"
-                check.need(ident, KeyResult, path, ident, kr_label)
+                check.need(ident, KeyResult, path, ident, N_("key result"))
             continue
-        metrics[code] = kr
+        known.key_results[code] = kr
         if look_up:
             cycle = index.get(objective_of[ident].cycle)
-            cycles[code] = cycle if isinstance(cycle, Cycle) else None
+            known.cycles[code] = cycle if isinstance(cycle, Cycle) else None
         metric = kr.metric
         if metric.is_milestone:
-            milestone[code] = True
+            known.milestone[code] = True
         elif metric.scale is not None:
-            low[code], high[code] = metric.scale
+            known.low[code], known.high[code] = metric.scale
         elif metric.unit is Unit.DURATION_DAYS:
-            low[code] = 0.0
+            known.low[code] = 0.0
+    return known
+
+
+def _impossible_values(check: References, log: CheckInLog, known: _Known) -> None:
+    """Report the values a key result's metric cannot take, by column."""
     codes, values = log.codes, log.values
-    lows, highs = low[codes], high[codes]
     wrong = np.where(
-        milestone[codes], (values != 0.0) & (values != 1.0), (values < lows) | (values > highs)
+        known.milestone[codes],
+        (values != 0.0) & (values != 1.0),
+        (values < known.low[codes]) | (values > known.high[codes]),
     )
     for row in np.flatnonzero(wrong).tolist():
-        kr = metrics[codes[row]]
+        kr = known.key_results[codes[row]]
         assert kr is not None  # rows of unknown key results are never flagged
         check.add(
             f"{log.where(row)}.value",
@@ -102,12 +143,6 @@ def checkin_problems(check: References, log: CheckInLog) -> None:
                 rule=_accepts_rule(kr),
             ),
         )
-    authors = log.authors()
-    unknown = {author for author in set(authors.values()) if not check.exists(author, Owner)}
-    for row, author in authors.items() if unknown else ():
-        if author in unknown:
-            check.need(author, Owner, f"{log.where(row)}.author", ids[codes[row]], author_label)
-    check.outside = outside_cycles(log, cycles) if look_up else ()
 
 
 def outside_cycles(log: CheckInLog, cycles: Sequence[Cycle | None]) -> tuple[Problem, ...]:

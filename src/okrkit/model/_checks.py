@@ -235,6 +235,17 @@ class Checker:
         self._set(name, member)
         return member
 
+    def instances(self, name: str, kind: type) -> None:
+        """Check that each item of the tuple in field ``name`` is a ``kind``."""
+        for index, item in enumerate(getattr(self.obj, name)):
+            if not isinstance(item, kind):
+                self.problem(
+                    f"{name}[{index}]",
+                    _("each of '{field}' must be a {kind} (got {value!r})").format(
+                        field=name, kind=kind.__name__, value=item
+                    ),
+                )
+
     def positive(self, name: str) -> float | None:
         """Check that field ``name`` holds a finite number greater than 0."""
         number = self.number(name)

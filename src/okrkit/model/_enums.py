@@ -7,13 +7,18 @@ word a person reads, in the active locale.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
+from typing import ClassVar
 
-from okrkit.i18n import N_, gettext
+from okrkit.errors import ValidationError
+from okrkit.i18n import N_, _, gettext
 
 __all__ = [
     "Ambition",
     "Confidence",
     "InitiativeStatus",
+    "Labelled",
+    "LabelledEnum",
     "Level",
     "LinkKind",
     "MetricKind",
@@ -23,13 +28,34 @@ __all__ = [
 ]
 
 
-class _Labelled(enum.StrEnum):
-    """A string enum whose members know their human label."""
+class Labelled:
+    """Mixin for an enum whose members have a name for a person, in the active locale.
+
+    The enum lists each member's untranslated label, marked with ``N_()``, in a
+    ``__labels__`` mapping at the end of its body. Inside the class body a member's
+    name still stands for its plain value, and a member of a string or integer enum
+    looks up like its value, so the mapping reads member by member:
+
+    Examples:
+        >>> class Light(Labelled, enum.IntEnum):
+        ...     RED = 1
+        ...     GREEN = 2
+        ...     __labels__ = {RED: N_("red"), GREEN: N_("green")}
+        >>> Light.GREEN.label
+        'green'
+    """
+
+    __labels__: ClassVar[Mapping[object, str]]
+    """Each member (by its value) -> its label, untranslated (marked with ``N_()``)."""
 
     @property
     def label(self) -> str:
         """The member's name for a person, in the active locale."""
-        return gettext(_LABELS[type(self), self.value])
+        return gettext(self.__labels__[self])
+
+
+class LabelledEnum(Labelled, enum.StrEnum):
+    """A string enum whose members have a label (see :class:`Labelled`)."""
 
     @classmethod
     def choices(cls) -> str:
@@ -37,7 +63,7 @@ class _Labelled(enum.StrEnum):
         return ", ".join(member.value for member in cls)
 
 
-class MetricKind(_Labelled):
+class MetricKind(LabelledEnum):
     """How a key result's metric counts as progress.
 
     - ``increase``: from a start up to a higher target.
@@ -53,8 +79,16 @@ class MetricKind(_Labelled):
     AT_MOST = "at_most"
     MILESTONE = "milestone"
 
+    __labels__: ClassVar = {
+        INCREASE: N_("increase"),
+        DECREASE: N_("decrease"),
+        AT_LEAST: N_("at least"),
+        AT_MOST: N_("at most"),
+        MILESTONE: N_("milestone"),
+    }
 
-class Unit(_Labelled):
+
+class Unit(LabelledEnum):
     """What a metric's numbers count.
 
     - ``percent``: percentage points (35 means 35%).
@@ -70,8 +104,16 @@ class Unit(_Labelled):
     DURATION_DAYS = "duration_days"
     SCORE = "score"
 
+    __labels__: ClassVar = {
+        PERCENT: N_("percent"),
+        COUNT: N_("count"),
+        CURRENCY: N_("currency"),
+        DURATION_DAYS: N_("days"),
+        SCORE: N_("score"),
+    }
 
-class Level(_Labelled):
+
+class Level(LabelledEnum):
     """Where an objective sits in the organisation."""
 
     COMPANY = "company"
@@ -79,8 +121,15 @@ class Level(_Labelled):
     TEAM = "team"
     INDIVIDUAL = "individual"
 
+    __labels__: ClassVar = {
+        COMPANY: N_("company"),
+        DEPARTMENT: N_("department"),
+        TEAM: N_("team"),
+        INDIVIDUAL: N_("individual"),
+    }
 
-class OwnerKind(_Labelled):
+
+class OwnerKind(LabelledEnum):
     """What kind of owner a unit or person is."""
 
     COMPANY = "company"
@@ -88,8 +137,15 @@ class OwnerKind(_Labelled):
     TEAM = "team"
     PERSON = "person"
 
+    __labels__: ClassVar = {
+        COMPANY: N_("company"),
+        DEPARTMENT: N_("department"),
+        TEAM: N_("team"),
+        PERSON: N_("person"),
+    }
 
-class Ambition(_Labelled):
+
+class Ambition(LabelledEnum):
     """How an objective's result is judged at the end of a cycle.
 
     - ``committed``: expected to reach 1.0; a miss needs an explanation.
@@ -99,8 +155,10 @@ class Ambition(_Labelled):
     COMMITTED = "committed"
     ASPIRATIONAL = "aspirational"
 
+    __labels__: ClassVar = {COMMITTED: N_("committed"), ASPIRATIONAL: N_("aspirational")}
 
-class LinkKind(_Labelled):
+
+class LinkKind(LabelledEnum):
     """What an alignment link means for the parent's score.
 
     - ``contributes``: the child counts toward the parent's score.
@@ -110,8 +168,10 @@ class LinkKind(_Labelled):
     CONTRIBUTES = "contributes"
     SUPPORTS = "supports"
 
+    __labels__: ClassVar = {CONTRIBUTES: N_("contributes"), SUPPORTS: N_("supports")}
 
-class InitiativeStatus(_Labelled):
+
+class InitiativeStatus(LabelledEnum):
     """Where an initiative's work stands."""
 
     PLANNED = "planned"
@@ -119,8 +179,15 @@ class InitiativeStatus(_Labelled):
     DONE = "done"
     DROPPED = "dropped"
 
+    __labels__: ClassVar = {
+        PLANNED: N_("planned"),
+        IN_PROGRESS: N_("in progress"),
+        DONE: N_("done"),
+        DROPPED: N_("dropped"),
+    }
 
-class Status(_Labelled):
+
+class Status(LabelledEnum):
     """Where a key result or objective stands against its pace.
 
     During the cycle: not started, on track, at risk, off track or done. Once the
@@ -137,8 +204,18 @@ class Status(_Labelled):
     ACHIEVED = "achieved"
     MISSED = "missed"
 
+    __labels__: ClassVar = {
+        NOT_STARTED: N_("not started"),
+        ON_TRACK: N_("on track"),
+        AT_RISK: N_("at risk"),
+        OFF_TRACK: N_("off track"),
+        DONE: N_("done"),
+        ACHIEVED: N_("achieved"),
+        MISSED: N_("missed"),
+    }
 
-class Confidence(enum.IntEnum):
+
+class Confidence(Labelled, enum.IntEnum):
     """How sure the owner is of reaching a key result, on a 1-5 scale.
 
     The traffic-light words many teams use map onto the scale: ``red`` is 1,
@@ -157,18 +234,27 @@ class Confidence(enum.IntEnum):
     HIGH = 4
     VERY_HIGH = 5
 
-    @property
-    def label(self) -> str:
-        """The level's name for a person, in the active locale."""
-        return gettext(_CONFIDENCE_LABELS[self.value])
+    __labels__: ClassVar = {
+        VERY_LOW: N_("very low"),
+        LOW: N_("low"),
+        MEDIUM: N_("medium"),
+        HIGH: N_("high"),
+        VERY_HIGH: N_("very high"),
+    }
 
     @classmethod
     def parse(cls, value: object) -> Confidence:
         """Read a confidence from 1-5 (int or digit string) or red/yellow/green.
 
         Raises:
-            ValueError: for anything else.
-        """
+            ValidationError: (a ``ValueError``) for anything else, saying what is accepted.
+
+        Examples:
+            >>> Confidence.parse("purple")
+            Traceback (most recent call last):
+            ...
+            okrkit.errors.ValidationError: 'confidence' must be 1-5 or one of red, yellow, green (got 'purple')
+        """  # noqa: E501
         if isinstance(value, cls):
             return value
         if isinstance(value, str):
@@ -181,51 +267,11 @@ class Confidence(enum.IntEnum):
             return cls(value)
         if isinstance(value, float) and value.is_integer() and 1 <= value <= 5:
             return cls(int(value))
-        raise ValueError(value)
+        raise ValidationError(
+            _("'confidence' must be 1-5 or one of red, yellow, green (got {value!r})").format(
+                value=value
+            )
+        )
 
 
 _TRAFFIC_LIGHTS = {"red": 1, "yellow": 3, "green": 5}
-
-_CONFIDENCE_LABELS = {
-    1: N_("very low"),
-    2: N_("low"),
-    3: N_("medium"),
-    4: N_("high"),
-    5: N_("very high"),
-}
-
-_LABELS: dict[tuple[type[_Labelled], str], str] = {
-    (MetricKind, MetricKind.INCREASE.value): N_("increase"),
-    (MetricKind, MetricKind.DECREASE.value): N_("decrease"),
-    (MetricKind, MetricKind.AT_LEAST.value): N_("at least"),
-    (MetricKind, MetricKind.AT_MOST.value): N_("at most"),
-    (MetricKind, MetricKind.MILESTONE.value): N_("milestone"),
-    (Unit, Unit.PERCENT.value): N_("percent"),
-    (Unit, Unit.COUNT.value): N_("count"),
-    (Unit, Unit.CURRENCY.value): N_("currency"),
-    (Unit, Unit.DURATION_DAYS.value): N_("days"),
-    (Unit, Unit.SCORE.value): N_("score"),
-    (Level, Level.COMPANY.value): N_("company"),
-    (Level, Level.DEPARTMENT.value): N_("department"),
-    (Level, Level.TEAM.value): N_("team"),
-    (Level, Level.INDIVIDUAL.value): N_("individual"),
-    (OwnerKind, OwnerKind.COMPANY.value): N_("company"),
-    (OwnerKind, OwnerKind.DEPARTMENT.value): N_("department"),
-    (OwnerKind, OwnerKind.TEAM.value): N_("team"),
-    (OwnerKind, OwnerKind.PERSON.value): N_("person"),
-    (Ambition, Ambition.COMMITTED.value): N_("committed"),
-    (Ambition, Ambition.ASPIRATIONAL.value): N_("aspirational"),
-    (LinkKind, LinkKind.CONTRIBUTES.value): N_("contributes"),
-    (LinkKind, LinkKind.SUPPORTS.value): N_("supports"),
-    (InitiativeStatus, InitiativeStatus.PLANNED.value): N_("planned"),
-    (InitiativeStatus, InitiativeStatus.IN_PROGRESS.value): N_("in progress"),
-    (InitiativeStatus, InitiativeStatus.DONE.value): N_("done"),
-    (InitiativeStatus, InitiativeStatus.DROPPED.value): N_("dropped"),
-    (Status, Status.NOT_STARTED.value): N_("not started"),
-    (Status, Status.ON_TRACK.value): N_("on track"),
-    (Status, Status.AT_RISK.value): N_("at risk"),
-    (Status, Status.OFF_TRACK.value): N_("off track"),
-    (Status, Status.DONE.value): N_("done"),
-    (Status, Status.ACHIEVED.value): N_("achieved"),
-    (Status, Status.MISSED.value): N_("missed"),
-}

@@ -9,10 +9,13 @@ import numpy.typing as npt
 
 from okrkit.errors import Problem
 from okrkit.i18n import _
-from okrkit.model._entities import Objective, Owner
+from okrkit.model._entities import Owner
+from okrkit.model._objective import Objective
 
 __all__ = [
     "alignment_cycles",
+    "alignment_loop",
+    "alignment_loops",
     "by_source",
     "edges_from",
     "find_cycles",
@@ -110,10 +113,26 @@ def heights(source: Ints, target: Ints, size: int) -> Ints:
 
 
 def alignment_cycles(objectives: Sequence[Objective | None]) -> list[Problem]:
-    """Report alignment loops: a key result counts toward its objective, links go up.
+    """Report alignment loops: a key result counts toward its objective, links go up."""
+    return [
+        Problem(message=alignment_loop(loop), entity_id=loop[0])
+        for loop in alignment_loops(objectives)
+    ]
 
-    A key result that is neither aligned nor aligned to can be on no loop, so only
-    the others are looked at.
+
+def alignment_loop(loop: Sequence[str]) -> str:
+    """The message for an alignment loop, given as ids from one back to itself."""
+    return _(
+        "alignment loop {loop}; a parent cannot count toward its own child, "
+        "so remove one of these links"
+    ).format(loop=" -> ".join(loop))
+
+
+def alignment_loops(objectives: Sequence[Objective | None]) -> list[list[str]]:
+    """Every alignment loop among ``objectives``, each from one id back to itself.
+
+    A key result counts toward its objective, and links go up. A key result that is
+    neither aligned nor aligned to can be on no loop, so only the others are looked at.
     """
     valid = [o for o in objectives if isinstance(o, Objective)]
     targets = {link.parent for o in valid for link in o.aligned_to}
@@ -128,16 +147,7 @@ def alignment_cycles(objectives: Sequence[Objective | None]) -> list[Problem]:
                 up.extend(link.parent for link in kr.aligned_to)
     if not _may_loop(edges):
         return []
-    return [
-        Problem(
-            message=_(
-                "alignment loop {loop}; a parent cannot count toward its own child, "
-                "so remove one of these links"
-            ).format(loop=" -> ".join(loop)),
-            entity_id=loop[0],
-        )
-        for loop in find_cycles(edges)
-    ]
+    return find_cycles(edges)
 
 
 def owner_cycles(owners: Sequence[Owner | None]) -> list[Problem]:

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
+from itertools import chain
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
 from okrkit.errors import Problem, UnknownIdError, ValidationError
 from okrkit.i18n import _
+from okrkit.model._checkin import CheckIn
 from okrkit.model._checks import DateLike, as_tuple
-from okrkit.model._entities import (
-    CheckIn,
-    Cycle,
-    Dependency,
-    Initiative,
-    KeyResult,
-    Objective,
-    Owner,
-)
+from okrkit.model._entities import Cycle, Dependency, Initiative, Owner
+from okrkit.model._hooks import checkin_log, graph_of, score_of
+from okrkit.model._objective import KeyResult, Objective
 from okrkit.model._rules import (
     SCHEMA_VERSION,
     Entity,
@@ -56,13 +52,11 @@ def _to_initiatives(value: Iterable[Initiative]) -> tuple[Initiative, ...]:
 
 
 def _to_checkins(value: CheckInLog | Iterable[CheckIn]) -> CheckInLog:
-    # The check-in log sits one layer up; building it here is one of the documented
-    # lazy imports (docs/architecture.md).
-    from okrkit.checkins import CheckInLog
-
-    if isinstance(value, CheckInLog):
+    # The check-in log sits one layer up and lends its class (model/_hooks.py).
+    log = checkin_log()
+    if isinstance(value, log):
         return value
-    return CheckInLog.from_checkins(as_tuple(value))  # type: ignore[arg-type]
+    return log.from_checkins(as_tuple(value))  # type: ignore[arg-type]
 
 
 def _to_dependencies(value: Iterable[Dependency]) -> tuple[Dependency, ...]:
@@ -247,9 +241,8 @@ class OKRSet:
         A shortcut for :func:`okrkit.scoring.rollup` on this set's graph and check-ins;
         ``strategy`` and ``options`` are passed on.
         """
-        from okrkit.scoring import rollup
-
-        return rollup(self, None, as_of=as_of, strategy=strategy, **options)
+        # Scoring sits above the model and lends this (model/_hooks.py, okrkit/_api.py).
+        return score_of()(self, as_of=as_of, strategy=strategy, **options)
 
     @property
     def graph(self) -> AlignmentGraph:
@@ -259,16 +252,18 @@ class OKRSet:
         ``okrs.graph.copy()``.
         """
         if self._graph is None:
-            from okrkit.graph import AlignmentGraph
-
-            object.__setattr__(self, "_graph", AlignmentGraph.from_okrset(self).freeze())
+            # The graph sits above the model and lends this (model/_hooks.py).
+            object.__setattr__(self, "_graph", graph_of()(self))
         return cast("AlignmentGraph", self._graph)
 
     @property
-    def key_results(self) -> Iterator[KeyResult]:
-        """Every key result of every objective, in file order."""
-        for objective in self.objectives:
-            yield from objective.key_results
+    def key_results(self) -> tuple[KeyResult, ...]:
+        """Every key result of every objective, in file order (a tuple, made once)."""
+        found: tuple[KeyResult, ...] = self.derived(
+            ("key-results",),
+            lambda: tuple(chain.from_iterable(o.key_results for o in self.objectives)),
+        )
+        return found
 
     def checkins_for(self, key_result_id: str) -> tuple[CheckIn, ...]:
         """Return the check-ins of one key result, oldest first.

@@ -6,34 +6,108 @@ rules on the new rows only; the loader runs them on what it could read of a file
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from okrkit.errors import Problem, did_you_mean
 from okrkit.i18n import N_, _
+from okrkit.model._checkin import CheckIn
 from okrkit.model._checkin_rules import checkin_problems, is_log, log_of, same_day
-from okrkit.model._entities import (
-    Alignment,
-    CheckIn,
-    Cycle,
-    Dependency,
-    Initiative,
-    KeyResult,
-    Objective,
-    Owner,
-)
+from okrkit.model._entities import Cycle, Dependency, Initiative, Owner
 from okrkit.model._loops import alignment_cycles, owner_cycles
+from okrkit.model._objective import Alignment, KeyResult, Objective
 
 if TYPE_CHECKING:
     from okrkit.checkins import CheckInLog
 
-__all__ = ["SCHEMA_VERSION", "Entity", "References", "reference_problems", "same_day"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Entity",
+    "References",
+    "aligned_to_own_objective",
+    "cycles_do_not_overlap",
+    "due_outside_cycle",
+    "id_taken",
+    "reference_problems",
+    "same_day",
+    "unknown_id",
+    "unknown_parent",
+]
 
 SCHEMA_VERSION = 1
 """The version of the file format this okrkit reads and writes."""
 
 Entity = Cycle | Owner | Objective | KeyResult | Initiative
 _T = TypeVar("_T")
+
+
+# -- the rules, one function each ---------------------------------------------------------
+# OKRSet validation (below) and the alignment graph's changes both call these, so one
+# mistake gets one message wherever it is made. Each returns the message, or None.
+
+
+def _hint(ident: str, candidates: Iterable[str], otherwise: str) -> str:
+    """The hint "did you mean 'x'?" for the closest of ``candidates``, else ``otherwise``."""
+    close = did_you_mean(ident, candidates, count=1)
+    return _("did you mean {close!r}?").format(close=close[0]) if close else otherwise
+
+
+def unknown_id(ident: str, label: str, candidates: Iterable[str], section: str) -> str:
+    """``ident`` names no entity of its kind: ``label`` (an ``N_`` word), kept in ``section``."""
+    hint = _hint(
+        ident, candidates, _("add it to '{section}' or fix the id").format(section=section)
+    )
+    return _("unknown {label} {id!r}; {hint}").format(label=_(label), id=ident, hint=hint)
+
+
+def unknown_parent(ident: str, candidates: Iterable[str]) -> str:
+    """An alignment names ``ident``, which is no objective or key result of ``candidates``."""
+    hint = _hint(ident, candidates, _("name an objective or key result of this OKR set"))
+    return _("unknown parent {id!r}; {hint}").format(id=ident, hint=hint)
+
+
+def id_taken(ident: str, first: str) -> str:
+    """A second entity with id ``ident``, first used at path ``first``."""
+    return _(
+        "id {id!r} is already used at {first}; ids must be unique in an OKR set, "
+        "so rename one of them"
+    ).format(id=ident, first=first)
+
+
+def due_outside_cycle(kr: KeyResult, cycle: Cycle) -> str | None:
+    """A key result due on a day outside its objective's cycle."""
+    if kr.due is None or cycle.contains(kr.due):
+        return None
+    return _(
+        "'due' {due} falls outside cycle {cycle!r} ({start} to {end}); "
+        "pick a date inside the cycle"
+    ).format(
+        due=kr.due.isoformat(),
+        cycle=cycle.id,
+        start=cycle.start.isoformat(),
+        end=cycle.end.isoformat(),
+    )
+
+
+def aligned_to_own_objective(kr: str, parents: Iterable[str], objective: str) -> str | None:
+    """Key result ``kr`` aligned to ``objective``, which holds it and so counts it already."""
+    if objective not in parents:
+        return None
+    return _(
+        "key result {id!r} already counts toward its own objective {parent!r}; remove that link"
+    ).format(id=kr, parent=objective)
+
+
+def cycles_do_not_overlap(
+    child: str, cycle: Cycle, parent: str, parent_cycle: Cycle
+) -> str | None:
+    """``child`` in ``cycle`` aligned to ``parent`` in a cycle that shares no day with it."""
+    if cycle.overlaps(parent_cycle):
+        return None
+    return _(
+        "{id!r} in cycle {cycle!r} cannot align to {parent!r} in cycle "
+        "{parent_cycle!r}: the cycles do not overlap"
+    ).format(id=child, cycle=cycle.id, parent=parent, parent_cycle=parent_cycle.id)
 
 
 # -- cross-reference checks ---------------------------------------------------------------
@@ -154,15 +228,7 @@ class References:
     def register(self, entity: Entity, path: str) -> None:
         if entity.id in self.index or entity.id in self.known:
             self.duplicates = True
-            first = self.place(entity.id)
-            self.add(
-                f"{path}.id",
-                entity.id,
-                _(
-                    "id {id!r} is already used at {first}; ids must be unique in an OKR set, "
-                    "so rename one of them"
-                ).format(id=entity.id, first=first),
-            )
+            self.add(f"{path}.id", entity.id, id_taken(entity.id, self.place(entity.id)))
             return
         self.index[entity.id] = entity
         self.where[entity.id] = path
@@ -202,10 +268,9 @@ class References:
     def exists(self, ident: str, kind: type | tuple[type, ...]) -> bool:
         return isinstance(self.index.get(ident), kind) or ident in self.known
 
-    def closest(self, ident: str, kind: type | tuple[type, ...]) -> str | None:
-        candidates = [key for key, value in self.index.items() if isinstance(value, kind)]
-        close = did_you_mean(ident, candidates, count=1)
-        return close[0] if close else None
+    def of_kind(self, kind: type | tuple[type, ...]) -> list[str]:
+        """The ids of every entity of ``kind``: the candidates of a "did you mean" hint."""
+        return [key for key, value in self.index.items() if isinstance(value, kind)]
 
     def need(self, ident: str, kind: type, path: str, entity_id: str | None, label: str) -> bool:
         """Record a problem unless ``ident`` names an entity of ``kind``.
@@ -214,16 +279,7 @@ class References:
         """
         if self.exists(ident, kind):
             return True
-        close = self.closest(ident, kind)
-        if close is not None:
-            hint = _("did you mean {close!r}?").format(close=close)
-        else:
-            hint = _("add it to '{section}' or fix the id").format(section=_SECTIONS[kind])
-        self.add(
-            path,
-            entity_id,
-            _("unknown {label} {id!r}; {hint}").format(label=_(label), id=ident, hint=hint),
-        )
+        self.add(path, entity_id, unknown_id(ident, label, self.of_kind(kind), _SECTIONS[kind]))
         return False
 
     # -- sections --------------------------------------------------------------------------
@@ -251,20 +307,10 @@ class References:
         for k, owner in enumerate(kr.owners):
             if not self.exists(owner, Owner):
                 self.need(owner, Owner, f"{path}.owners[{k}]", kr.id, N_("owner"))
-        if cycle is not None and kr.due is not None and not cycle.contains(kr.due):
-            self.add(
-                f"{path}.due",
-                kr.id,
-                _(
-                    "'due' {due} falls outside cycle {cycle!r} ({start} to {end}); "
-                    "pick a date inside the cycle"
-                ).format(
-                    due=kr.due.isoformat(),
-                    cycle=cycle.id,
-                    start=cycle.start.isoformat(),
-                    end=cycle.end.isoformat(),
-                ),
-            )
+        if cycle is not None and kr.due is not None:
+            late = due_outside_cycle(kr, cycle)
+            if late is not None:
+                self.add(f"{path}.due", kr.id, late)
         for step_index, step in enumerate(kr.plan):
             if cycle is not None and not cycle.contains(step.on):
                 self.add(
@@ -276,15 +322,9 @@ class References:
                 )
         if not kr.aligned_to:
             return
-        if any(link.parent == objective.id for link in kr.aligned_to):
-            self.add(
-                f"{path}.aligned_to",
-                kr.id,
-                _(
-                    "key result {id!r} already counts toward its own objective {parent!r}; "
-                    "remove that link"
-                ).format(id=kr.id, parent=objective.id),
-            )
+        own = aligned_to_own_objective(kr.id, (a.parent for a in kr.aligned_to), objective.id)
+        if own is not None:
+            self.add(f"{path}.aligned_to", kr.id, own)
         self.links(kr.aligned_to, path, kr.id, cycle)
 
     def links(
@@ -295,17 +335,7 @@ class References:
         for i, link in enumerate(links):
             path = f"{base}.aligned_to[{i}]"
             if not self.exists(link.parent, parent_kinds):
-                close = self.closest(link.parent, parent_kinds)
-                hint = (
-                    _("did you mean {close!r}?").format(close=close)
-                    if close is not None
-                    else _("name an objective or key result of this OKR set")
-                )
-                self.add(
-                    path,
-                    ident,
-                    _("unknown parent {id!r}; {hint}").format(id=link.parent, hint=hint),
-                )
+                self.add(path, ident, unknown_parent(link.parent, self.of_kind(parent_kinds)))
                 continue
             parent = self.index.get(link.parent)
             if isinstance(parent, KeyResult):
@@ -313,20 +343,10 @@ class References:
             if not isinstance(parent, Objective) or cycle is None:
                 continue
             parent_cycle = self.index.get(parent.cycle)
-            if isinstance(parent_cycle, Cycle) and not cycle.overlaps(parent_cycle):
-                self.add(
-                    path,
-                    ident,
-                    _(
-                        "{id!r} in cycle {cycle!r} cannot align to {parent!r} in cycle "
-                        "{parent_cycle!r}: the cycles do not overlap"
-                    ).format(
-                        id=ident,
-                        cycle=cycle.id,
-                        parent=link.parent,
-                        parent_cycle=parent_cycle.id,
-                    ),
-                )
+            if isinstance(parent_cycle, Cycle):
+                apart = cycles_do_not_overlap(ident, cycle, link.parent, parent_cycle)
+                if apart is not None:
+                    self.add(path, ident, apart)
 
     def initiatives(self, initiatives: Sequence[Initiative | None]) -> None:
         for path, initiative in _good(initiatives, Initiative, "initiatives"):
@@ -363,11 +383,10 @@ def _check_dependencies(check: References, dependencies: Sequence[Dependency | N
         for field in ("dependent", "on"):
             ident = getattr(dependency, field)
             if not check.exists(ident, items):
-                close = check.closest(ident, items)
-                hint = (
-                    _("did you mean {close!r}?").format(close=close)
-                    if close is not None
-                    else _("name an objective or key result of this OKR set")
+                hint = _hint(
+                    ident,
+                    check.of_kind(items),
+                    _("name an objective or key result of this OKR set"),
                 )
                 check.add(
                     f"{path}.{field}",

@@ -1,0 +1,169 @@
+"""What the model classes share besides the :class:`~okrkit.model._checks.Checker`.
+
+Two kinds of small helpers:
+
+- **converters**, the ``converter=`` of attrs fields, which accept friendly spellings
+  (an :class:`Owner` where an owner id is expected, one id where a tuple is);
+- **fast ways out**: files and generators hand over objects by the hundred thousand.
+  Each class first asks whether every field is already of its normal type and plainly
+  valid; only then does it skip the full check, which would find nothing. Anything
+  else takes the full check.
+
+The converters of alignment links live with :class:`Alignment`, which they build.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, cast
+
+from okrkit.model._checks import as_tuple, entity_id_of, is_valid_id
+from okrkit.model._enums import MetricKind
+
+if TYPE_CHECKING:
+    from okrkit.model._entities import Cycle, Owner
+    from okrkit.model._objective import KeyResult, Objective
+
+__all__ = [
+    "are_ids",
+    "is_id",
+    "is_number",
+    "is_optional_number",
+    "is_text",
+    "normal_enum",
+    "plain_shape",
+    "to_cycle_id",
+    "to_item_id",
+    "to_key_result_id",
+    "to_key_result_ids",
+    "to_optional_owner_id",
+    "to_owner_id",
+    "to_owner_ids",
+    "to_parent_id",
+    "to_texts",
+]
+
+
+# -- converters: friendly spellings of id and collection fields --------------------------
+
+
+def _id_of(value: object) -> str:
+    if type(value) is str:
+        return value
+    return cast(str, entity_id_of(value))
+
+
+def _ids_of(value: object) -> tuple[str, ...]:
+    if type(value) is tuple and not value:  # the default, by far the most common
+        return ()
+    if type(value) is str:
+        return (value,)
+    if isinstance(value, tuple | list) and all(type(item) is str for item in value):
+        return tuple(value)
+    return tuple(_id_of(item) for item in as_tuple(value))
+
+
+# Typed for mypy's attrs plugin: each class's __init__ accepts what its converters accept.
+def to_owner_id(value: str | Owner) -> str:
+    """Accept an owner id or an :class:`Owner`."""
+    return _id_of(value)
+
+
+def to_optional_owner_id(value: str | Owner | None) -> str | None:
+    """Accept ``None``, an owner id or an :class:`Owner`."""
+    return None if value is None else _id_of(value)
+
+
+def to_owner_ids(value: str | Owner | Iterable[str | Owner]) -> tuple[str, ...]:
+    """Accept one owner (id or object) or several."""
+    return _ids_of(value)
+
+
+def to_cycle_id(value: str | Cycle) -> str:
+    """Accept a cycle id or a :class:`Cycle`."""
+    return _id_of(value)
+
+
+def to_key_result_id(value: str | KeyResult) -> str:
+    """Accept a key result id or a :class:`KeyResult`."""
+    return _id_of(value)
+
+
+def to_key_result_ids(value: str | KeyResult | Iterable[str | KeyResult]) -> tuple[str, ...]:
+    """Accept one key result (id or object) or several."""
+    return _ids_of(value)
+
+
+def to_item_id(value: str | Objective | KeyResult) -> str:
+    """Accept the id of an objective or key result, or the object itself."""
+    return _id_of(value)
+
+
+def to_parent_id(value: str | Objective | KeyResult) -> str:
+    """Accept a parent's id, or the parent objective or key result itself."""
+    return _id_of(value)
+
+
+def to_texts(value: str | Iterable[str]) -> tuple[str, ...]:
+    """Accept one text or several, as a tuple."""
+    return cast(tuple[str, ...], as_tuple(value))
+
+
+# -- fast ways out: fields already in their normal form and plainly valid ----------------
+
+
+def is_id(value: object) -> bool:
+    """Whether ``value`` is a ``str`` and a valid id."""
+    return type(value) is str and is_valid_id(value)
+
+
+def is_text(value: object) -> bool:
+    """Whether ``value`` is a ``str`` with something besides whitespace."""
+    return type(value) is str and bool(value.strip())
+
+
+def is_number(value: object) -> bool:
+    """Whether ``value`` is a finite ``float``."""
+    return type(value) is float and math.isfinite(value)
+
+
+def is_optional_number(value: object) -> bool:
+    """Whether ``value`` is ``None`` or a finite ``float``."""
+    return value is None or (type(value) is float and math.isfinite(value))
+
+
+def are_ids(values: object) -> bool:
+    """Whether ``values`` is a tuple of ``str``, each a valid id."""
+    return type(values) is tuple and all(type(v) is str and is_valid_id(v) for v in values)
+
+
+def plain_shape(
+    kind: MetricKind, start: float | None, target: float | None, stretch: float | None
+) -> bool:
+    """Whether a metric's numbers plainly fit its kind (see ``Metric._check_shape``)."""
+    if kind is MetricKind.MILESTONE:
+        return start is None and target is None and stretch is None
+    if target is None:
+        return False
+    if kind is MetricKind.INCREASE:
+        return start is not None and target > start and (stretch is None or stretch > target)
+    if kind is MetricKind.DECREASE:
+        return start is not None and target < start and (stretch is None or stretch < target)
+    if kind is MetricKind.AT_LEAST:
+        return stretch is None or stretch > target
+    return stretch is None or stretch < target
+
+
+def normal_enum(obj: object, name: str, enum_type: type[enum.Enum]) -> None:
+    """Put the member in place of its exact value, such as ``"increase"``.
+
+    The fast way out then applies to the spelling files and rows use; anything else is
+    left for the full check.
+    """
+    value = getattr(obj, name)
+    if type(value) is str:
+        member = enum_type._value2member_map_.get(value)
+        if member is not None:
+            object.__setattr__(obj, name, member)

@@ -1,0 +1,338 @@
+"""What a key result measures: the :class:`Metric`, its planned values and final grade.
+
+A metric's kind says how its numbers count as progress; construction checks that the
+start, target and stretch fit the kind, and that the unit's currency and scale make
+sense. See :mod:`okrkit.model._convert` for the fast way out taken by metrics that are
+already plainly valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+
+from okrkit.i18n import _
+from okrkit.model._checks import Checker, as_tuple
+from okrkit.model._convert import is_optional_number, normal_enum, plain_shape
+from okrkit.model._enums import MetricKind, Unit
+
+__all__ = ["FinalGrade", "Metric", "PlannedValue"]
+
+_CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+@attrs.frozen(kw_only=True)
+class Metric:
+    """What a key result measures, and where it starts and should end.
+
+    Attributes:
+        kind: How the value counts as progress (:class:`MetricKind`).
+        start: The baseline. Required for ``increase`` and ``decrease``; optional
+            for ``at_least`` and ``at_most`` (for reference only); not allowed for
+            ``milestone``.
+        target: Where the key result is met. Required except for ``milestone``, which
+            is done when a check-in reports 1.
+        unit: What the numbers count (:class:`Unit`); ``count`` by default.
+        currency: ISO 4217 code such as ``"VND"``, required when ``unit`` is currency.
+        scale: ``(low, high)`` bounds of a ``score`` unit, such as ``(0, 10)``.
+        stretch: An optional value beyond the target, for three-zone scoring.
+
+    Examples:
+        >>> Metric(kind="decrease", start=1.4, target=0.8).kind
+        <MetricKind.DECREASE: 'decrease'>
+        >>> Metric(kind="increase", start=35, target=27)
+        Traceback (most recent call last):
+        ...
+        okrkit.errors.ValidationError: target: 'target' must be greater than 'start' for an increase metric (got start=35, target=27); for a falling metric use kind 'decrease'
+    """  # noqa: E501
+
+    kind: MetricKind
+    start: float | None = None
+    target: float | None = None
+    unit: Unit = Unit.COUNT
+    currency: str | None = None
+    scale: tuple[float, float] | None = None
+    stretch: float | None = None
+
+    def _is_normal(self) -> bool:
+        """Whether every field already has its normal type (see the fast ways out)."""
+        return (
+            type(self.kind) is MetricKind
+            and type(self.unit) is Unit
+            and self.unit is not Unit.CURRENCY
+            and self.currency is None
+            and self.scale is None
+            and is_optional_number(self.start)
+            and is_optional_number(self.target)
+            and is_optional_number(self.stretch)
+        )
+
+    def _is_plain(self) -> bool:
+        """Whether every field is already normal and plainly valid (see the fast ways out)."""
+        return (
+            self._is_normal()
+            and plain_shape(self.kind, self.start, self.target, self.stretch)
+            and (
+                self.unit is not Unit.DURATION_DAYS
+                or all(v is None or v >= 0 for v in (self.start, self.target, self.stretch))
+            )
+        )
+
+    def __attrs_post_init__(self) -> None:
+        normal_enum(self, "kind", MetricKind)
+        normal_enum(self, "unit", Unit)
+        if self._is_normal():
+            # Only the rules between the numbers are left to check.
+            if self._is_plain():
+                return
+            check = Checker(self)
+            self._check_shape(check, self.kind, self.start, self.target, self.stretch)
+            if self.unit is Unit.DURATION_DAYS:
+                self._check_durations(check, (self.start, self.target, self.stretch))
+            check.done()
+            return
+        check = Checker(self)
+        kind = check.choice("kind", MetricKind)
+        unit = check.choice("unit", Unit)
+        start = check.number("start", optional=True)
+        target = check.number("target", optional=True)
+        stretch = check.number("stretch", optional=True)
+        self._check_currency(check, unit)
+        scale = self._check_scale(check, unit)
+        if kind is not None:
+            self._check_shape(check, kind, start, target, stretch)
+        values = {"start": start, "target": target, "stretch": stretch}
+        if unit is Unit.DURATION_DAYS:
+            self._check_durations(check, (start, target, stretch))
+        if scale is not None:
+            low, high = scale
+            for name, value in values.items():
+                if value is not None and not low <= value <= high:
+                    check.problem(
+                        name,
+                        _(
+                            "'{field}' must lie on the scale {low:g}-{high:g} (got {value:g})"
+                        ).format(field=name, low=low, high=high, value=value),
+                    )
+        check.done()
+
+    @staticmethod
+    def _check_durations(check: Checker, values: tuple[float | None, ...]) -> None:
+        for name, value in zip(("start", "target", "stretch"), values, strict=True):
+            if value is not None and value < 0:
+                check.problem(
+                    name,
+                    _("'{field}' is a duration and cannot be negative (got {value:g})").format(
+                        field=name, value=value
+                    ),
+                )
+
+    def _check_currency(self, check: Checker, unit: Unit | None) -> None:
+        currency = self.currency
+        if currency is None:
+            if unit is Unit.CURRENCY:
+                check.problem(
+                    "currency",
+                    _("a currency metric needs 'currency', an ISO 4217 code such as 'VND'"),
+                )
+            return
+        if not isinstance(currency, str) or not _CURRENCY_CODE.match(currency.strip().upper()):
+            check.problem(
+                "currency",
+                _(
+                    "'currency' must be an ISO 4217 code such as 'VND' or 'USD' (got {value!r})"
+                ).format(value=currency),
+            )
+            return
+        object.__setattr__(self, "currency", currency.strip().upper())
+        if unit is not None and unit is not Unit.CURRENCY:
+            check.problem(
+                "currency",
+                _("'currency' only applies to unit 'currency' (got unit {unit!r})").format(
+                    unit=unit.value
+                ),
+            )
+
+    def _check_scale(self, check: Checker, unit: Unit | None) -> tuple[float, float] | None:
+        scale = self.scale
+        if scale is None:
+            return None
+        pair = as_tuple(scale)
+        good = (
+            len(pair) == 2
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in pair)
+            and all(float(v) == float(v) and abs(float(v)) != float("inf") for v in pair)  # type: ignore[arg-type]
+        )
+        if not good:
+            check.problem(
+                "scale",
+                _(
+                    "'scale' must be two numbers [low, high], such as [0, 10] (got {value!r})"
+                ).format(value=scale),
+            )
+            return None
+        low, high = (float(v) for v in pair)  # type: ignore[arg-type]
+        if low >= high:
+            check.problem(
+                "scale",
+                _("'scale' must go from low to high (got [{low:g}, {high:g}])").format(
+                    low=low, high=high
+                ),
+            )
+            return None
+        if unit is not None and unit is not Unit.SCORE:
+            check.problem(
+                "scale",
+                _("'scale' only applies to unit 'score' (got unit {unit!r})").format(
+                    unit=unit.value
+                ),
+            )
+        object.__setattr__(self, "scale", (low, high))
+        return (low, high)
+
+    @staticmethod
+    def _check_shape(
+        check: Checker,
+        kind: MetricKind,
+        start: float | None,
+        target: float | None,
+        stretch: float | None,
+    ) -> None:
+        if kind is MetricKind.MILESTONE:
+            for name, value in (("start", start), ("target", target), ("stretch", stretch)):
+                if value is not None:
+                    check.problem(
+                        name,
+                        _(
+                            "a milestone metric takes no '{field}': it is done when a check-in "
+                            "reports 1; remove '{field}'"
+                        ).format(field=name),
+                    )
+            return
+        if target is None:
+            check.problem(
+                "target",
+                _("a metric of kind '{kind}' needs a 'target'").format(kind=kind.value),
+            )
+            return
+        if kind in (MetricKind.INCREASE, MetricKind.DECREASE):
+            if start is None:
+                check.problem(
+                    "start",
+                    _("a metric of kind '{kind}' needs a 'start' (the baseline value)").format(
+                        kind=kind.value
+                    ),
+                )
+                return
+            if kind is MetricKind.INCREASE and not target > start:
+                check.problem(
+                    "target",
+                    _(
+                        "'target' must be greater than 'start' for an increase metric "
+                        "(got start={start:g}, target={target:g}); for a falling metric use "
+                        "kind 'decrease'"
+                    ).format(start=start, target=target),
+                )
+            if kind is MetricKind.DECREASE and not target < start:
+                check.problem(
+                    "target",
+                    _(
+                        "'target' must be less than 'start' for a decrease metric "
+                        "(got start={start:g}, target={target:g}); for a rising metric use "
+                        "kind 'increase'"
+                    ).format(start=start, target=target),
+                )
+        if stretch is not None:
+            Metric._check_stretch(check, kind, target, stretch)
+
+    @staticmethod
+    def _check_stretch(check: Checker, kind: MetricKind, target: float, stretch: float) -> None:
+        """The stretch lies beyond the target, in the direction of progress."""
+        upward = kind in (MetricKind.INCREASE, MetricKind.AT_LEAST)
+        if upward and not stretch > target:
+            check.problem(
+                "stretch",
+                _(
+                    "'stretch' must lie beyond the target, above it for kind '{kind}' "
+                    "(got target={target:g}, stretch={stretch:g})"
+                ).format(kind=kind.value, target=target, stretch=stretch),
+            )
+        if not upward and not stretch < target:
+            check.problem(
+                "stretch",
+                _(
+                    "'stretch' must lie beyond the target, below it for kind '{kind}' "
+                    "(got target={target:g}, stretch={stretch:g})"
+                ).format(kind=kind.value, target=target, stretch=stretch),
+            )
+
+    @property
+    def is_milestone(self) -> bool:
+        """Tell whether the metric is done-or-not rather than a number to move."""
+        return self.kind is MetricKind.MILESTONE
+
+    def accepts(self, value: float) -> bool:
+        """Tell whether ``value`` is a possible check-in value for this metric.
+
+        A milestone takes only 0 or 1; a score on a scale takes values on the scale;
+        a duration is never negative.
+
+        Examples:
+            >>> Metric(kind="milestone").accepts(0.5)
+            False
+        """
+        if self.kind is MetricKind.MILESTONE:
+            return value in (0.0, 1.0)
+        if self.scale is not None:
+            return self.scale[0] <= value <= self.scale[1]
+        if self.unit is Unit.DURATION_DAYS:
+            return value >= 0
+        return True
+
+
+@attrs.frozen(kw_only=True)
+class PlannedValue:
+    """A value a key result is planned to reach by a date: one step of a phased target.
+
+    Attributes:
+        on: The date.
+        value: The planned value on that date.
+    """
+
+    on: dt.date
+    value: float
+
+    def __attrs_post_init__(self) -> None:
+        check = Checker(self)
+        check.date("on")
+        check.number("value")
+        check.done()
+
+
+@attrs.frozen(kw_only=True)
+class FinalGrade:
+    """A grade an owner sets at the end of a cycle, with the reason for it.
+
+    After the cycle ends the scorecard uses it instead of the computed score, and shows
+    the computed one beside it.
+
+    Attributes:
+        value: The grade, 0.0 to 1.0.
+        reason: Why, in a sentence a colleague can read.
+    """
+
+    value: float
+    reason: str
+
+    def __attrs_post_init__(self) -> None:
+        check = Checker(self)
+        value = check.number("value")
+        if value is not None and not 0.0 <= value <= 1.0:
+            check.problem(
+                "value",
+                _("a final grade lies between 0.0 and 1.0 (got {value:g})").format(value=value),
+            )
+        check.text("reason")
+        check.done()

@@ -1,0 +1,360 @@
+"""An objective, its key results, and the alignment links that tie them to parents.
+
+Every class is frozen and keyword-only; change one with :func:`attrs.evolve`, which
+validates the new object again. Construction validates every field and raises one
+:class:`~okrkit.errors.ValidationError` listing every problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from typing import cast
+
+import attrs
+
+from okrkit.errors import UnknownIdError
+from okrkit.i18n import _
+from okrkit.model._checks import Checker, as_tuple
+from okrkit.model._convert import (
+    are_ids,
+    is_id,
+    is_number,
+    is_text,
+    normal_enum,
+    to_cycle_id,
+    to_owner_id,
+    to_owner_ids,
+    to_parent_id,
+    to_texts,
+)
+from okrkit.model._enums import Ambition, Level, LinkKind, MetricKind
+from okrkit.model._metric import FinalGrade, Metric, PlannedValue
+
+__all__ = ["Alignment", "KeyResult", "Objective"]
+
+
+# -- alignment links ------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Alignment:
+    """A link from an objective or key result up to a parent objective or key result.
+
+    Attributes:
+        parent: The id of the parent objective or key result.
+        kind: ``contributes`` (counts toward the parent's score, the default) or
+            ``supports`` (shown, not counted).
+        weight: How much this child counts among the parent's children (> 0).
+
+    Examples:
+        >>> Alignment(parent="obj-company-growth").kind
+        <LinkKind.CONTRIBUTES: 'contributes'>
+    """
+
+    parent: str = attrs.field(converter=to_parent_id)
+    kind: LinkKind = LinkKind.CONTRIBUTES
+    weight: float = 1.0
+
+    def __attrs_post_init__(self) -> None:
+        weight = self.weight
+        if (
+            is_id(self.parent)
+            and type(self.kind) is LinkKind
+            and type(weight) is float
+            and math.isfinite(weight)
+            and weight > 0
+        ):
+            return
+        check = Checker(self)
+        check.identifier("parent")
+        check.choice("kind", LinkKind)
+        check.positive("weight")
+        check.done()
+
+
+def _to_alignments(
+    value: str | Alignment | Iterable[str | Alignment],
+) -> tuple[Alignment, ...]:
+    """Accept a parent id, an :class:`Alignment`, or several of either."""
+    if value == ():
+        return ()
+    items = []
+    for item in as_tuple(value):
+        if isinstance(item, str):
+            items.append(Alignment(parent=item))
+        else:
+            items.append(cast(Alignment, item))
+    return tuple(items)
+
+
+def _plain_links(links: object, ident: str) -> bool:
+    """Links that are Alignments, none to ``ident``, no parent named twice."""
+    if type(links) is not tuple:
+        return False
+    if not links:
+        return True
+    parents = [link.parent for link in links if type(link) is Alignment]
+    return (
+        len(parents) == len(links) and ident not in parents and len(set(parents)) == len(parents)
+    )
+
+
+# -- key result -----------------------------------------------------------------------
+
+
+def _to_plan(value: Iterable[PlannedValue]) -> tuple[PlannedValue, ...]:
+    return cast(tuple[PlannedValue, ...], as_tuple(value))
+
+
+@attrs.frozen(kw_only=True)
+class KeyResult:
+    """A measurable result that shows an objective is met.
+
+    Attributes:
+        id: Unique id within the OKR set.
+        title: What will be true, in a sentence with a number in it.
+        description: Optional longer text.
+        metric: What is measured and where it should end (:class:`Metric`).
+        owners: Ids of the owners; several are allowed.
+        weight: How much the key result counts within its objective (> 0).
+        due: Optional due date, inside the objective's cycle.
+        aligned_to: Parent objectives or key results this one counts toward.
+
+    Examples:
+        >>> kr = KeyResult(
+        ...     id="kr-velocity",
+        ...     title="Raise sprint velocity from 27 to 35 points",
+        ...     metric=Metric(kind="increase", start=27, target=35),
+        ...     owners="pm-lan",
+        ... )
+        >>> kr.owners
+        ('pm-lan',)
+    """
+
+    id: str
+    title: str
+    metric: Metric
+    description: str = ""
+    owners: tuple[str, ...] = attrs.field(default=(), converter=to_owner_ids)
+    weight: float = 1.0
+    due: dt.date | None = None
+    aligned_to: tuple[Alignment, ...] = attrs.field(default=(), converter=_to_alignments)
+    plan: tuple[PlannedValue, ...] = attrs.field(default=(), converter=_to_plan)
+    final_grade: FinalGrade | None = None
+
+    def _is_plain(self) -> bool:
+        """Whether every field is already normal and plainly valid (see the fast ways out)."""
+        weight = self.weight
+        return (
+            is_id(self.id)
+            and is_text(self.title)
+            and type(self.description) is str
+            and type(self.metric) is Metric
+            and are_ids(self.owners)
+            and is_number(weight)
+            and weight > 0
+            and (self.due is None or type(self.due) is dt.date)
+            and self.plan == ()
+            and self.final_grade is None
+            and _plain_links(self.aligned_to, self.id)
+        )
+
+    def __attrs_post_init__(self) -> None:
+        if self._is_plain():
+            return
+        check = Checker(self, entity_id=self.id)
+        ident = check.identifier("id")
+        check.text("title")
+        check.text("description", required=False)
+        _check_plan(check, self.plan, self.metric)
+        _check_final_grade(check, self.final_grade)
+        if not isinstance(self.metric, Metric):
+            check.problem(
+                "metric",
+                _("'metric' must be a Metric (got {value!r})").format(value=self.metric),
+            )
+        check.identifiers("owners")
+        check.positive("weight")
+        check.date("due", optional=True)
+        _check_alignments(check, ident, self.aligned_to)
+        check.done()
+
+
+def _check_final_grade(check: Checker, grade: object) -> None:
+    if grade is not None and not isinstance(grade, FinalGrade):
+        check.problem(
+            "final_grade",
+            _("'final_grade' must be a FinalGrade (got {value!r})").format(value=grade),
+        )
+
+
+def _check_plan(check: Checker, plan: tuple[PlannedValue, ...], metric: object) -> None:
+    """Planned values: for increase and decrease metrics, one per date."""
+    check.instances("plan", PlannedValue)
+    if not plan:
+        return
+    if isinstance(metric, Metric) and metric.kind not in (
+        MetricKind.INCREASE,
+        MetricKind.DECREASE,
+    ):
+        check.problem(
+            "plan",
+            _("a plan of values needs an increase or decrease metric (got {kind!r})").format(
+                kind=metric.kind.value
+            ),
+        )
+    days = [step.on for step in plan if isinstance(step, PlannedValue)]
+    if len(set(days)) != len(days):
+        check.problem("plan", _("'plan' names a date twice; give one value per date"))
+
+
+def _check_alignments(check: Checker, ident: str | None, links: tuple[Alignment, ...]) -> None:
+    check.instances("aligned_to", Alignment)
+    seen: set[str] = set()
+    for index, link in enumerate(links):
+        if not isinstance(link, Alignment):
+            continue
+        if ident is not None and link.parent == ident:
+            check.problem(
+                f"aligned_to[{index}]",
+                _("'{id}' cannot align to itself; name a parent objective or key result").format(
+                    id=ident
+                ),
+            )
+        if link.parent in seen:
+            check.problem(
+                f"aligned_to[{index}]",
+                _("'{parent}' is named twice in 'aligned_to'; keep one link").format(
+                    parent=link.parent
+                ),
+            )
+        seen.add(link.parent)
+
+
+# -- objective ------------------------------------------------------------------------
+
+
+def _to_key_results(value: Iterable[KeyResult]) -> tuple[KeyResult, ...]:
+    return cast(tuple["KeyResult", ...], as_tuple(value))
+
+
+@attrs.frozen(kw_only=True)
+class Objective:
+    """A qualitative goal with the key results that measure it.
+
+    Attributes:
+        id: Unique id within the OKR set.
+        title: The goal, in words that inspire; no numbers needed.
+        description: Optional longer text.
+        owner: The id of the owner (company, department, team or person).
+        cycle: The id of the cycle the objective is set for.
+        level: Company, department, team or individual.
+        ambition: Committed (expected to reach 1.0, the default) or aspirational.
+        aligned_to: Parent objectives or key results; one id, several, or
+            :class:`Alignment` links with a kind and weight.
+        tags: Free labels for searching and grouping.
+        key_results: The key results; 2-5 is good practice (the linter says so).
+
+    Examples:
+        >>> o = Objective(
+        ...     id="obj-growth", title="Grow where our customers are",
+        ...     owner="ceo", cycle="2026-Q1", level="company",
+        ... )
+        >>> o.level, o.ambition
+        (<Level.COMPANY: 'company'>, <Ambition.COMMITTED: 'committed'>)
+    """
+
+    id: str
+    title: str
+    owner: str = attrs.field(converter=to_owner_id)
+    cycle: str = attrs.field(converter=to_cycle_id)
+    level: Level
+    ambition: Ambition = Ambition.COMMITTED
+    description: str = ""
+    aligned_to: tuple[Alignment, ...] = attrs.field(default=(), converter=_to_alignments)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=to_texts)
+    key_results: tuple[KeyResult, ...] = attrs.field(default=(), converter=_to_key_results)
+    final_grade: FinalGrade | None = None
+
+    def __attrs_post_init__(self) -> None:
+        normal_enum(self, "level", Level)
+        normal_enum(self, "ambition", Ambition)
+        if self._is_plain():
+            return
+        check = Checker(self, entity_id=self.id)
+        ident = check.identifier("id")
+        check.text("title")
+        check.text("description", required=False)
+        _check_final_grade(check, self.final_grade)
+        check.identifier("owner")
+        check.identifier("cycle")
+        check.choice("level", Level)
+        check.choice("ambition", Ambition)
+        check.texts("tags")
+        check.instances("key_results", KeyResult)
+        _check_alignments(check, ident, self.aligned_to)
+        own = {kr.id for kr in self.key_results if isinstance(kr, KeyResult)}
+        for index, link in enumerate(self.aligned_to):
+            if isinstance(link, Alignment) and link.parent in own:
+                check.problem(
+                    f"aligned_to[{index}]",
+                    _(
+                        "'{id}' cannot align to its own key result '{parent}'; "
+                        "align it to a parent's objective or key result"
+                    ).format(id=ident, parent=link.parent),
+                )
+        check.done()
+
+    def _is_plain(self) -> bool:
+        """Whether every field is already normal and plainly valid (see the fast ways out)."""
+        if not (
+            is_id(self.id)
+            and is_text(self.title)
+            and type(self.description) is str
+            and self.final_grade is None
+            and is_id(self.owner)
+            and is_id(self.cycle)
+            and type(self.level) is Level
+            and type(self.ambition) is Ambition
+            and type(self.tags) is tuple
+            and all(is_text(tag) for tag in self.tags)
+            and type(self.key_results) is tuple
+            and all(type(kr) is KeyResult for kr in self.key_results)
+            and _plain_links(self.aligned_to, self.id)
+        ):
+            return False
+        if self.aligned_to:
+            own = {kr.id for kr in self.key_results}
+            return not any(link.parent in own for link in self.aligned_to)
+        return True
+
+    def key_result(self, key_result_id: str) -> KeyResult:
+        """Return this objective's key result with id ``key_result_id``.
+
+        Raises:
+            UnknownIdError: (a ``KeyError``) when the objective has no such key result;
+                the message suggests the objective's ids that look like it.
+
+        Examples:
+            >>> o = Objective(
+            ...     id="obj-growth", title="Grow", owner="ceo", cycle="2026-Q1",
+            ...     level="company", key_results=[KeyResult(
+            ...         id="kr-revenue", title="Revenue to 12 billion VND",
+            ...         metric=Metric(kind="at_least", target=12),
+            ...     )],
+            ... )
+            >>> o.key_result("kr-revenu")
+            Traceback (most recent call last):
+            ...
+            okrkit.errors.UnknownIdError: no key result in objective 'obj-growth' with id 'kr-revenu'; did you mean 'kr-revenue'?
+        """  # noqa: E501
+        for kr in self.key_results:
+            if kr.id == key_result_id:
+                return kr
+        raise UnknownIdError.among(
+            key_result_id,
+            _("key result in objective {id!r}").format(id=self.id),
+            [kr.id for kr in self.key_results],
+        )
