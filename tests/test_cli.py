@@ -296,7 +296,7 @@ class TestGraph:
 
     def test_json_reads_back(self, runner: CliRunner, tmp_path: Path) -> None:
         """The JSON export, written with -o, reads back into the same graph."""
-        from okrkit.graph import from_node_link
+        from okrkit.io import from_node_link
 
         out = tmp_path / "acme.graph.json"
         result = runner.invoke(

@@ -9,48 +9,22 @@ import networkx as nx
 import pytest
 
 import okrkit
+from builders import kr, objective
 from okrkit import (
     AlignmentError,
     Cycle,
     Dependency,
     Initiative,
-    KeyResult,
     LinkKind,
-    Metric,
     Objective,
     OKRSet,
     Owner,
+    ValidationError,
 )
 from okrkit.graph import AlignmentGraph, EdgeKind, NodeKind
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 Q1, Q2 = Cycle.quarter(2026, 1), Cycle.quarter(2026, 2)
-
-
-def kr(ident: str, **changes: object) -> KeyResult:
-    """A key result with a plain increase metric."""
-    fields: dict[str, object] = {
-        "id": ident,
-        "title": f"Result {ident}",
-        "metric": Metric(kind="increase", start=0, target=10),  # type: ignore[arg-type]
-    }
-    fields.update(changes)
-    return KeyResult(**fields)  # type: ignore[arg-type]
-
-
-def objective(ident: str, *krs: KeyResult, **changes: object) -> Objective:
-    """An objective owned by the team, in Q1 unless told otherwise."""
-    fields: dict[str, object] = {
-        "id": ident,
-        "title": f"Objective {ident}",
-        "owner": "team",
-        "cycle": "2026-Q1",
-        "level": "team",
-        "key_results": krs,
-    }
-    fields.update(changes)
-    return Objective(**fields)  # type: ignore[arg-type]
-
 
 OWNERS = [
     Owner(id="acme", name="Acme", kind="company"),  # type: ignore[arg-type]
@@ -132,8 +106,11 @@ class TestChanges:
         """Taken ids, unknown parents, owners and cycles, and bad due dates are refused."""
         before = graph.copy()
         cases = [
-            (objective("top"), "'top' is already in the graph"),
-            (objective("x", kr("top-1")), "'top-1' is already in the graph"),
+            (objective("top"), r"id 'top' is already used at objectives\[0\];"),
+            (
+                objective("x", kr("top-1")),
+                r"id 'top-1' is already used at objectives\[0\]\.key_results\[0\];",
+            ),
             (objective("x", aligned_to="nope"), "'nope' is not in the graph"),
             (objective("x", owner="ghost"), "owner 'ghost'"),
             (objective("x", cycle="2027-Q1"), "cycle '2027-Q1'"),
@@ -141,7 +118,7 @@ class TestChanges:
             (objective("x", cycle="2026-Q2", aligned_to="top"), "do not overlap"),
             (
                 objective("x", kr("a", aligned_to="b"), kr("b", aligned_to="a")),
-                "align to each other in a loop",
+                "alignment loop a -> b -> a",
             ),
         ]
         for new, message in cases:
@@ -156,7 +133,7 @@ class TestChanges:
         assert isinstance(side, Objective)
         assert side.aligned_to[-1] == okrkit.Alignment(parent="mid", weight=2)
         before = graph.copy()
-        with pytest.raises(AlignmentError, match="would make a loop: top -> mid -> top") as exc:
+        with pytest.raises(AlignmentError, match="alignment loop top -> mid -> top") as exc:
             graph.align("top", "mid")
         assert exc.value.ids == ("top", "mid", "top")
         with pytest.raises(AlignmentError, match="already linked"):
@@ -256,6 +233,11 @@ class TestQueries:
             "lonely",
         ]
         assert [o.id for o in graph.by_cycle("2026-Q2")] == []
+
+    def test_unknown_level(self, graph: AlignmentGraph) -> None:
+        """by_level names the levels for a value that is none of them."""
+        with pytest.raises(ValidationError, match="'level' must be one of company, department"):
+            graph.by_level("galaxy")
 
     def test_views(self, graph: AlignmentGraph) -> None:
         """Owner and cycle views hold their part of the graph, read-only."""

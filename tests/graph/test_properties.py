@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import networkx as nx
@@ -11,17 +12,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from okrkit import AlignmentError, ValidationError
-from okrkit.graph import (
-    AlignmentGraph,
-    EdgeKind,
-    NodeKind,
-    from_node_link,
-    to_dot,
-    to_graphml,
-    to_mermaid,
-    to_node_link,
-)
+from okrkit.graph import AlignmentGraph, EdgeKind, NodeKind, to_dot, to_graphml, to_mermaid
+from okrkit.io import from_node_link, to_node_link
 from okrkit.testing import alignment_graphs, graph_operations, okr_sets
+
+# A Mermaid line that defines a node: its id, then its shape around its title.
+MERMAID_NODE = re.compile(r'^  (n_\w+)(\["|\("|\{\{")(.*)("\]|"\)|"\}\})$')
+MERMAID_SHAPES = {
+    NodeKind.OBJECTIVE: ('["', '"]'),
+    NodeKind.KEY_RESULT: ('("', '")'),
+    NodeKind.INITIATIVE: ('{{"', '"}}'),
+}
 
 
 def check_invariants(graph: AlignmentGraph) -> None:
@@ -63,7 +64,7 @@ def check_invariants(graph: AlignmentGraph) -> None:
 
 
 class TestOperations:
-    @settings(max_examples=120, deadline=None)
+    @settings(max_examples=2 * settings.default.max_examples)
     @given(data=st.data())
     def test_any_sequence_keeps_the_invariants(self, data: st.DataObject) -> None:
         """Valid or not, changes leave the graph acyclic, whole and consistent."""
@@ -76,7 +77,6 @@ class TestOperations:
                 assert graph == before, f"{operation!r} was refused but changed the graph"
             check_invariants(graph)
 
-    @settings(max_examples=60, deadline=None)
     @given(graph=alignment_graphs(max_objectives=6))
     def test_built_graphs_hold_the_invariants(self, graph: AlignmentGraph) -> None:
         """A graph built from any valid set holds the invariants."""
@@ -84,7 +84,6 @@ class TestOperations:
 
 
 class TestExports:
-    @settings(max_examples=60, deadline=None)
     @given(data=st.data())
     def test_node_link_round_trip(self, data: st.DataObject) -> None:
         """Export then import is the identity, also after changes and through JSON text."""
@@ -97,7 +96,7 @@ class TestExports:
         assert from_node_link(json.dumps(exported)) == graph
         assert nx.node_link_graph(exported, edges="edges").number_of_nodes() == len(graph)
 
-    @settings(max_examples=30, deadline=None)
+    @settings(max_examples=settings.default.max_examples // 2)
     @given(okrs=okr_sets(max_objectives=5))
     def test_text_exports_name_every_node(self, okrs: object) -> None:
         """GraphML parses and holds every node; DOT and Mermaid mention every node."""
@@ -106,8 +105,18 @@ class TestExports:
         ns = "{http://graphml.graphdrawing.org/xmlns}"
         assert len(root.findall(f"{ns}graph/{ns}node")) == len(graph)
         dot = to_dot(graph)
-        mermaid = to_mermaid(graph)
         for node in graph.nx.nodes:
             assert json.dumps(node) in dot
-            assert "n_" in mermaid
-        assert mermaid.count("\n") >= len(graph)
+        mermaid = to_mermaid(graph).split("\n")
+        defined = [m.groups() for line in mermaid if (m := MERMAID_NODE.match(line))]
+        assert len(defined) == len(graph), "one line defines each node"
+        assert len({ident for ident, *_rest in defined}) == len(graph), "ids are unique"
+        assert len(mermaid) - 2 - len(defined) == graph.nx.number_of_edges(), "a line an edge"
+        for (ident, opening, text, closing), (node, data) in zip(
+            defined, graph.nx.nodes(data=True), strict=True
+        ):
+            base = "n_" + re.sub(r"[^A-Za-z0-9_]", "_", node)
+            assert ident == base or ident.startswith(f"{base}_"), f"{node} is named {ident}"
+            assert (opening, closing) == MERMAID_SHAPES[data["kind"]], f"{node}: wrong shape"
+            title = data["entity"].title.replace('"', "#quot;").replace("\n", " ")
+            assert text == title, f"{node}: wrong label"

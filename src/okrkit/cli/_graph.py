@@ -10,7 +10,7 @@ import click
 from okrkit.cli._app import emit, fail, with_locale
 from okrkit.errors import OKRError
 from okrkit.i18n import _
-from okrkit.io import load
+from okrkit.io import load, to_node_link
 
 __all__ = ["graph"]
 
@@ -47,7 +47,7 @@ def graph(file: Path, fmt: str, output: Path | None) -> None:
     except OKRError as exc:
         fail(exc)
     if fmt == "json":
-        text = json.dumps(graphs.to_node_link(alignment), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(to_node_link(alignment), ensure_ascii=False, indent=2) + "\n"
     else:
         text = {"mermaid": graphs.to_mermaid, "dot": graphs.to_dot, "graphml": graphs.to_graphml}[
             fmt

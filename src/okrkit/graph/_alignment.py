@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import networkx as nx
 
@@ -16,12 +18,14 @@ from okrkit.model import LinkKind
 
 __all__ = [
     "ancestors",
+    "children",
     "contributors",
     "descendants",
     "down",
     "impact_path",
     "objective_of",
     "parents",
+    "path_up",
     "reaches_up",
     "up",
 ]
@@ -45,9 +49,24 @@ def parents(
     include_supports: bool = True,
 ) -> Iterator[str]:
     """The objectives and key results ``node`` aligns to, in link order."""
-    for target, data in G.succ[node].items():
+    return _aligned(G.succ[node], include_supports)
+
+
+def children(
+    G: nx.DiGraph[str],  # noqa: N803
+    node: str,
+    *,
+    include_supports: bool = True,
+) -> Iterator[str]:
+    """The objectives and key results aligned to ``node`` directly, in link order."""
+    return _aligned(G.pred[node], include_supports)
+
+
+def _aligned(links: Mapping[str, Mapping[str, Any]], include_supports: bool) -> Iterator[str]:
+    """The nodes at the other end of alignment ``links`` (a node's succ or pred)."""
+    for other, data in links.items():
         if data["kind"] is _ALIGNS and (include_supports or data["link"] is LinkKind.CONTRIBUTES):
-            yield str(target)
+            yield str(other)
 
 
 def up(G: nx.DiGraph[str], node: str, *, include_supports: bool = True) -> Iterator[str]:  # noqa: N803
@@ -64,9 +83,7 @@ def down(G: nx.DiGraph[str], node: str, *, include_supports: bool = True) -> Ite
     for target, data in G.succ[node].items():
         if data["kind"] is _HAS:
             yield str(target)
-    for source, data in G.pred[node].items():
-        if data["kind"] is _ALIGNS and (include_supports or data["link"] is LinkKind.CONTRIBUTES):
-            yield str(source)
+    yield from children(G, node, include_supports=include_supports)
 
 
 def reaches_up(G: nx.DiGraph[str], start: str, goal: str) -> bool:  # noqa: N803
@@ -82,6 +99,27 @@ def reaches_up(G: nx.DiGraph[str], start: str, goal: str) -> bool:  # noqa: N803
                 seen.add(nxt)
                 stack.append(nxt)
     return False
+
+
+def path_up(G: nx.DiGraph[str], start: str, goal: str) -> list[str]:  # noqa: N803
+    """One shortest upward path from ``start`` to ``goal``, both included.
+
+    ``[start, goal]`` when ``goal`` does not lie above ``start``.
+    """
+    previous: dict[str, str | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        if node == goal:
+            path = [node]
+            while (before := previous[path[-1]]) is not None:
+                path.append(before)
+            return path[::-1]
+        for nxt in up(G, node):
+            if nxt not in previous:
+                previous[nxt] = node
+                queue.append(nxt)
+    return [start, goal]
 
 
 def ancestors(G: nx.DiGraph[str], node: str, *, include_supports: bool = True) -> list[str]:  # noqa: N803

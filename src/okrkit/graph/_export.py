@@ -1,182 +1,23 @@
-"""Exports of an alignment graph: node-link JSON (and back), GraphML, DOT, Mermaid."""
+"""Text exports of an alignment graph: GraphML, Graphviz DOT and Mermaid.
+
+Node-link JSON, which needs the file format's converter, is in :mod:`okrkit.io`.
+Every export lists nodes and edges in the graph's order, so one graph gives the same
+text in every run.
+"""
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
 
-from okrkit.errors import LoadError, Problem, ValidationError
 from okrkit.graph._graph import AlignmentGraph
 from okrkit.graph._kinds import EdgeKind, NodeKind
-from okrkit.i18n import _
-from okrkit.io import make_converter
-from okrkit.io._converter import problems_from
-from okrkit.model import (
-    SCHEMA_VERSION,
-    Cycle,
-    Dependency,
-    Initiative,
-    KeyResult,
-    LinkKind,
-    Objective,
-    Owner,
-)
+from okrkit.model import KeyResult, LinkKind, Objective
 
-__all__ = ["from_node_link", "to_dot", "to_graphml", "to_mermaid", "to_node_link"]
-
-_ENTITY_TYPES: dict[NodeKind, type] = {
-    NodeKind.OBJECTIVE: Objective,
-    NodeKind.KEY_RESULT: KeyResult,
-    NodeKind.INITIATIVE: Initiative,
-}
-_CONVERTER = make_converter(dates_as_text=True)
-
-
-# -- node-link JSON ------------------------------------------------------------------------------
-
-
-def to_node_link(graph: AlignmentGraph) -> dict[str, Any]:
-    """The graph as node-link data, ready for :func:`json.dumps`.
-
-    The layout is networkx's (``nx.node_link_graph(data, edges="edges")`` reads it);
-    each node carries its entity as plain data, and the graph attributes carry the
-    cycles, owners and dependencies, so :func:`from_node_link` gives back an equal
-    graph.
-
-    Examples:
-        >>> import okrkit
-        >>> graph = okrkit.load("examples/acme.en.yaml").graph
-        >>> from_node_link(to_node_link(graph)) == graph
-        True
-    """
-    g = graph.nx
-    nodes = [
-        {
-            "id": node,
-            "kind": data["kind"].value,
-            "entity": _CONVERTER.unstructure(data["entity"], _ENTITY_TYPES[data["kind"]]),
-        }
-        for node, data in g.nodes(data=True)
-    ]
-    edges = []
-    for source, target, data in g.edges(data=True):
-        edge: dict[str, Any] = {"source": source, "target": target, "kind": data["kind"].value}
-        if data["kind"] is EdgeKind.ALIGNS_TO:
-            edge["link"] = data["link"].value
-            edge["weight"] = data["weight"]
-        elif data["kind"] is EdgeKind.DEPENDS_ON:
-            edge["note"] = data["note"]
-        edges.append(edge)
-    return {
-        "directed": True,
-        "multigraph": False,
-        "graph": {
-            "okrkit_schema_version": SCHEMA_VERSION,
-            "cycles": _CONVERTER.unstructure(list(graph.cycles.values()), list[Cycle]),
-            "owners": _CONVERTER.unstructure(list(graph.owners.values()), list[Owner]),
-            "dependencies": [
-                {"dependent": d.dependent, "on": d.on, "note": d.note}
-                for d in graph.dependencies()
-            ],
-        },
-        "nodes": nodes,
-        "edges": edges,
-    }
-
-
-def from_node_link(data: Mapping[str, Any] | str) -> AlignmentGraph:
-    """Rebuild a graph from :func:`to_node_link` data (or its JSON text).
-
-    Raises:
-        LoadError: when the data is not an okrkit node-link graph, listing every
-            problem with its path.
-    """
-    if isinstance(data, str):
-        try:
-            data = json.loads(data)
-        except json.JSONDecodeError as exc:
-            raise LoadError(
-                Problem(
-                    message=_("this is not valid JSON: {detail}").format(detail=exc.msg),
-                    line=exc.lineno,
-                )
-            ) from exc
-    problems: list[Problem] = []
-
-    def structure(value: Any, kind: Any, path: tuple[str | int, ...]) -> Any:
-        try:
-            return _CONVERTER.structure(value, kind)
-        except Exception as exc:  # noqa: BLE001 - every problem is collected
-            problems.extend(problems_from(exc, path))
-            return None
-
-    if not isinstance(data, Mapping) or not isinstance(data.get("graph"), Mapping):
-        raise LoadError(Problem(message=_("this is not an okrkit node-link graph")))
-    attrs_ = data["graph"]
-    cycles = structure(attrs_.get("cycles", []), list[Cycle], ("graph", "cycles")) or []
-    owners = structure(attrs_.get("owners", []), list[Owner], ("graph", "owners")) or []
-    graph = AlignmentGraph(cycles=cycles, owners=owners)
-    g = graph._g
-    for index, node in enumerate(data.get("nodes", [])):
-        try:
-            kind = NodeKind(node["kind"])
-        except (KeyError, ValueError, TypeError):
-            problems.append(
-                Problem(
-                    message=_("each node needs a kind: objective, key_result or initiative"),
-                    path=f"nodes[{index}]",
-                )
-            )
-            continue
-        entity = structure(node.get("entity"), _ENTITY_TYPES[kind], ("nodes", index, "entity"))
-        if entity is not None:
-            g.add_node(entity.id, kind=kind, entity=entity)
-    for index, edge in enumerate(data.get("edges", [])):
-        try:
-            kind_e = EdgeKind(edge["kind"])
-            source, target = edge["source"], edge["target"]
-        except (KeyError, ValueError, TypeError):
-            problems.append(
-                Problem(
-                    message=_("each edge needs a source, a target and a kind"),
-                    path=f"edges[{index}]",
-                )
-            )
-            continue
-        extra: dict[str, Any] = {}
-        if kind_e is EdgeKind.ALIGNS_TO:
-            extra = {
-                "link": LinkKind(edge.get("link", "contributes")),
-                "weight": float(edge.get("weight", 1.0)),
-            }
-        elif kind_e is EdgeKind.DEPENDS_ON:
-            extra = {"note": str(edge.get("note", ""))}
-        if source not in g or target not in g:
-            problems.append(
-                Problem(
-                    message=_(
-                        "edge {source!r} -> {target!r} names a node that is not in the graph"
-                    ).format(source=source, target=target),
-                    path=f"edges[{index}]",
-                )
-            )
-            continue
-        g.add_edge(source, target, kind=kind_e, **extra)
-    for index, dep in enumerate(attrs_.get("dependencies", [])):
-        dependency = structure(dep, Dependency, ("graph", "dependencies", index))
-        if dependency is not None:
-            graph._dependencies[(dependency.dependent, dependency.on)] = dependency
-    if problems:
-        raise LoadError(problems)
-    try:
-        graph.to_okrset()
-    except ValidationError as exc:
-        raise LoadError(exc.problems) from exc
-    return graph
+__all__ = ["to_dot", "to_graphml", "to_mermaid"]
 
 
 # -- GraphML -------------------------------------------------------------------------------------

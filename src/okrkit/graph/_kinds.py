@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
-import enum
+from typing import ClassVar
 
 import attrs
 
-from okrkit.i18n import N_, gettext
+from okrkit.i18n import N_
+from okrkit.model._enums import LabelledEnum
 
 __all__ = ["DependencyInfo", "EdgeKind", "NodeKind"]
 
 
-class NodeKind(enum.StrEnum):
+class NodeKind(LabelledEnum):
     """What a node of the alignment graph holds."""
 
     OBJECTIVE = "objective"
     KEY_RESULT = "key_result"
     INITIATIVE = "initiative"
 
-    @property
-    def label(self) -> str:
-        """The kind's name for a person, in the active locale."""
-        return gettext(_NODE_LABELS[self.value])
+    __labels__: ClassVar = {
+        OBJECTIVE: N_("objective"),
+        KEY_RESULT: N_("key result"),
+        INITIATIVE: N_("initiative"),
+    }
 
 
-class EdgeKind(enum.StrEnum):
+class EdgeKind(LabelledEnum):
     """What an edge of the alignment graph means.
 
     - ``has_key_result``: objective -> one of its key results.
@@ -39,23 +41,12 @@ class EdgeKind(enum.StrEnum):
     DRIVES = "drives"
     DEPENDS_ON = "depends_on"
 
-    @property
-    def label(self) -> str:
-        """The kind's name for a person, in the active locale."""
-        return gettext(_EDGE_LABELS[self.value])
-
-
-_NODE_LABELS = {
-    "objective": N_("objective"),
-    "key_result": N_("key result"),
-    "initiative": N_("initiative"),
-}
-_EDGE_LABELS = {
-    "has_key_result": N_("has key result"),
-    "aligns_to": N_("aligns to"),
-    "drives": N_("drives"),
-    "depends_on": N_("depends on"),
-}
+    __labels__: ClassVar = {
+        HAS_KEY_RESULT: N_("has key result"),
+        ALIGNS_TO: N_("aligns to"),
+        DRIVES: N_("drives"),
+        DEPENDS_ON: N_("depends on"),
+    }
 
 
 @attrs.frozen(kw_only=True)

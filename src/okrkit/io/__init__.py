@@ -36,13 +36,15 @@ import cattrs
 
 from okrkit.errors import LoadError, Problem
 from okrkit.i18n import _
-from okrkit.io._converter import make_converter
+from okrkit.io._converter import make_converter, problems_from
 from okrkit.io._formats import FORMATS, Format
 from okrkit.io._formats import format_for_name as _format_for_name
 from okrkit.io._formats import format_for_suffix as _format_for_suffix
 from okrkit.io._formats import too_deep as _too_deep
 from okrkit.io._load import ENTRIES as _ENTRIES
+from okrkit.io._load import locate
 from okrkit.io._load import structure_okrset as _structure_okrset
+from okrkit.io._node_link import from_node_link, to_node_link
 from okrkit.io._schema import json_schema
 from okrkit.model import OKRSet
 
@@ -51,11 +53,15 @@ __all__ = [
     "Format",
     "dump",
     "dumps",
+    "from_node_link",
     "json_schema",
     "load",
     "loads",
+    "locate",
     "make_converter",
+    "problems_from",
     "to_data",
+    "to_node_link",
 ]
 
 

@@ -1,0 +1,269 @@
+"""Node-link JSON of an alignment graph, and back: networkx's layout, okrkit's entities.
+
+Each node carries its entity as the file format writes it (through the converter of
+:mod:`okrkit.io`); the graph's attributes carry the cycles, owners and dependencies.
+networkx is loaded only when a graph is read or written.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import cattrs
+
+from okrkit.errors import LoadError, Problem, ValidationError
+from okrkit.graph import _forward
+from okrkit.graph._kinds import EdgeKind, NodeKind
+from okrkit.i18n import _
+from okrkit.io._converter import make_converter, problems_from
+from okrkit.model import (
+    SCHEMA_VERSION,
+    Cycle,
+    Dependency,
+    Initiative,
+    KeyResult,
+    LinkKind,
+    Objective,
+    Owner,
+)
+
+if TYPE_CHECKING:
+    from okrkit.graph import AlignmentGraph
+
+__all__ = ["from_node_link", "to_node_link"]
+
+_ENTITY_TYPES: dict[NodeKind, type] = {
+    NodeKind.OBJECTIVE: Objective,
+    NodeKind.KEY_RESULT: KeyResult,
+    NodeKind.INITIATIVE: Initiative,
+}
+_LINKS = {kind.value for kind in LinkKind}
+
+Path = tuple[str | int, ...]
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    return make_converter(dates_as_text=True)
+
+
+def to_node_link(graph: AlignmentGraph) -> dict[str, Any]:
+    """The graph as node-link data, ready for :func:`json.dumps`.
+
+    The layout is networkx's (``nx.node_link_graph(data, edges="edges")`` reads it);
+    each node carries its entity as plain data, and the graph attributes carry the
+    cycles, owners and dependencies, so :func:`from_node_link` gives back an equal
+    graph. Nodes and edges are listed in the graph's order.
+
+    Examples:
+        >>> import okrkit
+        >>> graph = okrkit.load("examples/acme.en.yaml").graph
+        >>> from_node_link(to_node_link(graph)) == graph
+        True
+    """
+    converter = _converter()
+    g = graph.nx
+    nodes = [
+        {
+            "id": node,
+            "kind": data["kind"].value,
+            "entity": converter.unstructure(data["entity"], _ENTITY_TYPES[data["kind"]]),
+        }
+        for node, data in g.nodes(data=True)
+    ]
+    edges = []
+    for source, target, data in g.edges(data=True):
+        edge: dict[str, Any] = {"source": source, "target": target, "kind": data["kind"].value}
+        if data["kind"] is EdgeKind.ALIGNS_TO:
+            edge["link"] = data["link"].value
+            edge["weight"] = data["weight"]
+        elif data["kind"] is EdgeKind.DEPENDS_ON:
+            edge["note"] = data["note"]
+        edges.append(edge)
+    return {
+        "directed": True,
+        "multigraph": False,
+        "graph": {
+            "okrkit_schema_version": SCHEMA_VERSION,
+            "cycles": converter.unstructure(list(graph.cycles.values()), list[Cycle]),
+            "owners": converter.unstructure(list(graph.owners.values()), list[Owner]),
+            "dependencies": [
+                {"dependent": d.dependent, "on": d.on, "note": d.note}
+                for d in graph.dependencies()
+            ],
+        },
+        "nodes": nodes,
+        "edges": edges,
+    }
+
+
+def from_node_link(data: Mapping[str, Any] | str) -> AlignmentGraph:
+    """Rebuild a graph from :func:`to_node_link` data (or its JSON text).
+
+    Raises:
+        LoadError: when the data is not an okrkit node-link graph, listing every
+            problem with its path.
+
+    Examples:
+        >>> import okrkit
+        >>> graph = okrkit.load("examples/acme.en.yaml").graph
+        >>> text = json.dumps(to_node_link(graph))
+        >>> len(from_node_link(text)) == len(graph)
+        True
+    """
+    from okrkit.graph import AlignmentGraph
+
+    if isinstance(data, str):
+        data = _parse(data)
+    if not isinstance(data, Mapping) or not isinstance(data.get("graph"), Mapping):
+        raise LoadError(Problem(message=_("this is not an okrkit node-link graph")))
+    reader = _Reader()
+    about = data["graph"]
+    cycles = reader.structure(about.get("cycles", []), list[Cycle], ("graph", "cycles"))
+    owners = reader.structure(about.get("owners", []), list[Owner], ("graph", "owners"))
+    nodes = reader.nodes(data.get("nodes", []))
+    edges = reader.edges(data.get("edges", []), {node for node, _data in nodes})
+    dependencies = [
+        dependency
+        for index, dep in enumerate(about.get("dependencies", []))
+        if (dependency := reader.structure(dep, Dependency, ("graph", "dependencies", index)))
+        is not None
+    ]
+    if reader.problems:
+        raise LoadError(reader.problems)
+    graph = AlignmentGraph._assemble(
+        cycles=cycles or [],
+        owners=owners or [],
+        nodes=nodes,
+        edges=edges,
+        dependencies=dependencies,
+    )
+    try:
+        graph.to_okrset()
+    except ValidationError as exc:
+        raise LoadError(exc.problems) from exc
+    return graph
+
+
+def _parse(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(
+            Problem(
+                message=_("this is not valid JSON: {detail}").format(detail=exc.msg),
+                line=exc.lineno,
+            )
+        ) from exc
+
+
+class _Reader:
+    """Reads the parts of node-link data, collecting every problem with its path."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def structure(self, value: Any, kind: Any, path: Path) -> Any:
+        try:
+            return _converter().structure(value, kind)
+        except Exception as exc:  # noqa: BLE001 - every problem is collected
+            self.problems.extend(problems_from(exc, path))
+            return None
+
+    def nodes(self, nodes: Any) -> list[tuple[str, dict[str, Any]]]:
+        found: list[tuple[str, dict[str, Any]]] = []
+        for index, node in enumerate(nodes):
+            try:
+                kind = NodeKind(node["kind"])
+            except (KeyError, ValueError, TypeError):
+                self.problems.append(
+                    Problem(
+                        message=_("each node needs a kind: objective, key_result or initiative"),
+                        path=f"nodes[{index}]",
+                    )
+                )
+                continue
+            path = ("nodes", index, "entity")
+            entity = self.structure(node.get("entity"), _ENTITY_TYPES[kind], path)
+            if entity is not None:
+                found.append((entity.id, {"kind": kind, "entity": entity}))
+        return found
+
+    def edges(self, edges: Any, known: set[str]) -> list[tuple[str, str, dict[str, Any]]]:
+        found: list[tuple[str, str, dict[str, Any]]] = []
+        for index, edge in enumerate(edges):
+            kind: EdgeKind | None = None
+            try:
+                kind = EdgeKind(edge["kind"])
+                source, target = edge["source"], edge["target"]
+            except (KeyError, ValueError, TypeError):
+                source = target = None
+            if kind is None or not isinstance(source, str) or not isinstance(target, str):
+                self.problems.append(
+                    Problem(
+                        message=_("each edge needs a source, a target and a kind"),
+                        path=f"edges[{index}]",
+                    )
+                )
+                continue
+            extra = self._extra(edge, kind, f"edges[{index}]")
+            if source not in known or target not in known:
+                self.problems.append(
+                    Problem(
+                        message=_(
+                            "edge {source!r} -> {target!r} names a node that is not in the graph"
+                        ).format(source=source, target=target),
+                        path=f"edges[{index}]",
+                    )
+                )
+                continue
+            if extra is not None:
+                found.append((source, target, {"kind": kind, **extra}))
+        return found
+
+    def _extra(self, edge: Mapping[str, Any], kind: EdgeKind, path: str) -> dict[str, Any] | None:
+        """An edge's own attributes: an alignment's link and weight, a dependency's note."""
+        if kind is EdgeKind.DEPENDS_ON:
+            return {"note": str(edge.get("note", ""))}
+        if kind is not EdgeKind.ALIGNS_TO:
+            return {}
+        link, weight = edge.get("link", "contributes"), edge.get("weight", 1.0)
+        problems = len(self.problems)
+        if not isinstance(link, str) or link not in _LINKS:
+            choices = ", ".join(member.value for member in LinkKind)
+            self._add(
+                f"{path}.link",
+                _("'{field}' must be one of {choices} (got {value!r})").format(
+                    field="link", choices=choices, value=link
+                ),
+            )
+        if isinstance(weight, bool) or not isinstance(weight, int | float):
+            self._add(
+                f"{path}.weight",
+                _("'{field}' must be a number (got {value!r})").format(
+                    field="weight", value=weight
+                ),
+            )
+        elif not 0 < weight < math.inf:
+            self._add(
+                f"{path}.weight",
+                _("'{field}' must be greater than 0 (got {value:g})").format(
+                    field="weight", value=weight
+                ),
+            )
+        if len(self.problems) > problems:
+            return None
+        return {"link": LinkKind(link), "weight": float(weight)}
+
+    def _add(self, path: str, message: str) -> None:
+        self.problems.append(Problem(message=message, path=path))
+
+
+# The names' old home, okrkit.graph, may not import io: it forwards them, with a
+# warning, from what io registers here (``import okrkit`` always imports io).
+_forward("to_node_link", to_node_link, "okrkit.io.to_node_link")
+_forward("from_node_link", from_node_link, "okrkit.io.from_node_link")
