@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import re
+import warnings
 from pathlib import Path
 
 import pytest
 
 from okrkit import Cycle, MetricKind, TemplateError, Unit, catalogue
-from okrkit.catalogue import Localized, Period, read_templates
+from okrkit.catalogue import Localised, ParameterType, Period, check, read_templates
+from okrkit.catalogue._catalogue import read_template_files
+from okrkit.errors import ParameterError, UnknownIdError
+from okrkit.i18n import use_locale
 
 Q1 = Cycle.quarter(2026, 1)
 
@@ -241,7 +246,152 @@ class TestValues:
         with pytest.raises(ValueError, match=re.escape(str(bad))):
             Period.parse(bad)
 
-    def test_localized_falls_back_to_english(self) -> None:
+    def test_parameter_type_labels(self) -> None:
+        """Each parameter type has a label for a person, translated by the active locale."""
+        assert [kind.label for kind in ParameterType] == [
+            "percentage",
+            "number",
+            "amount of money",
+            "date",
+            "length of time",
+            "text",
+        ]
+        with use_locale("vi"):
+            assert ParameterType.MONEY.label == "số tiền"
+            assert ParameterType.PERIOD.label == "khoảng thời gian"
+
+    def test_localised_falls_back_to_english(self) -> None:
         """A locale other than Vietnamese reads the English text."""
-        text = Localized(vi="Xin chào", en="Hello")
+        text = Localised(vi="Xin chào", en="Hello")
         assert (text["vi_VN"], text["en_GB"], text.get("fr")) == ("Xin chào", "Hello", "Hello")
+
+
+class TestErrors:
+    """Every error on a public path is an okrkit error that is also the builtin it replaces."""
+
+    @pytest.mark.parametrize("bad", ["soon", "0 days", -3, "3 fortnights"])
+    def test_bad_period_message(self, bad: object) -> None:
+        """Period.parse raises a ParameterError that names the value and shows the form."""
+        with pytest.raises(ParameterError) as excinfo:
+            Period.parse(bad)
+        assert isinstance(excinfo.value, ValueError)
+        assert str(excinfo.value) == (
+            f"{bad!r} is not a length of time; write a count and a unit such as "
+            "'3 months' or '6 tháng'"
+        )
+
+    @pytest.mark.parametrize(
+        ("name", "value", "message"),
+        [
+            ("share", 140, "must be at most 100 (got 140)"),
+            ("share", -1, "must be at least 0 (got -1)"),
+            ("leads", "many", "must be a number (got 'many')"),
+            ("leads", True, "must be a number"),
+            ("leads", float("nan"), "must be a finite number"),
+            ("launch", "soon", "must be a date written as YYYY-MM-DD"),
+            ("window", "3 fortnights", "must be a length of time such as '3 months' or '6 tháng'"),
+            ("brand", "  ", "must be non-empty text"),
+        ],
+    )
+    def test_coerce_messages(
+        self, template: catalogue.Template, name: str, value: object, message: str
+    ) -> None:
+        """Parameter.coerce raises a ParameterError (a ValueError) saying what would fit."""
+        with pytest.raises(ParameterError) as excinfo:
+            template.parameter(name).coerce(value, "en")
+        assert isinstance(excinfo.value, ValueError)
+        assert str(excinfo.value) == message
+
+    def test_unknown_parameter_suggests_names(self, template: catalogue.Template) -> None:
+        """Template.parameter raises an UnknownIdError (a KeyError) with close names."""
+        with pytest.raises(UnknownIdError) as excinfo:
+            template.parameter("lead")
+        assert isinstance(excinfo.value, KeyError)
+        assert excinfo.value.id == "lead"
+        assert excinfo.value.suggestions[0] == "leads"
+        assert str(excinfo.value).startswith("no parameter with id 'lead'; did you mean 'leads'")
+
+    def test_unknown_parameter_without_suggestion(self, template: catalogue.Template) -> None:
+        """Nothing alike: the message just says there is no such parameter."""
+        with pytest.raises(KeyError, match=r"^no parameter with id 'zzz'$"):
+            template.parameter("zzz")
+
+
+class TestDeprecatedNames:
+    def test_localized_still_works_and_warns(self) -> None:
+        """The American spelling Localized is the same class, with a DeprecationWarning."""
+        with pytest.warns(
+            DeprecationWarning,
+            match=r"okrkit\.catalogue\.Localized is deprecated; use okrkit\.catalogue\.Localised",
+        ):
+            from okrkit.catalogue import Localized
+        assert Localized is Localised
+        with pytest.warns(DeprecationWarning, match="Localized is deprecated"):
+            assert catalogue.Localized is Localised
+
+    def test_new_spelling_does_not_warn(self) -> None:
+        """Localised is a plain name of the package: no warning, and in __all__."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert catalogue.Localised is Localised
+        assert "Localised" in catalogue.__all__
+        assert "Localized" not in catalogue.__all__
+
+    def test_unknown_name_is_an_attribute_error(self) -> None:
+        """Any other missing name still raises AttributeError."""
+        with pytest.raises(AttributeError, match="Localize"):
+            catalogue.Localize  # noqa: B018
+
+
+class TestReadingFiles:
+    def test_every_file_read_and_every_problem_collected(self, tmp_path: Path) -> None:
+        """read_template_files reads good files and gathers the problems of bad ones."""
+        good = tmp_path / "good.yaml"
+        good.write_text(GOOD, encoding="utf-8")
+        bad = tmp_path / "bad.yaml"
+        bad.write_text(GOOD.replace("domain: marketing", "domain: marketting"), encoding="utf-8")
+        missing = tmp_path / "missing.yaml"
+        templates, found = read_template_files([good, bad, missing])
+        assert [t.id for t in templates] == ["my-funnel"]
+        assert [p.file for p in found] == [str(bad), str(missing)]
+        assert "unknown domain 'marketting'" in found[0].message
+        assert found[0].line == 3
+        assert found[1].message.startswith("cannot read the template file")
+
+    def test_check_reports_and_fails(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The checker prints each problem, reading and clashing ids alike, and exits 1."""
+        good = tmp_path / "good.yaml"
+        good.write_text(GOOD, encoding="utf-8")
+        again = tmp_path / "again.yaml"
+        again.write_text(GOOD, encoding="utf-8")
+        bad = tmp_path / "bad.yaml"
+        bad.write_text(GOOD.replace("level: team", "level: squad"), encoding="utf-8")
+        assert check.main([str(good), str(again), str(bad)]) == 1
+        err = capsys.readouterr().err
+        assert f"{bad}:5" in err
+        assert "template id 'my-funnel' is defined in" in err
+
+    def test_check_passes_a_good_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A good file checks clean: exit 0 and a summary."""
+        good = tmp_path / "good.yaml"
+        good.write_text(GOOD, encoding="utf-8")
+        assert check.main([str(good)]) == 0
+        assert capsys.readouterr().out.startswith("1 templates, 0 problems")
+
+
+class TestLayers:
+    def test_only_io_public_door_is_imported(self) -> None:
+        """The catalogue imports io only through okrkit.io, never its private modules."""
+        folder = Path(catalogue.__file__).parent
+        reached = {
+            node.module
+            for path in folder.glob("*.py")
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.ImportFrom) and node.module
+        }
+        assert "okrkit.io" in reached
+        assert not [name for name in reached if name.startswith("okrkit.io.")]

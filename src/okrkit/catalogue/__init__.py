@@ -4,6 +4,11 @@ Templates are drawn from the five Vietnamese source documents okrkit was built
 from, written in Vietnamese and English, and parameterised: pick one, fill in your
 numbers, and get a ready :class:`~okrkit.Objective` with its key results.
 
+The package reads from the bottom up: ``_sources`` (bilingual texts, source
+documents, domains), ``_placeholders`` (``{name}`` in texts), ``_parameters`` (what
+a user fills in), ``_template`` (the template model and its checks),
+``_instantiate`` (filling a template in), ``_catalogue`` (reading files, search).
+
 Examples:
     >>> from okrkit import catalogue, Cycle
     >>> cat = catalogue.load()
@@ -15,26 +20,24 @@ Examples:
 
 from __future__ import annotations
 
+import warnings
+from typing import TYPE_CHECKING
+
 from okrkit.catalogue._catalogue import Catalogue, fold, load, read_templates
-from okrkit.catalogue._template import (
-    DOMAINS,
-    SOURCE_SECTIONS,
-    KeyResultTemplate,
-    Localized,
-    MetricTemplate,
-    Parameter,
-    ParameterType,
-    Period,
-    Source,
-    Template,
-)
+from okrkit.catalogue._parameters import Parameter, ParameterType, Period
+from okrkit.catalogue._sources import DOMAINS, SOURCE_SECTIONS, Localised, Source
+from okrkit.catalogue._template import KeyResultTemplate, MetricTemplate, Template
+from okrkit.i18n import _
+
+if TYPE_CHECKING:
+    Localized = Localised  # deprecated: reached through __getattr__ below, which warns
 
 __all__ = [
     "DOMAINS",
     "SOURCE_SECTIONS",
     "Catalogue",
     "KeyResultTemplate",
-    "Localized",
+    "Localised",
     "MetricTemplate",
     "Parameter",
     "ParameterType",
@@ -45,3 +48,21 @@ __all__ = [
     "load",
     "read_templates",
 ]
+
+_RENAMED = {"Localized": "Localised"}
+"""Old spellings that still work for one release, with a DeprecationWarning."""
+
+
+def __getattr__(name: str) -> object:
+    """Give the old spelling of a renamed name, warning that it is deprecated."""
+    new = _RENAMED.get(name)
+    if new is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    warnings.warn(
+        _("{old} is deprecated; use {new}").format(
+            old=f"{__name__}.{name}", new=f"{__name__}.{new}"
+        ),
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return globals()[new]

@@ -14,15 +14,14 @@ from typing import Any
 
 import cattrs
 
-from okrkit.catalogue._template import DOMAINS, Localized, Template
-from okrkit.errors import LoadError, Problem, TemplateError, UnknownIdError
+from okrkit.catalogue._sources import DOMAINS, Localised
+from okrkit.catalogue._template import Template
+from okrkit.errors import LoadError, Problem, TemplateError, UnknownIdError, ValidationError
 from okrkit.i18n import _
-from okrkit.io._converter import make_converter, problems_from
-from okrkit.io._formats import FORMATS
-from okrkit.io._load import locate
+from okrkit.io import FORMATS, locate, make_converter, problems_from
 from okrkit.model import Level
 
-__all__ = ["Catalogue", "fold", "load", "read_templates"]
+__all__ = ["Catalogue", "fold", "load", "read_template_files", "read_templates"]
 
 
 def fold(text: str) -> str:
@@ -75,6 +74,35 @@ def read_templates(path: str | os.PathLike[str]) -> list[Template]:
     return _read_text(text, str(file))
 
 
+def read_template_files(
+    paths: Iterable[str | os.PathLike[str]],
+) -> tuple[list[Template], list[Problem]]:
+    """Read every file of ``paths``: the templates read, and every problem of every file.
+
+    The one place where template files are read together and their problems
+    collected: the built-in catalogue, :func:`load` and ``python -m
+    okrkit.catalogue.check`` all go through it. A file with any problem gives no
+    templates. Two templates with the same id are not checked here: building a
+    :class:`Catalogue` checks that.
+    """
+    templates: list[Template] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            templates.extend(read_templates(path))
+        except TemplateError as exc:
+            problems.extend(exc.problems)
+    return templates, problems
+
+
+def _read_or_raise(paths: Iterable[str | os.PathLike[str]]) -> list[Template]:
+    """The templates of ``paths``, or one :class:`TemplateError` with every problem."""
+    templates, problems = read_template_files(paths)
+    if problems:
+        raise TemplateError(problems)
+    return templates
+
+
 def _read_text(text: str, source: str) -> list[Template]:
     try:
         data, lines = FORMATS["yaml"].parse(text, source)
@@ -95,7 +123,7 @@ def _read_text(text: str, source: str) -> list[Template]:
     for index, raw in enumerate(raw_templates):
         try:
             template = _converter().structure(raw, Template)
-        except Exception as exc:  # noqa: BLE001 - every problem is collected
+        except (ValidationError, cattrs.BaseValidationError) as exc:  # a bug propagates
             problems.extend(problems_from(exc, ("templates", index)))
             continue
         object.__setattr__(template, "file", source)
@@ -237,7 +265,7 @@ class _SearchEntry:
 
         krs = [text for kr in template.key_results for text in kr.title.texts()]
         labels = [text for p in template.parameters for text in p.label.texts()]
-        notes = list(template.note.texts()) if isinstance(template.note, Localized) else []
+        notes = list(template.note.texts()) if isinstance(template.note, Localised) else []
         return cls(
             (
                 field(3.0, template.objective.texts()),
@@ -275,16 +303,7 @@ def _builtin_files() -> list[Path]:
 
 @functools.cache
 def _builtin() -> tuple[Template, ...]:
-    templates: list[Template] = []
-    problems: list[Problem] = []
-    for file in _builtin_files():
-        try:
-            templates.extend(read_templates(file))
-        except TemplateError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise TemplateError(problems)
-    return tuple(templates)
+    return tuple(_read_or_raise(_builtin_files()))
 
 
 @functools.cache
@@ -306,13 +325,4 @@ def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Catalogue:
     """
     if not extra:
         return _builtin_catalogue()
-    templates = list(_builtin())
-    problems: list[Problem] = []
-    for path in extra:
-        try:
-            templates.extend(read_templates(path))
-        except TemplateError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise TemplateError(problems)
-    return Catalogue(templates)
+    return Catalogue([*_builtin(), *_read_or_raise(extra)])

@@ -12,7 +12,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from okrkit.catalogue._catalogue import Catalogue, read_templates
+from okrkit.catalogue._catalogue import Catalogue, read_template_files
 from okrkit.catalogue._template import Template
 from okrkit.errors import OKRError, Problem, TemplateError
 from okrkit.i18n import _
@@ -68,13 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not files:
         print(_("usage: python -m okrkit.catalogue.check FILE [FILE ...]"), file=sys.stderr)
         return 2
-    templates: list[Template] = []
-    problems: list[Problem] = []
-    for file in files:
-        try:
-            templates.extend(read_templates(file))
-        except TemplateError as exc:
-            problems.extend(exc.problems)
+    templates, problems = read_template_files(files)
     try:
         Catalogue(templates)
     except TemplateError as exc:

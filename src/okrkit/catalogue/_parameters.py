@@ -1,0 +1,391 @@
+"""Template parameters: the values a user fills in, their types, and how they are read.
+
+Numbers typed by a person are read in the locale's own way (``1.500`` is fifteen
+hundred in Vietnamese); periods read English and Vietnamese units; a date default may
+be relative to the cycle (``end``, ``month-2-end``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import numbers
+import re
+from collections.abc import Mapping
+from typing import Any, ClassVar, cast
+
+import attrs
+
+from okrkit.catalogue._placeholders import PARAMETER_NAME
+from okrkit.catalogue._sources import LANGUAGES, Localised
+from okrkit.errors import ParameterError, ValidationError
+from okrkit.i18n import (
+    N_,
+    _,
+    format_currency,
+    format_date,
+    format_duration,
+    format_number,
+    format_percent,
+)
+from okrkit.model import Cycle
+from okrkit.model._checks import Checker
+from okrkit.model._enums import LabelledEnum
+
+__all__ = [
+    "Parameter",
+    "ParameterType",
+    "Period",
+    "describe_relative_date",
+    "is_relative_date",
+    "relative_date",
+]
+
+
+class ParameterType(LabelledEnum):
+    """What kind of value a template parameter takes (after source 004's placeholders).
+
+    :attr:`label` gives the type's name for a person, in the active locale.
+    """
+
+    PERCENT = "percent"
+    COUNT = "count"
+    MONEY = "money"
+    DATE = "date"
+    PERIOD = "period"
+    TEXT = "text"
+
+    __labels__: ClassVar = {
+        PERCENT: N_("percentage"),
+        COUNT: N_("number"),
+        MONEY: N_("amount of money"),
+        DATE: N_("date"),
+        PERIOD: N_("length of time"),
+        TEXT: N_("text"),
+    }
+
+    @property
+    def is_numeric(self) -> bool:
+        """Whether values of this type are numbers that a metric can use."""
+        return self in (ParameterType.PERCENT, ParameterType.COUNT, ParameterType.MONEY)
+
+
+_PERIOD_UNITS = {
+    "day": "day",
+    "days": "day",
+    "d": "day",
+    "ngày": "day",
+    "week": "week",
+    "weeks": "week",
+    "w": "week",
+    "tuần": "week",
+    "month": "month",
+    "months": "month",
+    "m": "month",
+    "tháng": "month",
+    "quarter": "quarter",
+    "quarters": "quarter",
+    "q": "quarter",
+    "quý": "quarter",
+    "year": "year",
+    "years": "year",
+    "y": "year",
+    "năm": "year",
+}
+_PERIOD_TEXT = re.compile(r"^\s*(\d+)\s*([^\d\s]+)\s*$")
+
+
+@attrs.frozen
+class Period:
+    """A length of time such as 3 months, for ``period`` parameters.
+
+    Examples:
+        >>> Period.parse("3 tháng"), Period.parse("2 weeks").render("vi")
+        (Period(count=3, unit='month'), '2 tuần')
+    """
+
+    count: int
+    unit: str
+
+    @classmethod
+    def parse(cls, value: object) -> Period:
+        """Read ``"3 months"``, ``"6 tháng"``, ``"90 days"`` or a number of days.
+
+        Raises:
+            ParameterError: for anything else (a :class:`ValueError`), saying what
+                would do.
+        """
+        if isinstance(value, Period):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return cls(value, "day")
+        if isinstance(value, str):
+            match = _PERIOD_TEXT.match(value.lower())
+            if match and int(match.group(1)) > 0 and match.group(2) in _PERIOD_UNITS:
+                return cls(int(match.group(1)), _PERIOD_UNITS[match.group(2)])
+        raise ParameterError(
+            _(
+                "{value!r} is not a length of time; write a count and a unit such as "
+                "'3 months' or '6 tháng'"
+            ).format(value=value)
+        )
+
+    def render(self, locale: str | None = None) -> str:
+        """The period for a person, in ``locale``."""
+        return format_duration(self.count, self.unit, locale=locale)
+
+    def __str__(self) -> str:
+        return f"{self.count} {self.unit}{'s' if self.count != 1 else ''}"
+
+
+_DATE_DEFAULT = re.compile(r"^(?:end|middle|month-(\d+)-(end|middle))$")
+
+
+def is_relative_date(spec: object) -> bool:
+    """Whether ``spec`` names a day of the cycle: ``end``, ``middle``, ``month-N-end``...
+
+    Examples:
+        >>> is_relative_date("month-2-end"), is_relative_date("2026-03-31")
+        (True, False)
+    """
+    return isinstance(spec, str) and _DATE_DEFAULT.match(spec) is not None
+
+
+def relative_date(spec: str, cycle: Cycle) -> dt.date | None:
+    """Resolve ``end``, ``middle``, ``month-N-end`` or ``month-N-middle`` in ``cycle``."""
+    match = _DATE_DEFAULT.match(spec)
+    if match is None:
+        return None
+    if spec == "end":
+        return cycle.end
+    if spec == "middle":
+        return cycle.start + dt.timedelta(days=(cycle.end - cycle.start).days // 2)
+    month_index = int(match.group(1)) - 1
+    year = cycle.start.year + (cycle.start.month - 1 + month_index) // 12
+    month = (cycle.start.month - 1 + month_index) % 12 + 1
+    day = calendar.monthrange(year, month)[1] if match.group(2) == "end" else 15
+    return dt.date(year, month, day)
+
+
+def describe_relative_date(spec: str) -> str:
+    """Say in words which day of the cycle a relative date default means."""
+    match = _DATE_DEFAULT.match(spec)
+    if match is None:
+        return spec
+    if spec == "end":
+        return _("the last day of the cycle")
+    if spec == "middle":
+        return _("the middle of the cycle")
+    if match.group(2) == "end":
+        return _("the end of month {n} of the cycle").format(n=match.group(1))
+    return _("the 15th of month {n} of the cycle").format(n=match.group(1))
+
+
+# -- parameters ----------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Parameter:
+    """A value a user fills into a template.
+
+    Attributes:
+        name: The placeholder's name: ``{name}`` in texts and metrics.
+        type: What kind of value it takes (:class:`ParameterType`).
+        label: What the value is, in both languages.
+        default: The value used when none is given (``None``: the user must give one).
+            Text and period defaults may differ by language (``{vi: ..., en: ...}``);
+            a date default may be ``end``, ``middle``, ``month-N-end`` or
+            ``month-N-middle`` of the cycle.
+        min: The smallest allowed value of a number.
+        max: The largest allowed value of a number (``percent`` is 0-100 unless set).
+        above: The name of a numeric parameter this one must be above.
+        below: The name of a numeric parameter this one must be below.
+        currency: The ISO 4217 currency of a ``money`` parameter (``VND`` by default).
+    """
+
+    name: str
+    type: ParameterType
+    label: Localised
+    default: Any = None
+    min: float | None = None
+    max: float | None = None
+    above: str | None = None
+    below: str | None = None
+    currency: str = "VND"
+
+    def __attrs_post_init__(self) -> None:
+        check = Checker(self, entity_id=self.name)
+        default = self.default
+        if isinstance(default, Mapping) and set(default) == set(LANGUAGES):
+            try:
+                object.__setattr__(self, "default", Localised(**default))
+            except ValidationError as exc:
+                check.extend("default", exc)
+        name = self.name
+        if not isinstance(name, str) or not PARAMETER_NAME.match(name):
+            check.problem(
+                "name",
+                _(
+                    "'name' must be lowercase letters, digits and '_', starting with a "
+                    "letter (got {value!r})"
+                ).format(value=name),
+            )
+        kind = check.choice("type", ParameterType)
+        if not isinstance(self.label, Localised):
+            check.problem("label", _("'label' must give both 'vi' and 'en' texts"))
+        low = check.number("min", optional=True)
+        high = check.number("max", optional=True)
+        if low is not None and high is not None and low > high:
+            check.problem(
+                "max",
+                _("'max' must not be below 'min' (got min={low:g}, max={high:g})").format(
+                    low=low, high=high
+                ),
+            )
+        if kind is not None and not kind.is_numeric:
+            for field in ("min", "max", "above", "below"):
+                if getattr(self, field) is not None:
+                    check.problem(
+                        field,
+                        _(
+                            "'{field}' only applies to numeric parameters (got type {type!r})"
+                        ).format(field=field, type=kind.value),
+                    )
+        check.identifier("above", optional=True)
+        check.identifier("below", optional=True)
+        currency = self.currency
+        if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency.upper()):
+            check.problem(
+                "currency",
+                _("'currency' must be an ISO 4217 code such as 'VND' (got {value!r})").format(
+                    value=currency
+                ),
+            )
+        else:
+            object.__setattr__(self, "currency", currency.upper())
+        check.done()
+
+    @property
+    def bounds(self) -> tuple[float | None, float | None]:
+        """The allowed range of a number, with the 0-100 default of percentages."""
+        if self.type is ParameterType.PERCENT:
+            return (
+                0.0 if self.min is None else self.min,
+                100.0 if self.max is None else self.max,
+            )
+        return (self.min, self.max)
+
+    def default_for(self, locale: str, cycle: Cycle | None = None) -> Any:
+        """The default in ``locale``: the language's text, or a date in ``cycle``."""
+        default = self.default
+        if isinstance(default, Localised):
+            default = default.get(locale)
+        if self.type is ParameterType.DATE and is_relative_date(default):
+            return None if cycle is None else relative_date(default, cycle)
+        return default
+
+    def describe_default(self, locale: str) -> str:
+        """The default as a person reads it, or an empty string when there is none."""
+        default = self.default_for(locale)
+        if default is None and isinstance(self.default, str):
+            return describe_relative_date(self.default)
+        if default is None:
+            return ""
+        try:
+            return self.render(self.coerce(default, locale), locale)
+        except ParameterError:
+            return str(default)
+
+    def coerce(self, value: object, locale: str) -> Any:
+        """Turn ``value`` into this parameter's type, or raise ``ParameterError`` saying why.
+
+        Numbers may come as text (``"35"``, ``"1.500.000"`` in a Vietnamese locale),
+        as the command line gives them.
+        """
+        kind = self.type
+        if kind.is_numeric:
+            number = _number(value, locale)
+            low, high = self.bounds
+            if low is not None and number < low:
+                raise ParameterError(
+                    _("must be at least {low} (got {value})").format(
+                        low=format_number(low, locale=locale),
+                        value=format_number(number, locale=locale),
+                    )
+                )
+            if high is not None and number > high:
+                raise ParameterError(
+                    _("must be at most {high} (got {value})").format(
+                        high=format_number(high, locale=locale),
+                        value=format_number(number, locale=locale),
+                    )
+                )
+            return number
+        if kind is ParameterType.DATE:
+            if isinstance(value, dt.datetime):
+                return value.date()
+            if isinstance(value, dt.date):
+                return value
+            try:
+                return dt.date.fromisoformat(str(value).strip())
+            except ValueError:
+                raise ParameterError(_("must be a date written as YYYY-MM-DD")) from None
+        if kind is ParameterType.PERIOD:
+            try:
+                return Period.parse(value)
+            except ParameterError:
+                raise ParameterError(
+                    _("must be a length of time such as '3 months' or '6 tháng'")
+                ) from None
+        if not isinstance(value, str) or not value.strip():
+            raise ParameterError(_("must be non-empty text"))
+        return value.strip()
+
+    def render(self, value: Any, locale: str) -> str:
+        """Show ``value`` as a person reads it, in ``locale``."""
+        kind = self.type
+        if kind is ParameterType.PERCENT:
+            return format_percent(float(value) / 100, locale=locale, decimals=2)
+        if kind is ParameterType.MONEY:
+            return format_currency(float(value), self.currency, locale=locale)
+        if kind is ParameterType.COUNT:
+            return format_number(float(value), locale=locale)
+        if kind is ParameterType.DATE:
+            return format_date(value, locale=locale)
+        if kind is ParameterType.PERIOD:
+            return cast(Period, value).render(locale)
+        return str(value)
+
+
+def _number(value: object, locale: str) -> float:
+    if isinstance(value, bool):
+        raise ParameterError(_("must be a number"))
+    if isinstance(value, numbers.Real):
+        number = float(value)
+    elif isinstance(value, str):
+        number = _parse_number(value, locale)
+    else:
+        raise ParameterError(_("must be a number"))
+    if not math.isfinite(number):
+        raise ParameterError(_("must be a finite number"))
+    return number
+
+
+def _parse_number(text: str, locale: str) -> float:
+    """Read a number typed by a person: ``1.500`` is fifteen hundred in Vietnamese.
+
+    The locale's own grouping and decimal signs win when the text uses them
+    correctly; otherwise the text is read the programmer's way (``12.5``).
+    """
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    cleaned = text.strip().replace("_", "").rstrip("%").strip()
+    try:
+        return float(parse_decimal(cleaned, locale=locale, strict=True))
+    except (NumberFormatError, ValueError):
+        pass
+    try:
+        return float(cleaned)
+    except ValueError:
+        raise ParameterError(_("must be a number (got {value!r})").format(value=text)) from None
