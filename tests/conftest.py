@@ -1,4 +1,14 @@
-"""Shared test configuration: hypothesis profiles and paths to the example data."""
+"""Shared test configuration: hypothesis profiles, the locale fixture, example data.
+
+Hypothesis profiles (choose with ``HYPOTHESIS_PROFILE``):
+
+- ``default``: 60 examples a property;
+- ``fast``: 10 examples a property, for a quick run while editing (about half the time).
+
+A property that needs more (or fewer) examples than the others says so relative to the
+profile, ``@settings(max_examples=2 * settings.default.max_examples)``, so that the
+``fast`` profile speeds it up too. Shared builders of test data are in ``builders.py``.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +18,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from okrkit.i18n import SHIPPED_LOCALES
+
 settings.register_profile(
     "default",
     max_examples=60,
@@ -16,7 +28,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "fast",
-    max_examples=15,
+    max_examples=10,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
@@ -30,3 +42,9 @@ EXAMPLES = ROOT / "examples"
 def examples_dir() -> Path:
     """The repository's examples/ folder."""
     return EXAMPLES
+
+
+@pytest.fixture(params=SHIPPED_LOCALES)
+def locale(request: pytest.FixtureRequest) -> str:
+    """Each locale okrkit ships translations for (``en``, ``vi``), one test run each."""
+    return str(request.param)

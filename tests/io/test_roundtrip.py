@@ -16,6 +16,7 @@ from okrkit.testing import okr_sets
 
 FORMATS = ["yaml", "toml", "json"]
 SUFFIXES = [".yaml", ".yml", ".toml", ".json"]
+# find() stops at the first match: max_examples is a budget of tries, not a count to run.
 SEARCH = settings(database=None, phases=[Phase.generate], max_examples=1_000)
 
 

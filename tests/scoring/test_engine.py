@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import math
 from collections.abc import Sequence
@@ -14,8 +15,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import builders
 import okrkit
-from okrkit import CheckIn, Cycle, KeyResult, Metric, MetricKind, Objective, OKRSet, Owner
+from builders import objective
+from okrkit import CheckIn, Cycle, Metric, MetricKind, Objective, OKRSet, Owner
 from okrkit.errors import StrategyError, ValidationError
 from okrkit.scoring import (
     Grade,
@@ -40,29 +43,8 @@ STRATEGIES = [
 ]
 
 
-def kr(ident: str, **changes: Any) -> KeyResult:
-    """An increase key result from 0 to 100, owned by nobody in particular."""
-    fields: dict[str, Any] = {
-        "id": ident,
-        "title": ident,
-        "metric": Metric(kind="increase", start=0, target=100),  # type: ignore[arg-type]
-    }
-    fields.update(changes)
-    return KeyResult(**fields)
-
-
-def obj(ident: str, *krs: KeyResult, **changes: Any) -> Objective:
-    """A team objective in Q1 owned by 'team'."""
-    fields: dict[str, Any] = {
-        "id": ident,
-        "title": ident,
-        "owner": "team",
-        "cycle": Q1,
-        "level": "team",
-        "key_results": krs,
-    }
-    fields.update(changes)
-    return Objective(**fields)
+# Key results increase from 0 to 100 here, so that values read as percentages.
+kr = functools.partial(builders.kr, target=100)
 
 
 def okr_set(objectives: list[Objective], values: dict[str, float], confidence: int = 3) -> OKRSet:
@@ -88,7 +70,7 @@ class TestDates:
     )
     def test_as_of_in_every_spelling(self, as_of: object) -> None:
         """score() takes ISO text, datetimes and pandas Timestamps as well as dates."""
-        okrs = okr_set([obj("o", kr("a"))], {"a": 50})
+        okrs = okr_set([objective("o", kr("a"))], {"a": 50})
         card = okrs.score(as_of=as_of)
         assert card.as_of == MID_MARCH
         assert card == okrs.score(as_of=MID_MARCH)
@@ -96,20 +78,22 @@ class TestDates:
     def test_bad_as_of_is_refused(self) -> None:
         """Text that is not a date raises a ValidationError, not an AttributeError."""
         with pytest.raises(ValidationError, match="'as_of' must be a date"):
-            okr_set([obj("o", kr("a"))], {"a": 50}).score(as_of="next Friday")
+            okr_set([objective("o", kr("a"))], {"a": 50}).score(as_of="next Friday")
 
 
 class TestLookups:
     def test_an_unknown_id_names_the_closest(self) -> None:
         """card[id] for an unknown id raises UnknownIdError (a KeyError) with a hint."""
-        card = okr_set([obj("o", kr("velocity"))], {"velocity": 50}).score(as_of=MID_MARCH)
+        card = okr_set([objective("o", kr("velocity"))], {"velocity": 50}).score(as_of=MID_MARCH)
         with pytest.raises(okrkit.UnknownIdError, match="did you mean 'velocity'") as caught:
             card["velocty"]
         assert isinstance(caught.value, KeyError)
 
     def test_columns_and_statuses(self) -> None:
         """ids(), values() and statuses() line up with the scores."""
-        card = okr_set([obj("o", kr("a"), kr("b"))], {"a": 100, "b": 0}).score(as_of=MID_MARCH)
+        card = okr_set([objective("o", kr("a"), kr("b"))], {"a": 100, "b": 0}).score(
+            as_of=MID_MARCH
+        )
         assert card.ids() == ("a", "b", "o")
         assert card.values().tolist() == [1.0, 0.0, 0.5]
         assert card.statuses()[0] is okrkit.Status.DONE
@@ -121,7 +105,7 @@ class TestAspiration:
         self,
     ) -> None:
         """During the cycle an aspirational objective and its key results pace toward 0.7."""
-        okrs = okr_set([obj("asp", kr("a"), ambition="aspirational")], {"a": 60})
+        okrs = okr_set([objective("asp", kr("a"), ambition="aspirational")], {"a": 60})
         card = okrs.score(as_of=dt.date(2026, 3, 31))
         assert card["a"].expected == pytest.approx(0.7)
         assert card["asp"].expected == pytest.approx(0.7)
@@ -131,7 +115,7 @@ class TestAspiration:
 class TestWhatIf:
     def test_unknown_key_result_is_refused(self) -> None:
         """what_if names an id that is not a key result of the card."""
-        card = okr_set([obj("o", kr("a"))], {"a": 50}).score(as_of=MID_MARCH)
+        card = okr_set([objective("o", kr("a"))], {"a": 50}).score(as_of=MID_MARCH)
         with pytest.raises(ValidationError, match="'unknown-kr' is not a key result"):
             card.what_if({"unknown-kr": 3})
         with pytest.raises(ValidationError, match="'o' is not a key result"):
@@ -140,7 +124,7 @@ class TestWhatIf:
     @pytest.mark.parametrize("value", [math.nan, math.inf, "lots"])
     def test_values_that_are_not_finite_numbers_are_refused(self, value: Any) -> None:
         """NaN, infinity and text never spread into the scores."""
-        card = okr_set([obj("o", kr("a"))], {"a": 50}).score(as_of=MID_MARCH)
+        card = okr_set([objective("o", kr("a"))], {"a": 50}).score(as_of=MID_MARCH)
         with pytest.raises(ValidationError, match="must be a finite number"):
             card.what_if({"a": value})
 
@@ -148,7 +132,7 @@ class TestWhatIf:
 class TestDrivers:
     def test_children_without_child_objectives_falls_back_and_says_so(self) -> None:
         """drivers='children' on a leaf scores it from its key results and says so."""
-        okrs = okr_set([obj("o", kr("a"), kr("b"))], {"a": 50, "b": 100})
+        okrs = okr_set([objective("o", kr("a"), kr("b"))], {"a": 50, "b": 100})
         card = okrs.score(as_of=MID_MARCH, drivers="children")
         assert card.value("o") == pytest.approx(0.75)
         (note,) = card.diagnostics
@@ -162,7 +146,7 @@ class TestConfidence:
         okrs = OKRSet(
             cycles=[Q1],
             owners=[Owner(id="team", name="Team", kind="team")],  # type: ignore[arg-type]
-            objectives=[obj("top", kr("t")), obj("low", kr("l"), aligned_to="top")],
+            objectives=[objective("top", kr("t")), objective("low", kr("l"), aligned_to="top")],
             checkins=[
                 CheckIn(key_result="t", on="2026-03-01", value=50, confidence=5),
                 CheckIn(key_result="l", on="2026-03-01", value=50, confidence=1),
@@ -174,7 +158,7 @@ class TestConfidence:
 
     def test_net_confidence_of_a_person_who_owns_only_key_results(self) -> None:
         """A person owning key results but no objective has a net confidence."""
-        okrs = okr_set([obj("o", kr("a", owners="lan"), kr("b"))], {"a": 100, "b": 0})
+        okrs = okr_set([objective("o", kr("a", owners="lan"), kr("b"))], {"a": 100, "b": 0})
         card = okrs.score(as_of=MID_MARCH)
         assert card.net_confidence("lan") == 100.0
         assert card.net_confidence("team") == 0.0
@@ -205,7 +189,7 @@ class TestProtocolPromises:
     @pytest.mark.parametrize(("how", "message"), [("42", "combined"), ("nan", "not NaN")])
     def test_a_broken_strategy_is_named(self, how: str, message: str) -> None:
         """A combine that returns 42 or a score that is NaN raises, naming the strategy."""
-        okrs = okr_set([obj("o", kr("a"), kr("b"))], {"a": 10, "b": 20})
+        okrs = okr_set([objective("o", kr("a"), kr("b"))], {"a": 10, "b": 20})
         with pytest.raises(StrategyError, match=message) as caught:
             okrs.score(as_of=MID_MARCH, strategy=_Broken(how))
         assert caught.value.strategy == f"Broken({how})"
@@ -237,7 +221,7 @@ class TestForecast:
         okrs = OKRSet(
             cycles=[Q1],
             owners=[Owner(id="team", name="Team", kind="team")],  # type: ignore[arg-type]
-            objectives=[obj("o", milestone)],
+            objectives=[objective("o", milestone)],
             checkins=[
                 CheckIn(key_result="m", on="2026-01-09", value=0),
                 CheckIn(key_result="m", on="2026-02-09", value=0),
@@ -292,7 +276,7 @@ class TestLeverage:
 
     def test_minimum_combiner_uses_what_if(self) -> None:
         """With the weakest-link combiner, gains come from one what-if each."""
-        okrs = okr_set([obj("o", kr("a"), kr("b"))], {"a": 10, "b": 50})
+        okrs = okr_set([objective("o", kr("a"), kr("b"))], {"a": 10, "b": 50})
         card = rollup(okrs, as_of=MID_MARCH, strategy=Linear(combiner="minimum"))
         assert card.leverage("o") == [("a", pytest.approx(0.4)), ("b", 0.0)]
 
@@ -300,7 +284,7 @@ class TestLeverage:
 class TestWithCheckins:
     def test_adds_checks_and_keeps_the_plan(self) -> None:
         """with_checkins validates the new rows only and shares the scoring plan."""
-        okrs = okr_set([obj("o", kr("a"))], {"a": 50})
+        okrs = okr_set([objective("o", kr("a"))], {"a": 50})
         okrs.score(as_of=MID_MARCH)
         more = okrs.with_checkins([CheckIn(key_result="a", on="2026-03-10", value=80)])
         assert more.score(as_of=MID_MARCH).value("a") == 0.8
@@ -314,7 +298,7 @@ class TestWithCheckins:
 
     def test_sets_sharing_a_plan_score_their_own_check_ins(self) -> None:
         """The plan keeps the key results' codes in one log; a log with new ids gets its own."""
-        okrs = okr_set([obj("o", kr("a"), kr("b"))], {"a": 50})
+        okrs = okr_set([objective("o", kr("a"), kr("b"))], {"a": 50})
         first = okrs.score(as_of=MID_MARCH)
         more = okrs.with_checkins([CheckIn(key_result="b", on="2026-03-10", value=30)])
         same_ids = okrs.with_checkins([CheckIn(key_result="a", on="2026-03-10", value=70)])
@@ -327,7 +311,7 @@ class TestWithCheckins:
 
     def test_equal_to_a_set_built_whole(self) -> None:
         """A set with check-ins added equals the set built with all of them."""
-        okrs = okr_set([obj("o", kr("a"))], {"a": 50})
+        okrs = okr_set([objective("o", kr("a"))], {"a": 50})
         extra = CheckIn(key_result="a", on="2026-03-10", value=80)
         whole = OKRSet(
             cycles=okrs.cycles,

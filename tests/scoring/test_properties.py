@@ -48,7 +48,7 @@ def all_key_results(okrs: OKRSet) -> list[KeyResult]:
 
 
 class TestKeyResultScores:
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=5 * settings.default.max_examples)
     @given(
         metric=metrics(),
         data=st.data(),
@@ -78,7 +78,6 @@ class TestKeyResultScores:
 
 
 class TestRollup:
-    @settings(max_examples=60, deadline=None)
     @given(okrs=okr_sets(max_objectives=6, max_checkins=12), strategy=st.sampled_from(STRATEGIES))
     def test_every_rolled_up_value_is_between_0_and_1(
         self, okrs: OKRSet, strategy: object
@@ -87,7 +86,6 @@ class TestRollup:
         card = rollup(okrs, as_of=AS_OF, strategy=strategy)  # type: ignore[arg-type]
         assert all(0.0 <= card.value(i) <= 1.0 for i in card)
 
-    @settings(max_examples=60, deadline=None)
     @given(okrs=okr_sets(min_objectives=1, max_objectives=6))
     def test_all_at_target_is_one_and_all_at_start_is_zero(self, okrs: OKRSet) -> None:
         """Every key result at target rolls up to 1.0 at every level; at start, to 0.0."""
@@ -100,7 +98,6 @@ class TestRollup:
             assert at_target.value(ident) == 1.0, ident
             assert at_start.value(ident) == 0.0, ident
 
-    @settings(max_examples=60, deadline=None)
     @given(okrs=okr_sets(max_objectives=6, max_checkins=12), seed=st.integers(0, 10**6))
     def test_order_of_checkins_and_children_does_not_matter(self, okrs: OKRSet, seed: int) -> None:
         """Shuffling check-ins, objectives and key results changes no score."""
@@ -117,7 +114,6 @@ class TestRollup:
         assert {i: first.value(i) for i in first} == {i: second.value(i) for i in second}
         assert {i: first[i].status for i in first} == {i: second[i].status for i in second}
 
-    @settings(max_examples=60, deadline=None)
     @given(
         okrs=okr_sets(max_objectives=6, max_checkins=12), factor=st.sampled_from([0.5, 2.0, 8.0])
     )
@@ -144,7 +140,6 @@ class TestRollup:
         first, second = rollup(okrs, as_of=AS_OF), rollup(heavier, as_of=AS_OF)
         assert {i: first.value(i) for i in first} == {i: second.value(i) for i in second}
 
-    @settings(max_examples=60, deadline=None)
     @given(okrs=okr_sets(max_objectives=6, max_checkins=12), strategy=st.sampled_from(STRATEGIES))
     def test_what_if_with_current_values_is_the_same_scorecard(
         self, okrs: OKRSet, strategy: object

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import pytest
 
+import builders
 import okrkit
+from builders import objective
 from okrkit import (
     Alignment,
     CheckIn,
     Cycle,
-    KeyResult,
     LinkKind,
     Metric,
     Objective,
@@ -28,29 +30,8 @@ Q1 = Cycle.quarter(2026, 1)
 MID_MARCH = dt.date(2026, 3, 15)
 
 
-def kr(ident: str, **changes: object) -> KeyResult:
-    """An increase key result from 0 to 100."""
-    fields: dict[str, object] = {
-        "id": ident,
-        "title": ident,
-        "metric": Metric(kind="increase", start=0, target=100),  # type: ignore[arg-type]
-    }
-    fields.update(changes)
-    return KeyResult(**fields)  # type: ignore[arg-type]
-
-
-def obj(ident: str, *krs: KeyResult, **changes: object) -> Objective:
-    """A team objective in Q1."""
-    fields: dict[str, object] = {
-        "id": ident,
-        "title": ident,
-        "owner": "team",
-        "cycle": Q1,
-        "level": "team",
-        "key_results": krs,
-    }
-    fields.update(changes)
-    return Objective(**fields)  # type: ignore[arg-type]
+# Key results increase from 0 to 100 here, so that values read as percentages.
+kr = functools.partial(builders.kr, target=100)
 
 
 def okr_set(objectives: list[Objective], values: dict[str, float]) -> OKRSet:
@@ -71,8 +52,8 @@ class TestExample:
         """At mid-March every objective has a score and a status; late key results show it."""
         okrs = okrkit.load(EXAMPLES / "acme.yaml")
         card = okrs.score(as_of=MID_MARCH)
-        for objective in okrs.objectives:
-            score = card[objective.id]
+        for each in okrs.objectives:
+            score = card[each.id]
             assert 0.0 <= score.value <= 1.0
             assert score.status in Status
         for late in ("kr-velocity", "kr-trial-conv", "kr-lead-time", "kr-dn-mrr"):
@@ -91,18 +72,20 @@ class TestExample:
 class TestRules:
     def test_objective_is_weighted_mean_of_key_results(self) -> None:
         """Key-result weights weigh in."""
-        okrs = okr_set([obj("o", kr("a", weight=3), kr("b"))], {"a": 100, "b": 0})
+        okrs = okr_set([objective("o", kr("a", weight=3), kr("b"))], {"a": 100, "b": 0})
         assert okrs.score(as_of=MID_MARCH).value("o") == pytest.approx(0.75)
 
     def test_children_count_by_link_weight_and_supports_do_not(self) -> None:
         """Three teams with targets of 100k, 20k and 1k count in proportion."""
         okrs = okr_set(
             [
-                obj("top", level="company"),
-                obj("t1", kr("k1"), aligned_to=[Alignment(parent="top", weight=100)]),
-                obj("t2", kr("k2"), aligned_to=[Alignment(parent="top", weight=20)]),
-                obj("t3", kr("k3"), aligned_to=[Alignment(parent="top", weight=1)]),
-                obj("s", kr("k4"), aligned_to=[Alignment(parent="top", kind=LinkKind.SUPPORTS)]),
+                objective("top", level="company"),
+                objective("t1", kr("k1"), aligned_to=[Alignment(parent="top", weight=100)]),
+                objective("t2", kr("k2"), aligned_to=[Alignment(parent="top", weight=20)]),
+                objective("t3", kr("k3"), aligned_to=[Alignment(parent="top", weight=1)]),
+                objective(
+                    "s", kr("k4"), aligned_to=[Alignment(parent="top", kind=LinkKind.SUPPORTS)]
+                ),
             ],
             {"k1": 50, "k2": 100, "k3": 0, "k4": 100},
         )
@@ -112,7 +95,10 @@ class TestRules:
     def test_drivers(self) -> None:
         """Key results, children or both drive an objective, per objective if wanted."""
         okrs = okr_set(
-            [obj("top", kr("own"), level="company"), obj("child", kr("c"), aligned_to="top")],
+            [
+                objective("top", kr("own"), level="company"),
+                objective("child", kr("c"), aligned_to="top"),
+            ],
             {"own": 100, "c": 0},
         )
         assert okrs.score(as_of=MID_MARCH).value("top") == pytest.approx(0.5)
@@ -124,9 +110,9 @@ class TestRules:
         """One objective aligned to two parents counts toward both."""
         okrs = okr_set(
             [
-                obj("p1", level="company"),
-                obj("p2", level="company"),
-                obj("child", kr("c"), aligned_to=["p1", "p2"]),
+                objective("p1", level="company"),
+                objective("p2", level="company"),
+                objective("child", kr("c"), aligned_to=["p1", "p2"]),
             ],
             {"c": 40},
         )
@@ -137,8 +123,8 @@ class TestRules:
         """A key result aligned to a key result counts toward its progress."""
         okrs = okr_set(
             [
-                obj("top", kr("company-kr"), level="company"),
-                obj("team-o", kr("team-kr", aligned_to="company-kr")),
+                objective("top", kr("company-kr"), level="company"),
+                objective("team-o", kr("team-kr", aligned_to="company-kr")),
             ],
             {"team-kr": 100},
         )
@@ -150,7 +136,7 @@ class TestRules:
         """With cap off, overshoot rolls up."""
         from okrkit.scoring import Linear
 
-        okrs = okr_set([obj("o", kr("a"), kr("b"))], {"a": 150, "b": 50})
+        okrs = okr_set([objective("o", kr("a"), kr("b"))], {"a": 150, "b": 50})
         assert okrs.score(as_of=MID_MARCH).value("o") == pytest.approx(0.75)
         assert okrs.score(as_of=MID_MARCH, strategy=Linear(cap=False)).value("o") == 1.0
         assert okrs.score(as_of=MID_MARCH)["a"].raw == 1.5
@@ -158,7 +144,7 @@ class TestRules:
     def test_status_by_pace(self) -> None:
         """At 80% of the quarter, 70% is on track, 50% at risk, 30% off track."""
         okrs = okr_set(
-            [obj("o", kr("on"), kr("risk"), kr("off"), kr("none"))],
+            [objective("o", kr("on"), kr("risk"), kr("off"), kr("none"))],
             {"on": 70, "risk": 50, "off": 30},
         )
         card = okrs.score(as_of=dt.date(2026, 3, 13))
@@ -178,7 +164,9 @@ class TestRules:
         Objectives and their key results read alike.
         """
         values = {"a": 70, "c": 70}
-        okrs = okr_set([obj("asp", kr("a"), ambition="aspirational"), obj("com", kr("c"))], values)
+        okrs = okr_set(
+            [objective("asp", kr("a"), ambition="aspirational"), objective("com", kr("c"))], values
+        )
         card = okrs.score(as_of=dt.date(2026, 4, 2))
         assert card["asp"].status is Status.ACHIEVED
         assert card["a"].status is Status.ACHIEVED
@@ -188,7 +176,7 @@ class TestRules:
 
     def test_status_is_final_after_the_cycle(self) -> None:
         """A committed key result at 0.81 after the end is missed, not on track."""
-        okrs = okr_set([obj("o", kr("a"), kr("b"))], {"a": 81, "b": 100})
+        okrs = okr_set([objective("o", kr("a"), kr("b"))], {"a": 81, "b": 100})
         during = okrs.score(as_of=dt.date(2026, 3, 31))
         after = okrs.score(as_of=dt.date(2026, 4, 1))
         assert during["a"].status is Status.ON_TRACK
@@ -198,7 +186,7 @@ class TestRules:
 
     def test_worst_status(self) -> None:
         """objective_status='worst' takes the worst key result's status."""
-        okrs = okr_set([obj("o", kr("a"), kr("b"))], {"a": 100, "b": 10})
+        okrs = okr_set([objective("o", kr("a"), kr("b"))], {"a": 100, "b": 10})
         card = okrs.score(as_of=dt.date(2026, 3, 13), objective_status="worst")
         assert card["o"].status is Status.OFF_TRACK
 
@@ -206,7 +194,7 @@ class TestRules:
 class TestDecisionSupport:
     def test_what_if_and_leverage(self) -> None:
         """what_if reports other values; leverage ranks what would lift an objective most."""
-        okrs = okr_set([obj("o", kr("a", weight=2), kr("b"))], {"a": 50, "b": 50})
+        okrs = okr_set([objective("o", kr("a", weight=2), kr("b"))], {"a": 50, "b": 50})
         card = okrs.score(as_of=MID_MARCH)
         assert card.what_if({"b": 100}).value("o") == pytest.approx((0.5 * 2 + 1.0) / 3)
         assert [k for k, _gain in card.leverage("o")] == ["a", "b"]
@@ -214,7 +202,7 @@ class TestDecisionSupport:
 
     def test_confidence(self) -> None:
         """Confidence rolls up as a weighted mean; net confidence is on track minus off."""
-        okrs = okr_set([obj("o", kr("a"), kr("b"))], {"a": 100, "b": 0})
+        okrs = okr_set([objective("o", kr("a"), kr("b"))], {"a": 100, "b": 0})
         card = okrs.score(as_of=MID_MARCH)
         assert card["o"].confidence == 3.0
         assert card.net_confidence("team") == 0.0
@@ -228,7 +216,7 @@ class TestDecisionSupport:
         okrs = OKRSet(
             cycles=[Q1],
             owners=[Owner(id="team", name="Team")],
-            objectives=[obj("o", kr("a"))],
+            objectives=[objective("o", kr("a"))],
             checkins=checkins,
         )
         card = okrs.score(as_of=dt.date(2026, 2, 1))
@@ -282,7 +270,7 @@ class TestCheckInLog:
 
     def test_rollup_accepts_checkins(self) -> None:
         """Rollup takes a graph with a log or plain check-ins."""
-        okrs = okr_set([obj("o", kr("a"))], {"a": 50})
+        okrs = okr_set([objective("o", kr("a"))], {"a": 50})
         card = rollup(okrs.graph, okrs.checkins, as_of=MID_MARCH)
         assert card.value("o") == 0.5
 
@@ -292,7 +280,7 @@ class TestPlanCache:
         """The scoring plan kept on a graph is redone after the graph changes."""
         from okrkit.graph import AlignmentGraph
 
-        okrs = okr_set([obj("o", kr("a")), obj("p", kr("b"))], {"a": 100, "b": 0})
+        okrs = okr_set([objective("o", kr("a")), objective("p", kr("b"))], {"a": 100, "b": 0})
         graph = AlignmentGraph.from_okrset(okrs)
         log = CheckInLog.from_okrset(okrs)
         assert rollup(graph, log, as_of=MID_MARCH).value("o") == 1.0
@@ -305,7 +293,7 @@ class TestPlanCache:
         """A read-only view follows its graph, and so do its scores."""
         from okrkit.graph import AlignmentGraph
 
-        okrs = okr_set([obj("o", kr("a")), obj("q", kr("c"))], {"a": 100})
+        okrs = okr_set([objective("o", kr("a")), objective("q", kr("c"))], {"a": 100})
         graph = AlignmentGraph.from_okrset(okrs)
         view = graph.read_only_view()
         log = CheckInLog.from_okrset(okrs)
@@ -329,7 +317,7 @@ class TestFinalGradesAndPlans:
         grade = FinalGrade(value=0.6, reason="The market moved; we shipped what mattered.")
         okrs = okr_set(
             [
-                obj(
+                objective(
                     "o",
                     kr("a", final_grade=grade),
                     kr("b"),
@@ -365,7 +353,7 @@ class TestFinalGradesAndPlans:
             PlannedValue(on=dt.date(2026, 3, 15), value=50),
         ]
         okrs = okr_set(
-            [obj("o", kr("late", plan=plan), kr("straight"))], {"late": 20, "straight": 20}
+            [objective("o", kr("late", plan=plan), kr("straight"))], {"late": 20, "straight": 20}
         )
         card = okrs.score(as_of=dt.date(2026, 3, 5))
         assert card["late"].expected == pytest.approx((10 + 40 * 5 / 15) / 100)
@@ -384,10 +372,12 @@ class TestFinalGradesAndPlans:
                 plan=[PlannedValue(on=dt.date(2026, 2, 1), value=1)],
             )  # type: ignore[arg-type]
         with pytest.raises(ValidationError, match="falls outside cycle"):
-            okr_set([obj("o", kr("a", plan=[PlannedValue(on=dt.date(2026, 5, 1), value=5)]))], {})
+            okr_set(
+                [objective("o", kr("a", plan=[PlannedValue(on=dt.date(2026, 5, 1), value=5)]))], {}
+            )
         okrs = okr_set(
             [
-                obj(
+                objective(
                     "o",
                     kr(
                         "a",
@@ -409,8 +399,8 @@ class TestFinalGradesAndPlans:
         grade = FinalGrade(value=0.9, reason="Agreed at the review")
         okrs = okr_set(
             [
-                obj("top", kr("parent", final_grade=grade), level="company"),
-                obj("team-o", kr("child", aligned_to="parent")),
+                objective("top", kr("parent", final_grade=grade), level="company"),
+                objective("team-o", kr("child", aligned_to="parent")),
             ],
             {"parent": 20, "child": 60},
         )
