@@ -13,6 +13,7 @@ import numpy.typing as npt
 from okrkit.checkins._store import DAY_BITS, Store, frozen, sparse_get
 from okrkit.errors import Problem
 from okrkit.model import CheckIn, Confidence, DateLike, as_date
+from okrkit.model._listing import deprecated_call
 
 __all__ = ["Reading", "Series"]
 
@@ -76,8 +77,10 @@ class Reading(Store):
         return self._ids
 
     def key_results(self) -> list[str]:
-        """The ids of the key results with at least one check-in, as a list."""
-        return list(self._ids)
+        """Deprecated: the ids of the key results with check-ins; use :meth:`ids`."""
+        return deprecated_call(
+            "CheckInLog.key_results()", "CheckInLog.ids()", lambda: list(self._ids)
+        )
 
     def rows_as_of(
         self, codes: npt.NDArray[np.integer[Any]], as_of: DateLike

@@ -10,27 +10,36 @@ on the OKR set (or graph) until it changes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from itertools import chain, compress
-from operator import attrgetter
-from typing import TYPE_CHECKING, Literal
+from itertools import chain
+from typing import TYPE_CHECKING
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from okrkit.model import Ambition, Cycle, KeyResult, LinkKind, Objective, OKRSet
+from okrkit.model import Ambition, Cycle, KeyResult, Objective, OKRSet
 from okrkit.model._loops import heights
-from okrkit.scoring._arrays import KIND_CODE, MetricArrays
+from okrkit.scoring._arrays import MetricArrays
+from okrkit.scoring._layout import (
+    ID,
+    KEY_RESULTS,
+    Drivers,
+    Floats,
+    Ints,
+    drivers_of,
+    finals,
+    id_rank,
+    links,
+    metric_arrays,
+    periods,
+    phased,
+)
 
 if TYPE_CHECKING:
     from okrkit.checkins import CheckInLog
     from okrkit.graph import AlignmentGraph
 
 __all__ = ["Drivers", "Level", "Plan", "compile_plan", "plan_of"]
-
-Drivers = Literal["both", "key_results", "children"]
-Ints = npt.NDArray[np.int64]
-Floats = npt.NDArray[np.float64]
 
 
 @attrs.frozen(eq=False)
@@ -133,32 +142,6 @@ class Plan:
         return len(self.ids)
 
 
-_KEY_RESULTS = attrgetter("key_results")
-_ID = attrgetter("id")
-_METRIC = attrgetter("metric")
-_WEIGHT = attrgetter("weight")
-_KIND = attrgetter("kind")
-_ENDS = attrgetter("start", "target")
-_STRETCH = attrgetter("stretch")
-# What makes a key result need a second look: all empty or None for most.
-_EXTRAS = attrgetter("aligned_to", "due", "final_grade", "plan")
-
-
-def _numbers(values: Iterable[float | None], count: int) -> Floats:
-    """``count`` optional numbers as floats, None as NaN (fast when there is no None)."""
-    values = tuple(values)
-    try:
-        return np.fromiter(values, np.float64, count)
-    except TypeError:  # a None among them
-        return np.array(values, dtype=np.float64)
-
-
-def _mode(drivers: Drivers | Mapping[str, Drivers], objective: str) -> str:
-    if isinstance(drivers, Mapping):
-        return drivers.get(objective, "both")
-    return str(drivers)
-
-
 def compile_plan(
     objectives: Iterable[Objective],
     cycles: Mapping[str, Cycle],
@@ -166,41 +149,30 @@ def compile_plan(
 ) -> Plan:
     """Lay out ``objectives`` (with their key results) for scoring under ``drivers``."""
     objectives = tuple(objectives)
-    key_results = tuple(chain.from_iterable(map(_KEY_RESULTS, objectives)))
+    key_results = tuple(chain.from_iterable(map(KEY_RESULTS, objectives)))
     count = len(key_results)
-    ids = (*map(_ID, key_results), *map(_ID, objectives))
+    ids = (*map(ID, key_results), *map(ID, objectives))
     index = dict(zip(ids, range(len(ids)), strict=True))
-    sizes = list(map(len, map(_KEY_RESULTS, objectives)))
+    sizes = list(map(len, map(KEY_RESULTS, objectives)))
     objective_of = np.repeat(np.arange(count, len(ids), dtype=np.int64), sizes)
-    metrics, kr_weights, special = _metric_arrays(key_results)
+    metrics, kr_weights, special = metric_arrays(key_results)
     entities: tuple[KeyResult | Objective, ...] = (*special, *objectives)
-    link_child, link_parent, link_weight = _links(entities, index)
-    use_krs, skip_links, fallbacks = _drivers(objectives, count, link_parent, drivers)
+    link_child, link_parent, link_weight = links(entities, index)
+    use_krs, skip_links, fallbacks = drivers_of(objectives, count, link_parent, drivers)
+    # What counts: the key results of the objectives that count theirs, and the links
+    # into parents that count their children.
     kept = ~np.isin(link_parent, skip_links)
-    own_mask = np.repeat(use_krs, sizes)
-    child = np.concatenate([np.flatnonzero(own_mask), link_child[kept]]).astype(np.int64)
-    parent = np.concatenate([objective_of[own_mask], link_parent[kept]]).astype(np.int64)
-    weight = np.concatenate([kr_weights[own_mask], link_weight[kept]])
+    own = np.repeat(use_krs, sizes)
+    child = np.concatenate([np.flatnonzero(own), link_child[kept]]).astype(np.int64)
+    parent = np.concatenate([objective_of[own], link_parent[kept]]).astype(np.int64)
+    weight = np.concatenate([kr_weights[own], link_weight[kept]])
     size = len(ids)
-    has_children = np.bincount(parent, minlength=size) > 0
-    has_objective_children = np.bincount(parent[child >= count], minlength=size) > 0
-    # Links are summed in the order of their child's id, so that the scores never
-    # depend on the order objectives, key results and links were given in.
-    rank = np.empty(size, dtype=np.int64)
-    rank[np.argsort(np.array(ids, dtype=object), kind="stable")] = np.arange(size)
-    levels = _levels(child, parent, weight, rank, count)
-
-    cycle_start, cycle_end, period_end = _periods(objectives, special, index, cycles, sizes)
+    levels = _levels(child, parent, weight, id_rank(ids), count)
+    cycle_start, cycle_end, period_end = periods(objectives, special, index, cycles, sizes)
     aspirational_objectives = np.fromiter(
-        (o.ambition is Ambition.ASPIRATIONAL for o in objectives),
-        dtype=bool,
-        count=len(objectives),
+        (o.ambition is Ambition.ASPIRATIONAL for o in objectives), bool, len(objectives)
     )
-    finals = [
-        (index[e.id], e.final_grade.value, e.final_grade.reason)
-        for e in entities
-        if e.final_grade is not None
-    ]
+    final_positions, final_values, final_reasons = finals(entities, index)
     return Plan(
         ids=ids,
         index=index,
@@ -215,99 +187,20 @@ def compile_plan(
         levels=levels,
         all_child=np.concatenate([np.arange(count, dtype=np.int64), link_child]),
         all_parent=np.concatenate([objective_of, link_parent]),
-        has_children=has_children,
-        has_objective_children=has_objective_children,
+        has_children=np.bincount(parent, minlength=size) > 0,
+        has_objective_children=np.bincount(parent[child >= count], minlength=size) > 0,
         cycle_start=cycle_start,
         cycle_end=cycle_end,
         period_end=period_end,
         aspirational=np.concatenate(
             [np.repeat(aspirational_objectives, sizes), aspirational_objectives]
         ),
-        final_positions=np.fromiter((p for p, _v, _r in finals), np.int64, len(finals)),
-        final_values=np.fromiter((v for _p, v, _r in finals), np.float64, len(finals)),
-        final_reasons=tuple(r for _p, _v, r in finals),
-        phased=_phased(special, objective_of, objectives, cycles, index),
+        final_positions=final_positions,
+        final_values=final_values,
+        final_reasons=final_reasons,
+        phased=phased(special, objective_of, objectives, cycles, index),
         fallbacks=tuple(fallbacks),
     )
-
-
-def _metric_arrays(
-    key_results: tuple[KeyResult, ...],
-) -> tuple[MetricArrays, Floats, list[KeyResult]]:
-    """The metrics' numbers (None as NaN), the weights, and the key results to look at again.
-
-    Those are the few with a due date, a final grade, a plan or links.
-    """
-    # Attribute getters and map run in C: at 400,000 key results every pass counts.
-    count = len(key_results)
-    metric_list = tuple(map(_METRIC, key_results))
-    ends = _numbers(chain.from_iterable(map(_ENDS, metric_list)), 2 * count).reshape(count, 2)
-    metrics = MetricArrays(
-        metrics=metric_list,
-        kinds=np.fromiter(map(KIND_CODE.__getitem__, map(_KIND, metric_list)), np.int8, count),
-        starts=ends[:, 0].copy(),
-        targets=ends[:, 1].copy(),
-        stretches=_numbers(map(_STRETCH, metric_list), count),
-    )
-    weights = np.fromiter(map(_WEIGHT, key_results), np.float64, count)
-    special = list(compress(key_results, map(any, map(_EXTRAS, key_results))))
-    return metrics, weights, special
-
-
-def _links(
-    entities: Iterable[KeyResult | Objective], index: Mapping[str, int]
-) -> tuple[Ints, Ints, Floats]:
-    """The contributes links between entities in ``index``: child, parent, weight."""
-    below: list[int] = []
-    above: list[int] = []
-    weights: list[float] = []
-    contributes = LinkKind.CONTRIBUTES
-    for entity in entities:
-        for link in entity.aligned_to:
-            up = index.get(link.parent)
-            if link.kind is not contributes or up is None:
-                continue
-            below.append(index[entity.id])
-            above.append(up)
-            weights.append(link.weight)
-    return (
-        np.array(below, dtype=np.int64),
-        np.array(above, dtype=np.int64),
-        np.array(weights, dtype=np.float64),
-    )
-
-
-def _drivers(
-    objectives: tuple[Objective, ...],
-    count: int,
-    link_parent: Ints,
-    drivers: Drivers | Mapping[str, Drivers],
-) -> tuple[npt.NDArray[np.bool_], Ints, list[str]]:
-    """Which objectives count their key results, whose links are skipped, the fallbacks.
-
-    A fallback is an objective scored from the other kind of driver, for want of the
-    chosen one.
-    """
-    fallbacks: list[str] = []
-    use_krs = np.ones(len(objectives), dtype=bool)
-    skip_links: list[int] = []
-    if drivers == "both":
-        return use_krs, np.zeros(0, dtype=np.int64), fallbacks
-    linked = set(link_parent.tolist())
-    for number, objective in enumerate(objectives):
-        mode = _mode(drivers, objective.id)
-        position = count + number
-        has_links = position in linked
-        if mode == "children" and not has_links and objective.key_results:
-            fallbacks.append(objective.id)
-            use_krs[number] = True
-        elif mode == "key_results" and not objective.key_results and has_links:
-            fallbacks.append(objective.id)
-        else:
-            use_krs[number] = mode != "children"
-            if mode == "key_results":
-                skip_links.append(position)
-    return use_krs, np.array(skip_links, dtype=np.int64), fallbacks
 
 
 def _levels(
@@ -342,55 +235,6 @@ def _levels(
     return tuple(out)
 
 
-def _periods(
-    objectives: tuple[Objective, ...],
-    special: list[KeyResult],
-    index: Mapping[str, int],
-    cycles: Mapping[str, Cycle],
-    sizes: list[int],
-) -> tuple[Ints, Ints, Ints]:
-    bounds = {ident: (c.start.toordinal(), c.end.toordinal()) for ident, c in cycles.items()}
-    starts = np.fromiter((bounds[o.cycle][0] for o in objectives), np.int64, len(objectives))
-    ends = np.fromiter((bounds[o.cycle][1] for o in objectives), np.int64, len(objectives))
-    kr_starts, kr_ends = np.repeat(starts, sizes), np.repeat(ends, sizes)
-    period = kr_ends.copy()
-    for kr in special:
-        if kr.due is not None:
-            period[index[kr.id]] = kr.due.toordinal()
-    return (
-        np.concatenate([kr_starts, starts]),
-        np.concatenate([kr_ends, ends]),
-        np.concatenate([period, ends]),
-    )
-
-
-def _phased(
-    special: list[KeyResult],
-    objective_of: Ints,
-    objectives: tuple[Objective, ...],
-    cycles: Mapping[str, Cycle],
-    index: Mapping[str, int],
-) -> dict[int, tuple[Ints, Floats]]:
-    phased: dict[int, tuple[Ints, Floats]] = {}
-    count = len(objective_of)
-    for kr in special:
-        metric = kr.metric
-        if not kr.plan or metric.start is None or metric.target is None:
-            continue
-        position = index[kr.id]
-        cycle = cycles[objectives[int(objective_of[position]) - count].cycle]
-        finish = (kr.due or cycle.end).toordinal()
-        points = sorted((step.on.toordinal(), step.value) for step in kr.plan)
-        points = [(cycle.start.toordinal(), metric.start), *points]
-        if points[-1][0] < finish:
-            points.append((finish, metric.target))
-        phased[position] = (
-            np.array([d for d, _v in points], dtype=np.int64),
-            np.array([v for _d, v in points], dtype=np.float64),
-        )
-    return phased
-
-
 def plan_of(source: OKRSet | AlignmentGraph, drivers: Drivers | Mapping[str, Drivers]) -> Plan:
     """The plan of an OKR set or alignment graph, made once per drivers setting and kept.
 
@@ -406,7 +250,7 @@ def plan_of(source: OKRSet | AlignmentGraph, drivers: Drivers | Mapping[str, Dri
         graph = source
 
         def build() -> Plan:
-            return compile_plan(graph.objectives(), graph.cycles, drivers)
+            return compile_plan(graph.objectives, graph.cycles, drivers)
 
     if isinstance(drivers, Mapping):
         return build()

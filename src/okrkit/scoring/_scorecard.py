@@ -15,7 +15,7 @@ from okrkit.checkins import CheckInLog
 from okrkit.errors import OKRError, Problem
 from okrkit.graph import NodeKind
 from okrkit.i18n import _
-from okrkit.model import MetricKind, Status, UnknownIdError
+from okrkit.model import Listing, MetricKind, Status, UnknownIdError
 from okrkit.scoring._arrays import History
 from okrkit.scoring._plan import Plan
 from okrkit.scoring._status import STATUSES
@@ -246,13 +246,19 @@ class Scorecard:
             self._raws = raws
         return float(self._raws[position])
 
-    def key_results(self) -> list[Score]:
-        """The scores of every key result, in plan order."""
-        return [self[kr.id] for kr in self._plan.key_results]
+    @property
+    def key_results(self) -> Listing[Score]:
+        """The scores of every key result, in plan order (a tuple).
 
-    def objectives(self) -> list[Score]:
-        """The scores of every objective, in plan order."""
-        return [self[o.id] for o in self._plan.objectives]
+        Calling it, ``card.key_results()``, is the spelling of okrkit 0.1: it still
+        returns a list, with a :class:`DeprecationWarning`.
+        """
+        return Listing((self[kr.id] for kr in self._plan.key_results), "Scorecard.key_results")
+
+    @property
+    def objectives(self) -> Listing[Score]:
+        """The scores of every objective, in plan order (a tuple); see :attr:`key_results`."""
+        return Listing((self[o.id] for o in self._plan.objectives), "Scorecard.objectives")
 
     @property
     def graph(self) -> AlignmentGraph:
