@@ -103,6 +103,14 @@ class TestBuilding:
         if message != "same length":
             assert caught.value.path == "checkins[0]"
 
+    def test_the_first_bad_author_by_row_is_named(self) -> None:
+        """With many bad authors the error names the first row's, whatever the hash seed."""
+        bad = [f"person {i}" for i in range(30)]
+        days = [f"2026-01-{i % 28 + 1:02d}" for i in range(30)]
+        with pytest.raises(ValidationError, match="'person 0'") as caught:
+            CheckInLog.from_columns(["a"] * 30, days, [1.0] * 30, authors=bad)
+        assert caught.value.path == "checkins[0]"
+
     def test_unknown_key_results_are_refused_once_each(self) -> None:
         """A known list refuses the others, one problem per unknown key result."""
         with pytest.raises(ValidationError) as caught:

@@ -236,7 +236,7 @@ def sparse_column(
             ),
             int(rows[wrong]),
         )
-    for text in set(found) if ids else ():
+    for text in dict.fromkeys(found) if ids else ():  # in row order: the first bad one
         if not is_valid_id(text):
             raise _bad(
                 _("a check-in's {field} must be an id without spaces (got {value!r})").format(
