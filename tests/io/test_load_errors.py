@@ -273,3 +273,48 @@ class TestFiles:
         with pytest.raises(FormatError):
             okrkit.dump(okrs, tmp_path / "okrs.txt")
         assert list(tmp_path.iterdir()) == []
+
+
+LONG = "1" * 5000  # more digits than Python's int() reads
+
+
+class TestHostileValues:
+    @pytest.mark.parametrize(
+        ("fmt", "text"),
+        [
+            ("yaml", VALID_HEAD + f"objectives: []\nschema_version: {LONG}\n"),
+            ("json", f'{{"cycles": [], "owners": [], "objectives": [], "x": {LONG}}}'),
+            ("toml", f"cycles = []\nowners = []\nobjectives = []\nx = {LONG}\n"),
+        ],
+    )
+    def test_overlong_integer_is_a_load_error(self, fmt: str, text: str) -> None:
+        """An integer longer than Python reads is a problem with the file, not a ValueError."""
+        assert load_problems(text, fmt)
+
+    def test_overlong_yaml_number_is_reported_where_it_stands(self) -> None:
+        """In YAML the digits stay text, so the model says which field needs a number."""
+        text = VALID_HEAD + (
+            "objectives:\n"
+            "  - {id: o1, title: T, owner: lan, cycle: 2026-Q1, level: team,\n"
+            "     key_results: [{id: k1, title: K,\n"
+            f"                     metric: {{kind: at_least, target: {LONG}}}}}]}}\n"
+        )
+        problems = load_problems(text)
+        assert {(line, path) for line, path, _message in problems} == {
+            (6, "objectives[0].key_results[0].metric.target")
+        }
+        assert problems[0][2].startswith("'target' must be a number")
+
+    @pytest.mark.parametrize("confidence", ["²", LONG])
+    def test_odd_digits_as_confidence(self, confidence: str) -> None:
+        """Digits int() cannot read are a confidence problem, not a ValueError."""
+        text = VALID_HEAD + (
+            "objectives:\n"
+            "  - {id: o1, title: T, owner: lan, cycle: 2026-Q1, level: team,\n"
+            "     key_results: [{id: k1, title: K, metric: {kind: milestone}}]}\n"
+            "checkins:\n"
+            f"  - {{key_result: k1, on: 2026-01-09, value: 1, confidence: '{confidence}'}}\n"
+        )
+        ((_line, path, message),) = load_problems(text)
+        assert path == "checkins[0].confidence"
+        assert message.startswith("'confidence' must be 1-5")

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 import cattrs
 from cattrs.errors import (
+    BaseValidationError,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -26,7 +27,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import Problem, ValidationError
+from okrkit.errors import OKRError, Problem, ValidationError
 from okrkit.i18n import _
 from okrkit.io._tables import table_texts
 from okrkit.model import (
@@ -43,6 +44,7 @@ from okrkit.model import (
 )
 
 __all__ = [
+    "STRUCTURE_ERRORS",
     "configure_structure",
     "configure_unstructure",
     "date_or_raw",
@@ -53,6 +55,12 @@ __all__ = [
 ]
 
 PathPart = str | int
+
+STRUCTURE_ERRORS = (ValidationError, BaseValidationError)
+"""What structuring raises for input that breaks a rule; read it with :func:`problems_from`.
+
+Anything else raised while structuring is a bug in okrkit, and propagates as one.
+"""
 
 _ENUMS: tuple[type[enum.Enum], ...] = (
     Ambition,
@@ -183,55 +191,62 @@ def configure_structure(conv: cattrs.Converter) -> None:
     conv.register_structure_hook_func(_is_enum, _raw)
     conv.register_structure_hook_func(_is(tuple[str, ...]), _raw)
     conv.register_structure_hook_func(_is(tuple[float, float]), _raw)
+    conv.register_structure_hook_factory(_is_tuple_of(attrs.has), _list_hook)
+    # Registered after the list factory, so that it wins for alignment links.
+    conv.register_structure_hook_factory(_is(tuple[Alignment, ...]), _links_hook)
+    conv.register_structure_hook_factory(attrs.has, _class_hook)
 
-    def structure_list(tp: Any) -> Callable[[Any, Any], Any]:
-        (item_type, _ellipsis) = typing.get_args(tp)
 
-        def hook(value: Any, _type: Any) -> tuple[Any, ...]:
-            if not isinstance(value, list | tuple):
-                raise ValidationError(
-                    _("must be a list of {kind} entries (got {value})").format(
-                        kind=item_type.__name__, value=_describe(value)
-                    )
+def _list_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure a list of records, every item's problems collected."""
+    (item_type, _ellipsis) = typing.get_args(tp)
+
+    def hook(value: Any, _type: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise ValidationError(
+                _("must be a list of {kind} entries (got {value})").format(
+                    kind=item_type.__name__, value=_describe(value)
                 )
-            return _collect(value, lambda item: conv.structure(item, item_type))
+            )
+        return _collect(value, lambda item: conv.structure(item, item_type))
 
-        return hook
+    return hook
 
-    conv.register_structure_hook_factory(_is_tuple_of(attrs.has), structure_list)
+
+def _links_hook(_tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure alignment links: one parent id, a link, or a list of either."""
 
     def structure_link(item: Any) -> Alignment:
         if isinstance(item, str):
             return Alignment(parent=item)
         return conv.structure(item, Alignment)
 
-    def structure_links(value: Any, _type: Any) -> Any:
+    def hook(value: Any, _type: Any) -> Any:
         if isinstance(value, str | Mapping):
             value = [value]
         if not isinstance(value, list | tuple):
             return value  # the model reports what it is
         return _collect(value, structure_link)
 
-    # Registered after the list factory, so that it wins for alignment links.
-    conv.register_structure_hook_func(_is(tuple[Alignment, ...]), structure_links)
+    return hook
 
-    def structure_class(cls: type) -> Callable[[Any, Any], Any]:
-        inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
-            cls, conv, _cattrs_forbid_extra_keys=True
-        )
 
-        def hook(value: Any, _type: Any) -> Any:
-            if not isinstance(value, Mapping):
-                raise ValidationError(
-                    _("must be a mapping of keys to values for a {kind} (got {value})").format(
-                        kind=cls.__name__, value=_describe(value)
-                    )
+def _class_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure a record from a mapping, refusing unknown keys."""
+    inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True
+    )
+
+    def hook(value: Any, _type: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise ValidationError(
+                _("must be a mapping of keys to values for a {kind} (got {value})").format(
+                    kind=cls.__name__, value=_describe(value)
                 )
-            return inner(value, cls)
+            )
+        return inner(value, cls)
 
-        return hook
-
-    conv.register_structure_hook_factory(attrs.has, structure_class)
+    return hook
 
 
 def _collect(items: Sequence[Any], structure: Callable[[Any], Any]) -> tuple[Any, ...]:
@@ -241,7 +256,7 @@ def _collect(items: Sequence[Any], structure: Callable[[Any], Any]) -> tuple[Any
     for index, item in enumerate(items):
         try:
             out.append(structure(item))
-        except Exception as exc:  # noqa: BLE001 - every problem is collected
+        except STRUCTURE_ERRORS as exc:
             problems.extend(problems_from(exc, (index,)))
     if problems:
         raise ValidationError(problems)
@@ -310,20 +325,20 @@ def problems_from(exc: BaseException, path: tuple[PathPart, ...] = ()) -> list[P
     """Turn an exception raised while structuring into located problems.
 
     Walks cattrs' exception groups, so every problem keeps the path to the value
-    that caused it.
+    that caused it. Only what means bad input becomes a problem: okrkit's own errors,
+    cattrs' unknown keys, and the ``KeyError`` of a required key that is missing.
+
+    Raises:
+        Exception: any other exception found, unchanged: it is a bug, not a problem
+            with the input, and must not be worded as one.
     """
     if isinstance(exc, ValidationError):
         prefix = path_text(path)
         return [problem.located(path_prefix=prefix) for problem in exc.problems]
+    if isinstance(exc, OKRError):
+        return [Problem(message=str(exc), path=path_text(path) or None)]
     if isinstance(exc, ClassValidationError | IterableValidationError):
-        problems: list[Problem] = []
-        with_notes, others = exc.group_exceptions()
-        for sub, note in with_notes:
-            part: PathPart = note.index if isinstance(note, IterableValidationNote) else note.name
-            problems.extend(problems_from(sub, (*path, part)))
-        for sub in others:
-            problems.extend(problems_from(sub, path))
-        return problems
+        return _group_problems(exc, path)
     if isinstance(exc, ForbiddenExtraKeysError):
         return [
             Problem(
@@ -334,12 +349,28 @@ def problems_from(exc: BaseException, path: tuple[PathPart, ...] = ()) -> list[P
             )
             for key in sorted(exc.extra_fields, key=str)
         ]
-    if isinstance(exc, KeyError):
-        key = path[-1] if path else exc.args[0]
-        return [
-            Problem(
-                message=_("required key {key!r} is missing; add it").format(key=key),
-                path=path_text(path),
+    raise exc
+
+
+def _group_problems(
+    group: ClassValidationError | IterableValidationError, path: tuple[PathPart, ...]
+) -> list[Problem]:
+    """The problems of each exception in a cattrs group, placed by the group's notes."""
+    problems: list[Problem] = []
+    with_notes, others = group.group_exceptions()
+    for sub, note in with_notes:
+        if isinstance(note, IterableValidationNote):
+            problems.extend(problems_from(sub, (*path, note.index)))
+        elif type(sub) is KeyError and sub.args == (note.name,):
+            # cattrs reads each required key as ``mapping[name]``: the key is missing.
+            problems.append(
+                Problem(
+                    message=_("required key {key!r} is missing; add it").format(key=note.name),
+                    path=path_text((*path, note.name)),
+                )
             )
-        ]
-    return [Problem(message=str(exc) or type(exc).__name__, path=path_text(path) or None)]
+        else:
+            problems.extend(problems_from(sub, (*path, note.name)))
+    for sub in others:
+        problems.extend(problems_from(sub, path))
+    return problems

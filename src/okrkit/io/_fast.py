@@ -9,6 +9,8 @@ the model classes, which check it exactly as they do for the converter.
 
 Anything else, and any entry the model refuses, gives ``None``: the caller then
 structures the entry through the converter, which words every problem with its path.
+Only those two are caught (the shape check's own signal and the model's
+:class:`~okrkit.errors.ValidationError`): any other exception is a bug and propagates.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from okrkit.errors import ValidationError
 from okrkit.io._converter import date_or_raw, number_or_raw
 from okrkit.model import (
     Alignment,
@@ -33,11 +36,21 @@ def _keys(cls: type) -> frozenset[str]:
     return frozenset(field.name for field in attrs.fields(cls) if field.init)
 
 
+def _required(cls: type) -> frozenset[str]:
+    return frozenset(
+        field.name for field in attrs.fields(cls) if field.init and field.default is attrs.NOTHING
+    )
+
+
 _T = TypeVar("_T", Metric, KeyResult, Objective)
 _OBJECTIVE_KEYS = _keys(Objective)
+_OBJECTIVE_REQUIRED = _required(Objective)
 _KEY_RESULT_KEYS = _keys(KeyResult)
+_KEY_RESULT_REQUIRED = _required(KeyResult)
 _METRIC_KEYS = _keys(Metric)
+_METRIC_REQUIRED = _required(Metric)
 _OWNER_KEYS = _keys(Owner)
+_OWNER_REQUIRED = _required(Owner)
 
 
 class _UncommonShapeError(Exception):
@@ -67,7 +80,7 @@ def _made(cls: type[_T], fields: dict[str, Any]) -> _T:
 
 
 def _metric(raw: Any) -> Metric:
-    if type(raw) is not dict or not raw.keys() <= _METRIC_KEYS or "kind" not in raw:
+    if type(raw) is not dict or not _METRIC_KEYS >= raw.keys() >= _METRIC_REQUIRED:
         raise _UncommonShapeError
     get = raw.get
     return _made(
@@ -87,7 +100,7 @@ def _metric(raw: Any) -> Metric:
 def _key_result(raw: Any) -> KeyResult:
     if (
         type(raw) is not dict
-        or not raw.keys() <= _KEY_RESULT_KEYS
+        or not _KEY_RESULT_KEYS >= raw.keys() >= _KEY_RESULT_REQUIRED
         or raw.get("plan")
         or raw.get("final_grade") is not None
     ):
@@ -115,7 +128,7 @@ def objective(raw: Any) -> Objective | None:
     try:
         if (
             type(raw) is not dict
-            or not raw.keys() <= _OBJECTIVE_KEYS
+            or not _OBJECTIVE_KEYS >= raw.keys() >= _OBJECTIVE_REQUIRED
             or raw.get("final_grade") is not None
         ):
             return None
@@ -139,13 +152,13 @@ def objective(raw: Any) -> Objective | None:
                 "final_grade": None,
             },
         )
-    except Exception:  # noqa: BLE001 - the converter will word the problem
+    except (_UncommonShapeError, ValidationError):  # the converter will word the problem
         return None
 
 
 def owner(raw: Any) -> Owner | None:
     """The owner ``raw`` describes, or ``None`` to leave it to the converter."""
-    if type(raw) is not dict or not raw.keys() <= _OWNER_KEYS:
+    if type(raw) is not dict or not _OWNER_KEYS >= raw.keys() >= _OWNER_REQUIRED:
         return None
     try:
         return Owner(
@@ -154,5 +167,5 @@ def owner(raw: Any) -> Owner | None:
             kind=raw.get("kind", "person"),
             parent=raw.get("parent"),
         )
-    except Exception:  # noqa: BLE001 - the converter will word the problem
+    except ValidationError:  # the converter will word the problem
         return None

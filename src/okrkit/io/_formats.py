@@ -157,6 +157,8 @@ def _parse_toml(text: str, source: str, entries: object = None) -> tuple[Any, To
                 line=int(match.group(1)) if match else None,
             )
         ) from exc
+    except ValueError as exc:  # an integer longer than Python reads
+        raise LoadError(Problem(message=str(exc), file=source)) from exc
 
 
 def _toml_key(key: str) -> str:
@@ -182,13 +184,17 @@ def _emit_toml(data: Any) -> str:
 # -- JSON -------------------------------------------------------------------------------
 
 
+class _DuplicateKeyError(ValueError):
+    """A JSON object names a key twice; :func:`_parse_json` turns it into a LoadError."""
+
+
 def _unique_keys(items: list[tuple[str, Any]]) -> dict[str, Any]:
     out = dict(items)
     if len(out) != len(items):
         seen: set[str] = set()
         for key, _value in items:
             if key in seen:
-                raise ValueError(
+                raise _DuplicateKeyError(
                     _("key {key!r} appears twice in the same object; keep one").format(key=key)
                 )
             seen.add(key)
@@ -209,7 +215,7 @@ def _parse_json(text: str, source: str, entries: object = None) -> tuple[Any, Ya
         ) from exc
     except RecursionError as exc:
         raise too_deep(source) from exc
-    except ValueError as exc:
+    except ValueError as exc:  # a key named twice, or an integer too long to read
         raise LoadError(Problem(message=str(exc), file=source)) from exc
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
+from okrkit.errors import LoadError
 from okrkit.io._yaml import Parser
 
 __all__ = ["PathKey", "Place", "TomlLines", "YamlLines"]
@@ -46,7 +47,7 @@ class YamlLines:
         found: dict[PathKey, Place] = {}
         try:
             text = self._text() if callable(self._text) else self._text
-        except Exception:  # noqa: BLE001 - a file gone since: no lines, the problems stand
+        except (LoadError, OSError):  # a file gone since: no lines, the problems stand
             return found
         parser = Parser(text)
         try:
@@ -163,7 +164,7 @@ class TomlLines:
         inside = False
         try:
             text = self._text() if callable(self._text) else self._text
-        except Exception:  # noqa: BLE001 - a file gone since: no lines, the problems stand
+        except (LoadError, OSError):  # a file gone since: no lines, the problems stand
             return found
         for number, line in enumerate(text.split("\n"), start=1):
             stripped = line.strip()

@@ -14,7 +14,7 @@ from okrkit.errors import LoadError, Problem, ValidationError
 from okrkit.i18n import _
 from okrkit.io import _fast as fast
 from okrkit.io._checkins import Anchor, CheckinSection, read_checkins
-from okrkit.io._converter import PathPart, problems_from
+from okrkit.io._converter import STRUCTURE_ERRORS, PathPart, problems_from
 from okrkit.io._lines import PathKey, Place
 from okrkit.model import (
     Cycle,
@@ -125,13 +125,13 @@ def _salvage(item: Any, kind: type, converter: cattrs.Converter) -> tuple[Any, l
     for position, raw in enumerate(raw_krs):
         try:
             good.append(converter.structure(raw, KeyResult))
-        except Exception:  # noqa: BLE001 - reported by the first attempt
+        except STRUCTURE_ERRORS:  # reported by the first attempt
             continue
         positions.append(position)
     try:
         shell = converter.structure({**item, "key_results": []}, Objective)
         return attrs.evolve(shell, key_results=good), positions
-    except Exception:  # noqa: BLE001 - reported by the first attempt
+    except STRUCTURE_ERRORS:  # reported by the first attempt
         return None, []
 
 
@@ -292,7 +292,7 @@ class _Loader:
                 return made
         try:
             return self.converter.structure(item, kind)
-        except Exception as exc:  # noqa: BLE001 - every problem is collected
+        except STRUCTURE_ERRORS as exc:  # every problem is collected; a bug propagates
             self.failed = True
             self.add(problems_from(exc, (name, index)))
         salvaged, kr_positions = _salvage(item, kind, self.converter)

@@ -11,7 +11,7 @@ import functools
 import json
 import math
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import cattrs
 
@@ -19,7 +19,7 @@ from okrkit.errors import LoadError, Problem, ValidationError
 from okrkit.graph import _forward
 from okrkit.graph._kinds import EdgeKind, NodeKind
 from okrkit.i18n import _
-from okrkit.io._converter import make_converter, problems_from
+from okrkit.io._converter import STRUCTURE_ERRORS, make_converter, path_text, problems_from
 from okrkit.model import (
     SCHEMA_VERSION,
     Cycle,
@@ -42,8 +42,11 @@ _ENTITY_TYPES: dict[NodeKind, type] = {
     NodeKind.INITIATIVE: Initiative,
 }
 _LINKS = {kind.value for kind in LinkKind}
+_NODE_KINDS = {kind.value: kind for kind in NodeKind}
+_EDGE_KINDS = {kind.value: kind for kind in EdgeKind}
 
 Path = tuple[str | int, ...]
+_K = TypeVar("_K", NodeKind, EdgeKind)
 
 
 @functools.cache
@@ -123,21 +126,20 @@ def from_node_link(data: Mapping[str, Any] | str) -> AlignmentGraph:
         raise LoadError(Problem(message=_("this is not an okrkit node-link graph")))
     reader = _Reader()
     about = data["graph"]
-    cycles = reader.structure(about.get("cycles", []), list[Cycle], ("graph", "cycles"))
-    owners = reader.structure(about.get("owners", []), list[Owner], ("graph", "owners"))
-    nodes = reader.nodes(data.get("nodes", []))
-    edges = reader.edges(data.get("edges", []), {node for node, _data in nodes})
-    dependencies = [
-        dependency
-        for index, dep in enumerate(about.get("dependencies", []))
-        if (dependency := reader.structure(dep, Dependency, ("graph", "dependencies", index)))
-        is not None
-    ]
+    cycles = reader.entries(about.get("cycles", []), Cycle, ("graph", "cycles"))
+    owners = reader.entries(about.get("owners", []), Owner, ("graph", "owners"))
+    nodes = reader.nodes(reader.listed(data.get("nodes", []), ("nodes",)))
+    edges = reader.edges(
+        reader.listed(data.get("edges", []), ("edges",)), {node for node, _data in nodes}
+    )
+    dependencies = reader.entries(
+        about.get("dependencies", []), Dependency, ("graph", "dependencies")
+    )
     if reader.problems:
         raise LoadError(reader.problems)
     graph = AlignmentGraph._assemble(
-        cycles=cycles or [],
-        owners=owners or [],
+        cycles=cycles,
+        owners=owners,
         nodes=nodes,
         edges=edges,
         dependencies=dependencies,
@@ -147,6 +149,14 @@ def from_node_link(data: Mapping[str, Any] | str) -> AlignmentGraph:
     except ValidationError as exc:
         raise LoadError(exc.problems) from exc
     return graph
+
+
+def _kind(item: Any, kinds: Mapping[str, _K]) -> _K | None:
+    """The kind a node or edge names, or ``None`` when it names none of ``kinds``."""
+    if not isinstance(item, Mapping):
+        return None
+    value = item.get("kind")
+    return kinds.get(value) if isinstance(value, str) else None
 
 
 def _parse(text: str) -> Any:
@@ -168,18 +178,35 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def structure(self, value: Any, kind: Any, path: Path) -> Any:
+        """``value`` structured as a ``kind``, or ``None`` after noting its problems."""
         try:
             return _converter().structure(value, kind)
-        except Exception as exc:  # noqa: BLE001 - every problem is collected
+        except STRUCTURE_ERRORS as exc:  # every problem is collected; a bug propagates
             self.problems.extend(problems_from(exc, path))
             return None
 
-    def nodes(self, nodes: Any) -> list[tuple[str, dict[str, Any]]]:
+    def listed(self, value: Any, path: Path) -> list[Any]:
+        """``value`` when it is a list; otherwise no items, and a problem."""
+        if isinstance(value, list):
+            return value
+        self._add(
+            path_text(path), _("must be a list of entries (got {value!r})").format(value=value)
+        )
+        return []
+
+    def entries(self, value: Any, kind: type, path: Path) -> list[Any]:
+        """Each entry of the list ``value`` structured as a ``kind``; failed ones left out."""
+        return [
+            made
+            for index, item in enumerate(self.listed(value, path))
+            if (made := self.structure(item, kind, (*path, index))) is not None
+        ]
+
+    def nodes(self, nodes: list[Any]) -> list[tuple[str, dict[str, Any]]]:
         found: list[tuple[str, dict[str, Any]]] = []
         for index, node in enumerate(nodes):
-            try:
-                kind = NodeKind(node["kind"])
-            except (KeyError, ValueError, TypeError):
+            kind = _kind(node, _NODE_KINDS)
+            if kind is None:
                 self.problems.append(
                     Problem(
                         message=_("each node needs a kind: objective, key_result or initiative"),
@@ -193,15 +220,13 @@ class _Reader:
                 found.append((entity.id, {"kind": kind, "entity": entity}))
         return found
 
-    def edges(self, edges: Any, known: set[str]) -> list[tuple[str, str, dict[str, Any]]]:
+    def edges(self, edges: list[Any], known: set[str]) -> list[tuple[str, str, dict[str, Any]]]:
         found: list[tuple[str, str, dict[str, Any]]] = []
         for index, edge in enumerate(edges):
-            kind: EdgeKind | None = None
-            try:
-                kind = EdgeKind(edge["kind"])
-                source, target = edge["source"], edge["target"]
-            except (KeyError, ValueError, TypeError):
-                source = target = None
+            kind = _kind(edge, _EDGE_KINDS)
+            source = target = None
+            if kind is not None:
+                source, target = edge.get("source"), edge.get("target")
             if kind is None or not isinstance(source, str) or not isinstance(target, str):
                 self.problems.append(
                     Problem(

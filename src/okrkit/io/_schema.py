@@ -1,20 +1,51 @@
-"""The JSON Schema of the OKR file format, for editors to validate and complete."""
+"""The JSON Schema of the OKR file format, for editors to validate and complete.
+
+The schema is read off the model. Each record's properties are its class's attrs
+fields: a field's type and converter give its shape (an id, ids, a date, a choice of
+an enum's values, another record), and the fields without a default are the required
+keys. What fields cannot say comes from three small tables: what each record is
+(:data:`_RECORDS`), descriptions, patterns and bounds of fields (:data:`_NOTES`), and
+the shapes the loader accepts beyond a field's type (:meth:`_Builder.shapes`).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+import types
+import typing
 from typing import Any
 
-from okrkit.i18n import _
+import attrs
+
+from okrkit.i18n import N_, _
 from okrkit.model import (
     SCHEMA_VERSION,
-    Ambition,
-    InitiativeStatus,
-    Level,
-    LinkKind,
+    Alignment,
+    CheckIn,
+    Confidence,
+    Cycle,
+    Dependency,
+    FinalGrade,
+    Initiative,
+    KeyResult,
+    Metric,
     MetricKind,
-    OwnerKind,
+    Objective,
+    OKRSet,
+    Owner,
+    PlannedValue,
     Unit,
+)
+from okrkit.model._convert import (
+    to_cycle_id,
+    to_item_id,
+    to_key_result_id,
+    to_key_result_ids,
+    to_optional_owner_id,
+    to_owner_id,
+    to_owner_ids,
+    to_parent_id,
 )
 
 __all__ = ["json_schema"]
@@ -23,13 +54,79 @@ _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Each line of a check-in table is blank or starts with a date and a value.
 _TABLE_PATTERN = r"^(?:(?:[ \t]*|[ \t]*[0-9]{4}-[0-9]{2}-[0-9]{2}[ \t]+[^ \t\n][^\n]*)(?:\n|$))*$"
 
+_DEFS: dict[str, type] = {
+    "cycle": Cycle,
+    "owner": Owner,
+    "metric": Metric,
+    "key_result": KeyResult,
+    "objective": Objective,
+    "initiative": Initiative,
+    "checkin": CheckIn,
+    "planned_value": PlannedValue,
+    "final_grade": FinalGrade,
+    "dependency": Dependency,
+}
+"""The records of the format by their name under ``$defs`` (the check-in tables aside)."""
+_DEF_NAMES = {cls: name for name, cls in _DEFS.items()}
 
-def _choice(enum_type: type[enum.Enum], description: str) -> dict[str, Any]:
-    return {
-        "type": "string",
-        "enum": [member.value for member in enum_type],
-        "description": description,
-    }
+_RECORDS: dict[type, str] = {
+    OKRSet: N_("cycles, owners, objectives with key results, initiatives, check-ins"),
+    Cycle: N_("a period OKRs are set for"),
+    Owner: N_("the company, a department, a team or a person"),
+    Metric: N_("what a key result measures"),
+    KeyResult: N_("a measurable result"),
+    Objective: N_("a qualitative goal with its key results"),
+    Initiative: N_("work that drives key results"),
+    CheckIn: N_("a value reported for a key result on a day"),
+    PlannedValue: N_("a value planned by a date"),
+    FinalGrade: N_("a grade set by the owner at the end of the cycle, with the reason"),
+    Dependency: N_("an objective or key result that waits on another"),
+    Alignment: N_("a link to a parent objective or key result"),
+}
+"""What each record is, for the person reading the schema."""
+
+_POSITIVE = {"exclusiveMinimum": 0}
+_NOTES: dict[tuple[type, str], dict[str, Any]] = {
+    (OKRSet, "schema_version"): {"minimum": 1, "maximum": SCHEMA_VERSION},
+    (OKRSet, "cycles"): {"description": N_("the cycles")},
+    (OKRSet, "owners"): {"description": N_("the owners")},
+    (OKRSet, "objectives"): {"description": N_("the objectives")},
+    (OKRSet, "initiatives"): {"description": N_("the initiatives")},
+    (OKRSet, "dependencies"): {"description": N_("the dependencies between teams")},
+    (Owner, "kind"): {"description": N_("person by default")},
+    (Owner, "parent"): {"description": N_("the owner this one belongs to")},
+    (Metric, "kind"): {"description": N_("how the value counts as progress")},
+    (Metric, "start"): {"description": N_("the baseline value")},
+    (Metric, "target"): {"description": N_("the value at which the key result is met")},
+    (Metric, "unit"): {"description": N_("what the numbers count; count by default")},
+    (Metric, "currency"): {
+        "pattern": "^[A-Za-z]{3}$",
+        "description": N_("an ISO 4217 code such as VND, for unit currency"),
+    },
+    (Metric, "scale"): {"description": N_("[low, high] of a score, such as [0, 10]")},
+    (Metric, "stretch"): {"description": N_("a value beyond the target")},
+    (KeyResult, "weight"): _POSITIVE,
+    (KeyResult, "plan"): {"description": N_("planned values at dates: a phased target")},
+    (Objective, "level"): {"description": N_("where the objective sits")},
+    (Objective, "ambition"): {"description": N_("committed by default")},
+    (Objective, "key_results"): {"description": N_("2-5 key results is good practice")},
+    (Initiative, "status"): {"description": N_("planned by default")},
+    (FinalGrade, "value"): {"minimum": 0, "maximum": 1},
+    (Alignment, "kind"): {
+        "description": N_("contributes counts toward the parent; supports is shown, not counted")
+    },
+    (Alignment, "weight"): _POSITIVE,
+}
+"""What a field's type cannot say: descriptions (translated when the schema is built),
+patterns and number bounds. Each is laid over the shape the field's type gives."""
+
+# Converters that accept an entity where its id is expected: the field holds one id...
+_ID_CONVERTERS: frozenset[Any] = frozenset(
+    {to_owner_id, to_optional_owner_id, to_cycle_id, to_key_result_id, to_item_id, to_parent_id}
+)
+# ...or one id or several.
+_IDS_CONVERTERS: frozenset[Any] = frozenset({to_owner_ids, to_key_result_ids})
+_SCALARS: dict[Any, str] = {str: "string", float: "number", int: "integer"}
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -40,88 +137,21 @@ def _list_of(name: str, description: str) -> dict[str, Any]:
     return {"type": "array", "items": _ref(name), "description": description}
 
 
-def _record(description: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "description": description,
-        "properties": properties,
-        "required": required,
-        "additionalProperties": False,
-    }
+def _without_none(tp: Any) -> Any:
+    """``X`` for ``X | None``; an optional field is one that is not required."""
+    if typing.get_origin(tp) in (types.UnionType, typing.Union):
+        args = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return tp
 
 
-def json_schema() -> dict[str, Any]:
-    """Return the JSON Schema (draft 2020-12) of okrkit's OKR file format.
-
-    Descriptions are in the active locale. The schema checks each entry's shape;
-    rules that span entries (unique ids, references that must exist, target beyond
-    start) are okrkit's to check when it loads the file.
-
-    Examples:
-        >>> schema = json_schema()
-        >>> schema["required"]
-        ['cycles', 'owners', 'objectives']
-    """
-    number = {"type": "number"}
-    text = {"type": "string"}
-    date = {"type": "string", "format": "date", "description": _("a date, YYYY-MM-DD")}
-    ident = {
-        "type": "string",
-        "pattern": r"^\S+$",
-        "description": _("an id: no spaces, unique in the file"),
-    }
-    ids = {
-        "oneOf": [ident, {"type": "array", "items": ident}],
-        "description": _("one id, or a list of ids"),
-    }
-    link = {
-        "oneOf": [
-            ident,
-            _record(
-                _("a link to a parent objective or key result"),
-                {
-                    "parent": ident,
-                    "kind": _choice(
-                        LinkKind,
-                        _("contributes counts toward the parent; supports is shown, not counted"),
-                    ),
-                    "weight": {**number, "exclusiveMinimum": 0},
-                },
-                ["parent"],
-            ),
-        ]
-    }
-    aligned_to = {
-        "oneOf": [link, {"type": "array", "items": link}],
-        "description": _("the parents this counts toward: one id, several, or links"),
-    }
-    metric_kinds_with_start = [MetricKind.INCREASE.value, MetricKind.DECREASE.value]
-    metric = _record(
-        _("what a key result measures"),
+def _metric_rules() -> list[dict[str, Any]]:
+    """What a metric needs, by its kind and unit (see ``Metric._check_shape``)."""
+    with_start = [MetricKind.INCREASE.value, MetricKind.DECREASE.value]
+    return [
         {
-            "kind": _choice(MetricKind, _("how the value counts as progress")),
-            "start": {**number, "description": _("the baseline value")},
-            "target": {**number, "description": _("the value at which the key result is met")},
-            "unit": _choice(Unit, _("what the numbers count; count by default")),
-            "currency": {
-                "type": "string",
-                "pattern": "^[A-Za-z]{3}$",
-                "description": _("an ISO 4217 code such as VND, for unit currency"),
-            },
-            "scale": {
-                "type": "array",
-                "items": number,
-                "minItems": 2,
-                "maxItems": 2,
-                "description": _("[low, high] of a score, such as [0, 10]"),
-            },
-            "stretch": {**number, "description": _("a value beyond the target")},
-        },
-        ["kind"],
-    )
-    metric["allOf"] = [
-        {
-            "if": {"properties": {"kind": {"enum": metric_kinds_with_start}}},
+            "if": {"properties": {"kind": {"enum": with_start}}},
             "then": {"required": ["start", "target"]},
         },
         {
@@ -136,98 +166,114 @@ def json_schema() -> dict[str, Any]:
             "then": {"required": ["currency"]},
         },
     ]
-    defs: dict[str, Any] = {
-        "cycle": _record(
-            _("a period OKRs are set for"),
-            {"id": ident, "name": text, "start": date, "end": date},
-            ["id", "name", "start", "end"],
-        ),
-        "owner": _record(
-            _("the company, a department, a team or a person"),
-            {
-                "id": ident,
-                "name": text,
-                "kind": _choice(OwnerKind, _("person by default")),
-                "parent": {**ident, "description": _("the owner this one belongs to")},
+
+
+class _Builder:
+    """Builds the parts of the schema, with descriptions in the active locale."""
+
+    def __init__(self) -> None:
+        self.ident = {
+            "type": "string",
+            "pattern": r"^\S+$",
+            "description": _("an id: no spaces, unique in the file"),
+        }
+        self.ids = {
+            "oneOf": [self.ident, {"type": "array", "items": self.ident}],
+            "description": _("one id, or a list of ids"),
+        }
+        self.date = {"type": "string", "format": "date", "description": _("a date, YYYY-MM-DD")}
+        self.shapes = self._shapes()
+
+    def _shapes(self) -> dict[tuple[type, str], dict[str, Any]]:
+        """Fields the loader reads in more shapes than their type says."""
+        return {
+            (CheckIn, "confidence"): {
+                "oneOf": [
+                    {"type": "integer", "minimum": min(Confidence), "maximum": max(Confidence)},
+                    # the traffic-light words of Confidence.parse
+                    {"type": "string", "enum": ["red", "yellow", "green"]},
+                ],
+                "description": _("1-5, or red / yellow / green"),
             },
-            ["id", "name"],
-        ),
-        "metric": metric,
-        "key_result": _record(
-            _("a measurable result"),
-            {
-                "id": ident,
-                "title": text,
-                "metric": _ref("metric"),
-                "description": text,
-                "owners": ids,
-                "weight": {**number, "exclusiveMinimum": 0},
-                "due": date,
-                "aligned_to": aligned_to,
-                "plan": {
-                    "type": "array",
-                    "items": _ref("planned_value"),
-                    "description": _("planned values at dates: a phased target"),
-                },
-                "final_grade": _ref("final_grade"),
+            (OKRSet, "checkins"): {
+                "oneOf": [
+                    _ref("checkin_tables"),
+                    _list_of("checkin", _("the check-ins, one entry each")),
+                ],
+                "description": _("the check-ins: a table per key result, or a list"),
             },
-            ["id", "title", "metric"],
-        ),
-        "objective": _record(
-            _("a qualitative goal with its key results"),
-            {
-                "id": ident,
-                "title": text,
-                "owner": ident,
-                "cycle": ident,
-                "level": _choice(Level, _("where the objective sits")),
-                "ambition": _choice(Ambition, _("committed by default")),
-                "description": text,
-                "aligned_to": aligned_to,
-                "tags": {"type": "array", "items": text},
-                "key_results": _list_of("key_result", _("2-5 key results is good practice")),
-                "final_grade": _ref("final_grade"),
-            },
-            ["id", "title", "owner", "cycle", "level"],
-        ),
-        "initiative": _record(
-            _("work that drives key results"),
-            {
-                "id": ident,
-                "title": text,
-                "owner": ident,
-                "drives": ids,
-                "status": _choice(InitiativeStatus, _("planned by default")),
-                "due": date,
-                "description": text,
-            },
-            ["id", "title", "owner"],
-        ),
-        "checkin": _record(
-            _("a value reported for a key result on a day"),
-            {
-                "key_result": ident,
-                "on": date,
-                "value": number,
-                "confidence": {
-                    "oneOf": [
-                        {"type": "integer", "minimum": 1, "maximum": 5},
-                        {"type": "string", "enum": ["red", "yellow", "green"]},
-                    ],
-                    "description": _("1-5, or red / yellow / green"),
-                },
-                "note": text,
-                "author": ident,
-            },
-            ["key_result", "on", "value"],
-        ),
-        "checkin_tables": {
+        }
+
+    def record(self, cls: type) -> dict[str, Any]:
+        """The schema of an attrs class: its fields, those without a default required."""
+        fields = [field for field in attrs.fields(attrs.resolve_types(cls)) if field.init]
+        return {
+            "type": "object",
+            "description": _(_RECORDS[cls]),
+            "properties": {field.name: self.field(cls, field) for field in fields},
+            "required": [field.name for field in fields if field.default is attrs.NOTHING],
+            "additionalProperties": False,
+        }
+
+    def field(self, cls: type, field: attrs.Attribute[Any]) -> dict[str, Any]:
+        """The schema of one field: its shape, then what the notes add."""
+        shape = self.shapes.get((cls, field.name))
+        if shape is not None:
+            return shape
+        if field.name == "id" or field.converter in _ID_CONVERTERS:
+            shape = dict(self.ident)
+        elif field.converter in _IDS_CONVERTERS:
+            shape = dict(self.ids)
+        else:
+            shape = self.of_type(field.type, f"{cls.__name__}.{field.name}")
+        note = _NOTES.get((cls, field.name), {})
+        if "description" in note:
+            note = {**note, "description": _(note["description"])}
+        return {**shape, **note}
+
+    def of_type(self, tp: Any, where: str) -> dict[str, Any]:
+        """The shape a field's type gives: a scalar, a choice, a record or a list."""
+        tp = _without_none(tp)
+        if tp in _SCALARS:
+            return {"type": _SCALARS[tp]}
+        if tp is dt.date:
+            return dict(self.date)
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return {"type": "string", "enum": [member.value for member in tp]}
+        if tp in _DEF_NAMES:
+            return _ref(_DEF_NAMES[tp])
+        args = typing.get_args(tp)
+        if typing.get_origin(tp) is not tuple or not args:
+            # Only a new model field can get here; the schema tests catch it.
+            raise NotImplementedError(f"the JSON Schema cannot describe {where}: {tp!r}")
+        if args == (Alignment, Ellipsis):
+            return self.aligned_to()
+        if args[-1] is Ellipsis:
+            return {"type": "array", "items": self.of_type(args[0], where)}
+        return {
+            "type": "array",
+            "items": self.of_type(args[0], where),
+            "minItems": len(args),
+            "maxItems": len(args),
+        }
+
+    def aligned_to(self) -> dict[str, Any]:
+        """Parents as the loader reads them: one id, several, or links with a kind."""
+        link = {"oneOf": [self.ident, self.record(Alignment)]}
+        return {
+            "oneOf": [link, {"type": "array", "items": link}],
+            "description": _("the parents this counts toward: one id, several, or links"),
+        }
+
+    def checkin_tables(self) -> dict[str, Any]:
+        """The check-ins as text tables by key result id (see :mod:`okrkit.io._tables`)."""
+        return {
             "type": "object",
             "description": _(
                 "the check-ins of each key result as a text table, one a line: "
                 "date, value, then optionally confidence, author and note"
             ),
-            "propertyNames": ident,
+            "propertyNames": self.ident,
             "additionalProperties": {
                 "type": ["string", "null"],
                 "pattern": _TABLE_PATTERN,
@@ -236,43 +282,29 @@ def json_schema() -> dict[str, Any]:
                     "confidence or no author"
                 ),
             },
-        },
-        "planned_value": _record(
-            _("a value planned by a date"), {"on": date, "value": number}, ["on", "value"]
-        ),
-        "final_grade": _record(
-            _("a grade set by the owner at the end of the cycle, with the reason"),
-            {"value": {**number, "minimum": 0, "maximum": 1}, "reason": text},
-            ["value", "reason"],
-        ),
-        "dependency": _record(
-            _("an objective or key result that waits on another"),
-            {"dependent": ident, "on": ident, "note": text},
-            ["dependent", "on"],
-        ),
-    }
+        }
+
+
+def json_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of okrkit's OKR file format.
+
+    Descriptions are in the active locale. The schema checks each entry's shape;
+    rules that span entries (unique ids, references that must exist, target beyond
+    start) are okrkit's to check when it loads the file.
+
+    Examples:
+        >>> schema = json_schema()
+        >>> schema["required"]
+        ['cycles', 'owners', 'objectives']
+    """
+    build = _Builder()
+    defs = {name: build.record(cls) for name, cls in _DEFS.items()}
+    defs["metric"]["allOf"] = _metric_rules()
+    defs["checkin_tables"] = build.checkin_tables()
     return {
         "$schema": _DIALECT,
         "$id": f"https://okrkit.dev/schema/okr-set-v{SCHEMA_VERSION}.json",
         "title": _("okrkit OKR set"),
-        "description": _("cycles, owners, objectives with key results, initiatives, check-ins"),
-        "type": "object",
-        "properties": {
-            "schema_version": {"type": "integer", "minimum": 1, "maximum": SCHEMA_VERSION},
-            "cycles": _list_of("cycle", _("the cycles")),
-            "owners": _list_of("owner", _("the owners")),
-            "objectives": _list_of("objective", _("the objectives")),
-            "initiatives": _list_of("initiative", _("the initiatives")),
-            "checkins": {
-                "oneOf": [
-                    _ref("checkin_tables"),
-                    _list_of("checkin", _("the check-ins, one entry each")),
-                ],
-                "description": _("the check-ins: a table per key result, or a list"),
-            },
-            "dependencies": _list_of("dependency", _("the dependencies between teams")),
-        },
-        "required": ["cycles", "owners", "objectives"],
-        "additionalProperties": False,
+        **build.record(OKRSet),
         "$defs": defs,
     }

@@ -75,18 +75,18 @@ def resolve_plain(value: str) -> Any:
     """
     if value[:1] not in _NUMERIC_FIRST:
         return _WORDS.get(value, value)
-    if _SIMPLE_INT.match(value):
-        return int(value)
-    if _SIMPLE_FLOAT.match(value):
-        return float(value)
-    if _SIMPLE_DATE.match(value):
-        try:
+    try:
+        if _SIMPLE_INT.match(value):
+            return int(value)
+        if _SIMPLE_FLOAT.match(value):
+            return float(value)
+        if _SIMPLE_DATE.match(value):
             return dt.date.fromisoformat(value)
-        except ValueError:
-            return value
-    for tag, regexp in _NUMERIC_RESOLVERS:
-        if regexp.match(value):
-            return _construct(tag, value)
+        for tag, regexp in _NUMERIC_RESOLVERS:
+            if regexp.match(value):
+                return _construct(tag, value)
+    except ValueError:  # a date that does not exist, or more digits than Python reads
+        return value  # as text, for the model to report where a number or date belongs
     return value
 
 
@@ -202,15 +202,18 @@ class _Reader:
             raise LoadError(self.duplicates)
         return data
 
-    def build(self) -> Any:  # noqa: PLR0915 - one loop over every event, kept flat for speed
+    def build(self) -> Any:
+        """Build the document's root, one event at a time.
+
+        A flat state machine over the events (a file has millions): each value (a
+        scalar, an alias, a closed collection) goes into the collection on top of the
+        stack, as a list item, a key, or that key's value; a collection's start opens one.
+        """
         get = self.get
         stack: list[_Frame] = []
-        scalar_event, mapping_start, sequence_start = (
-            ev.ScalarEvent,
-            ev.MappingStartEvent,
-            ev.SequenceStartEvent,
-        )
-        root: list[Any] = []
+        scalar_event, alias_event = ev.ScalarEvent, ev.AliasEvent
+        starts = (ev.MappingStartEvent, ev.SequenceStartEvent)
+        ends = (ev.MappingEndEvent, ev.SequenceEndEvent)
         frame: _Frame | None = None
         while True:
             event = get()
@@ -218,79 +221,38 @@ class _Reader:
             self.events += 1
             self.expanded += 1
             if kind is scalar_event:
-                tag = event.tag
                 value = event.value
-                if tag is None:
-                    if event.style == "" or event.style is None:  # plain
-                        value = resolve_plain(value)
-                        if (
-                            value == "<<"
-                            and frame is not None
-                            and frame.key is _Frame
-                            and type(frame.container) is dict
-                        ):
-                            value = _MERGE
-                else:
-                    value = _tagged(tag, value, event.start_mark.line + 1)
+                if event.tag is not None:
+                    value = _tagged(event.tag, value, event.start_mark.line + 1)
+                elif event.style == "" or event.style is None:  # plain
+                    value = resolve_plain(value)
+                    if (
+                        value == "<<"
+                        and frame is not None
+                        and frame.key is _Frame
+                        and type(frame.container) is dict
+                    ):
+                        value = _MERGE
                 if event.anchor is not None:
                     self.anchors[event.anchor] = (value, 1)
-            elif kind is mapping_start or kind is sequence_start:
-                if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
-                    _tagged(event.tag, "", event.start_mark.line + 1)
-                if len(stack) >= MAX_DEPTH:
-                    raise _refuse(
-                        _(
-                            "the data is nested more than {depth} levels deep; an OKR file "
-                            "needs far fewer, so check the file"
-                        ).format(depth=MAX_DEPTH),
-                        event.start_mark.line + 1,
-                    )
-                container: Any = {} if kind is mapping_start else []
-                frame = _Frame(container, event.anchor, self.expanded)
-                if event.anchor is not None:  # an alias inside it would loop
-                    self.anchors[event.anchor] = (None, -1)
-                stack.append(frame)
+            elif kind in starts:
+                frame = self.open(event, stack)
                 continue
-            elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
-                self.expanded -= 1
-                self.events -= 1
-                done = stack.pop()
-                value = done.container
-                if done.merges is not None:
-                    value = _merged(done.merges, value)
-                if done.anchor is not None:
-                    self.anchors[done.anchor] = (value, self.expanded - done.expanded + 1)
-                if len(stack) == 2 and type(stack[1].container) is list and self.entries:
-                    make = self.entries.get(stack[0].key)
-                    made = None if make is None else make(value)
-                    if made is not None:
-                        value = made
+            elif kind in ends:
+                value = self.close(stack)
                 frame = stack[-1] if stack else None
-            elif kind is ev.AliasEvent:
+            elif kind is alias_event:
                 value = self.alias(event)
             else:  # pragma: no cover - the parser sends nothing else inside a document
                 raise _refuse(repr(event), None)
             if frame is None:
-                root.append(value)
-                return root[0]
+                return value
             container = frame.container
             if type(container) is list:
                 container.append(value)
             elif frame.key is _Frame:
-                if isinstance(value, dict | list):
-                    raise _refuse(
-                        _("a key must be a word or a number, not a list or mapping"),
-                        event.start_mark.line + 1,
-                    )
-                if value is not _MERGE and value in container:
-                    self.duplicates.append(
-                        Problem(
-                            message=_(
-                                "key {key!r} appears twice in the same mapping; keep one"
-                            ).format(key=value),
-                            line=event.start_mark.line + 1,
-                        )
-                    )
+                if isinstance(value, dict | list) or (value is not _MERGE and value in container):
+                    self.bad_key(value, event)
                 frame.key = value
             else:
                 if frame.key is _MERGE:
@@ -300,6 +262,63 @@ class _Reader:
                 else:
                     container[frame.key] = value
                 frame.key = _Frame
+
+    def open(self, event: Any, stack: list[_Frame]) -> _Frame:
+        """Open the mapping or list ``event`` starts, on top of ``stack``.
+
+        Refuses tags other than YAML's own and nesting deeper than :data:`MAX_DEPTH`.
+        """
+        if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
+            _tagged(event.tag, "", event.start_mark.line + 1)
+        if len(stack) >= MAX_DEPTH:
+            raise _refuse(
+                _(
+                    "the data is nested more than {depth} levels deep; an OKR file "
+                    "needs far fewer, so check the file"
+                ).format(depth=MAX_DEPTH),
+                event.start_mark.line + 1,
+            )
+        container: Any = {} if type(event) is ev.MappingStartEvent else []
+        frame = _Frame(container, event.anchor, self.expanded)
+        if event.anchor is not None:  # an alias inside it would loop
+            self.anchors[event.anchor] = (None, -1)
+        stack.append(frame)
+        return frame
+
+    def close(self, stack: list[_Frame]) -> Any:
+        """Close the collection on top of ``stack`` and return its value.
+
+        Merge keys are applied; an item of a top-level list named in ``entries`` is
+        handed to its function, and what that builds stands in its place.
+        """
+        self.expanded -= 1
+        self.events -= 1
+        done = stack.pop()
+        value = done.container
+        if done.merges is not None:
+            value = _merged(done.merges, value)
+        if done.anchor is not None:
+            self.anchors[done.anchor] = (value, self.expanded - done.expanded + 1)
+        if len(stack) == 2 and type(stack[1].container) is list and self.entries:
+            make = self.entries.get(stack[0].key)
+            made = None if make is None else make(value)
+            if made is not None:
+                value = made
+        return value
+
+    def bad_key(self, key: Any, event: Any) -> None:
+        """Refuse a mapping or list as a key; note a key written twice in one mapping."""
+        line = event.start_mark.line + 1
+        if isinstance(key, dict | list):
+            raise _refuse(_("a key must be a word or a number, not a list or mapping"), line)
+        self.duplicates.append(
+            Problem(
+                message=_("key {key!r} appears twice in the same mapping; keep one").format(
+                    key=key
+                ),
+                line=line,
+            )
+        )
 
     def alias(self, event: Any) -> Any:
         found = self.anchors.get(event.anchor)

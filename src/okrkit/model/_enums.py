@@ -261,7 +261,7 @@ class Confidence(Labelled, enum.IntEnum):
             word = value.strip().lower()
             if word in _TRAFFIC_LIGHTS:
                 return cls(_TRAFFIC_LIGHTS[word])
-            if word.isdigit():
+            if word.isdecimal() and len(word) <= 8:  # not "²", nor more digits than int() reads
                 value = int(word)
         if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5:
             return cls(value)
