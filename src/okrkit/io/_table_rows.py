@@ -16,6 +16,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from okrkit.errors import UnknownIdError
+from okrkit.i18n import _
 from okrkit.io._table_fields import WIDTH, Fields, fast_rows, texts_of
 from okrkit.io._tables import RowError, parse_row
 
@@ -35,7 +37,8 @@ class Sparse(Mapping[int, str]):
         at = bisect.bisect_left(self.rows, row)
         if at < len(self.rows) and self.rows[at] == row:
             return self.texts[at]
-        raise KeyError(row)
+        # The mapping protocol's KeyError (Mapping.get relies on it), as okrkit's own.
+        raise UnknownIdError(str(row), _("check-in row"))
 
     def __iter__(self) -> Iterator[int]:
         return iter(self.rows)
