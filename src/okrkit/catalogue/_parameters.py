@@ -19,7 +19,7 @@ import attrs
 
 from okrkit.catalogue._placeholders import PARAMETER_NAME
 from okrkit.catalogue._sources import LANGUAGES, Localised
-from okrkit.errors import ParameterError, ValidationError
+from okrkit.errors import ParameterError, ValidationError, shorten
 from okrkit.i18n import (
     N_,
     _,
@@ -126,9 +126,9 @@ class Period:
                 return cls(int(match.group(1)), _PERIOD_UNITS[match.group(2)])
         raise ParameterError(
             _(
-                "{value!r} is not a length of time; write a count and a unit such as "
+                "{value} is not a length of time; write a count and a unit such as "
                 "'3 months' or '6 tháng'"
-            ).format(value=value)
+            ).format(value=shorten(value))
         )
 
     def render(self, locale: str | None = None) -> str:
@@ -228,8 +228,8 @@ class Parameter:
                 "name",
                 _(
                     "'name' must be lowercase letters, digits and '_', starting with a "
-                    "letter (got {value!r})"
-                ).format(value=name),
+                    "letter (got {value})"
+                ).format(value=shorten(name)),
             )
         kind = check.choice("type", ParameterType)
         if not isinstance(self.label, Localised):
@@ -258,8 +258,8 @@ class Parameter:
         if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency.upper()):
             check.problem(
                 "currency",
-                _("'currency' must be an ISO 4217 code such as 'VND' (got {value!r})").format(
-                    value=currency
+                _("'currency' must be an ISO 4217 code such as 'VND' (got {value})").format(
+                    value=shorten(currency)
                 ),
             )
         else:
@@ -388,4 +388,6 @@ def _parse_number(text: str, locale: str) -> float:
     try:
         return float(cleaned)
     except ValueError:
-        raise ParameterError(_("must be a number (got {value!r})").format(value=text)) from None
+        raise ParameterError(
+            _("must be a number (got {value})").format(value=shorten(text))
+        ) from None

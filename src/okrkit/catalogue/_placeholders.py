@@ -13,11 +13,11 @@ from okrkit.i18n import _
 
 __all__ = ["PARAMETER_NAME", "placeholders", "reference", "substitute"]
 
-PARAMETER_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+PARAMETER_NAME = re.compile(r"^[a-z][a-z0-9_]*\Z")
 """What a parameter's name looks like: lowercase letters, digits and ``_``."""
 
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
-_REFERENCE = re.compile(r"^\{([a-z][a-z0-9_]*)\}$")
+_REFERENCE = re.compile(r"^\{([a-z][a-z0-9_]*)\}\Z")
 
 
 def reference(value: object) -> str | None:

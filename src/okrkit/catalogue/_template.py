@@ -18,15 +18,15 @@ from okrkit.catalogue import _instantiate
 from okrkit.catalogue._parameters import Parameter, ParameterType, is_relative_date
 from okrkit.catalogue._placeholders import placeholders, reference, substitute
 from okrkit.catalogue._sources import DOMAINS, LANGUAGES, Localised, Source
-from okrkit.errors import ParameterError, UnknownIdError
+from okrkit.errors import ParameterError, UnknownIdError, shorten
 from okrkit.i18n import _, get_locale, gettext, use_locale
 from okrkit.model import Ambition, Cycle, Level, MetricKind, Objective, Owner, Unit
 from okrkit.model._checks import Checker, as_tuple
 
 __all__ = ["KeyResultTemplate", "MetricTemplate", "Template"]
 
-_TEMPLATE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_TAG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TEMPLATE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")
+_TAG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
 @attrs.frozen(kw_only=True)
@@ -91,11 +91,11 @@ class KeyResultTemplate:
         if self.due is not None and reference(self.due) is None:
             check.problem(
                 "due",
-                _("'due' must name a date parameter as '{{name}}' (got {value!r})").format(
-                    value=self.due
+                _("'due' must name a date parameter as '{{name}}' (got {value})").format(
+                    value=shorten(self.due)
                 ),
             )
-        check.positive("weight")
+        check.weight("weight")
         check.done()
 
 
@@ -134,8 +134,8 @@ class Template:
         if not isinstance(self.id, str) or not _TEMPLATE_ID.match(self.id):
             check.problem(
                 "id",
-                _("'id' must be lowercase ASCII letters, digits and '-' (got {value!r})").format(
-                    value=self.id
+                _("'id' must be lowercase ASCII letters, digits and '-' (got {value})").format(
+                    value=shorten(self.id)
                 ),
             )
         if self.domain not in DOMAINS:
@@ -152,8 +152,8 @@ class Template:
             if not isinstance(tag, str) or not _TAG.match(tag):
                 check.problem(
                     f"tags[{index}]",
-                    _("a tag is lowercase ASCII words joined by '-' (got {value!r})").format(
-                        value=tag
+                    _("a tag is lowercase ASCII words joined by '-' (got {value})").format(
+                        value=shorten(tag)
                     ),
                 )
         object.__setattr__(self, "tags", tags)
@@ -244,7 +244,7 @@ class Template:
             except ParameterError as exc:
                 check.problem(
                     f"parameters[{index}].default",
-                    _("the default {value!r} {reason}").format(value=sample, reason=exc),
+                    _("the default {value} {reason}").format(value=shorten(sample), reason=exc),
                 )
 
     # -- use -------------------------------------------------------------------------------

@@ -14,10 +14,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from okrkit.errors import Problem, ValidationError
+from okrkit.errors import Problem, ValidationError, shorten
 from okrkit.i18n import _
 from okrkit.model import Confidence
-from okrkit.model._checks import is_valid_id
+from okrkit.model._checks import is_valid_id, unprintable_id
 
 __all__ = [
     "EPOCH_ORDINAL",
@@ -75,8 +75,9 @@ def factorize(key_results: Any) -> tuple[list[str], npt.NDArray[np.int32]]:
             (i for i, ident in enumerate(key_results) if ident is value or ident == value), 0
         )
         raise _bad(
-            _("a check-in's key result must be an id without spaces (got {value!r})").format(
-                value=value
+            unprintable_id("'key_result'", value)
+            or _("a check-in's key result must be an id without spaces (got {value})").format(
+                value=shorten(value)
             ),
             row,
         )
@@ -96,8 +97,8 @@ def _ordinal(day: Any, row: int) -> int:
         except ValueError:
             pass
     raise _bad(
-        _("a check-in's day must be a date written as YYYY-MM-DD (got {value!r})").format(
-            value=day
+        _("a check-in's day must be a date written as YYYY-MM-DD (got {value})").format(
+            value=shorten(day)
         ),
         row,
     )
@@ -137,26 +138,37 @@ def value_column(values: Any) -> npt.NDArray[np.float64]:
     """Values as float64; every one must be a finite number (booleans read as 1 and 0)."""
     try:
         out = np.array(values, dtype=np.float64)
-    except (TypeError, ValueError):
-        for row, value in enumerate(values):
-            try:
-                float(value)
-            except (TypeError, ValueError):
-                raise _bad(
-                    _("a check-in's value must be a number (got {value!r})").format(value=value),
-                    row,
-                ) from None
-        raise
+    except (TypeError, ValueError, OverflowError):
+        out = _float_column(values)
     finite = np.isfinite(out)
     if not finite.all():
         row = int(np.flatnonzero(~finite)[0])
-        raise _bad(
-            _(
-                "a check-in's value must be a finite number, not NaN or infinity (got {value})"
-            ).format(value=out[row]),
-            row,
-        )
+        raise _bad(_finite_message(float(out[row])), row)
     return out
+
+
+def _finite_message(value: object) -> str:
+    return _(
+        "a check-in's value must be a finite number, not NaN or infinity (got {value})"
+    ).format(value=shorten(value))
+
+
+def _float_column(values: Any) -> npt.NDArray[np.float64]:
+    """Values numpy would not take at once, one by one, naming the first bad row."""
+    out = []
+    for row, value in enumerate(values):
+        try:
+            out.append(float(value))
+        except OverflowError:  # an int beyond float's range
+            raise _bad(_finite_message(value), row) from None
+        except (TypeError, ValueError):
+            raise _bad(
+                _("a check-in's value must be a number (got {value})").format(
+                    value=shorten(value)
+                ),
+                row,
+            ) from None
+    return np.array(out, dtype=np.float64)
 
 
 def _level(value: Any, row: int) -> int:
@@ -171,8 +183,8 @@ def _level(value: Any, row: int) -> int:
     elif isinstance(value, float) and math.isnan(value):  # NaN stands for "none" in frames
         return 0
     raise _bad(
-        _("'confidence' must be 1-5 or one of red, yellow, green (got {value!r})").format(
-            value=value
+        _("'confidence' must be 1-5 or one of red, yellow, green (got {value})").format(
+            value=shorten(value)
         ),
         row,
     )
@@ -187,8 +199,8 @@ def confidence_column(confidences: Any, count: int) -> npt.NDArray[np.int8]:
         if bad.any():
             row = int(np.flatnonzero(bad)[0])
             raise _bad(
-                _("'confidence' must be 1-5 or one of red, yellow, green (got {value!r})").format(
-                    value=confidences[row]
+                _("'confidence' must be 1-5 or one of red, yellow, green (got {value})").format(
+                    value=shorten(confidences[row])
                 ),
                 row,
             )
@@ -231,16 +243,17 @@ def sparse_column(
     wrong = next((i for i, text in enumerate(found) if not isinstance(text, str)), None)
     if wrong is not None:
         raise _bad(
-            _("a check-in's {field} must be text (got {value!r})").format(
-                field=field, value=found[wrong]
+            _("a check-in's {field} must be text (got {value})").format(
+                field=field, value=shorten(found[wrong])
             ),
             int(rows[wrong]),
         )
     for text in dict.fromkeys(found) if ids else ():  # in row order: the first bad one
         if not is_valid_id(text):
             raise _bad(
-                _("a check-in's {field} must be an id without spaces (got {value!r})").format(
-                    field=field, value=text
+                unprintable_id(f"'{field}'", text)
+                or _("a check-in's {field} must be an id without spaces (got {value})").format(
+                    field=field, value=shorten(text)
                 ),
                 int(rows[found.index(text)]),
             )

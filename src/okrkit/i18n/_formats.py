@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Protocol
 
-from okrkit.errors import ParameterError
+from okrkit.errors import ParameterError, shorten
 from okrkit.i18n._locale import _, _parse, get_locale, gettext, use_locale
 
 __all__ = [
@@ -21,18 +22,32 @@ __all__ = [
 
 # -- numbers and dates ---------------------------------------------------------------------
 
+NOT_A_NUMBER = "–"
+"""What the formatters show for NaN or infinity: an en dash, never "NaN%" or "∞"."""
+
+
+def _is_finite(value: object) -> bool:
+    """Tell whether ``value`` is a finite number (anything else is left to babel)."""
+    try:
+        return math.isfinite(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return True
+
 
 def format_number(value: float, *, locale: str | None = None) -> str:
     """Format a number for a person, in ``locale`` or the active locale.
 
     Whole numbers are shown without a fractional part; others keep up to three
-    decimals.
+    decimals. NaN and infinity are shown as an en dash (–).
 
     Examples:
-        >>> format_number(27.0)
-        '27'
+        >>> format_number(27.0), format_number(float("nan"))
+        ('27', '–')
     """
     from babel.numbers import format_decimal
+
+    if not _is_finite(value):
+        return NOT_A_NUMBER
 
     return format_decimal(value, locale=locale or get_locale())
 
@@ -41,15 +56,21 @@ def format_percent(fraction: float, *, locale: str | None = None, decimals: int 
     """Format a fraction as a percentage: ``0.356`` is 35.6%.
 
     Args:
-        fraction: The share, where 1.0 is 100%.
+        fraction: The share, where 1.0 is 100%; NaN or infinity shows as
+            an en dash (–), never "NaN%".
         locale: The locale, or the active one.
         decimals: The most decimals to show (trailing zeros are dropped).
 
     Examples:
         >>> format_percent(0.356, locale="en"), format_percent(0.5, locale="vi")
         ('35.6%', '50%')
+        >>> format_percent(float("nan"))
+        '–'
     """
     from babel.numbers import format_percent as babel_format_percent
+
+    if not _is_finite(fraction):
+        return NOT_A_NUMBER
 
     pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "") + "%"
     return babel_format_percent(fraction, format=pattern, locale=locale or get_locale())
@@ -81,6 +102,8 @@ def format_currency(
     """
     from babel.numbers import format_currency as babel_format_currency
 
+    if not _is_finite(amount):
+        return NOT_A_NUMBER
     locale = locale or get_locale()
     code = currency or _default_currency(locale)
     if float(amount).is_integer():
@@ -143,12 +166,14 @@ def format_duration(
         unit = "day"
     try:
         measure = _DURATION_UNITS[unit]
-    except KeyError:
+    except (KeyError, TypeError):
         raise ParameterError(
-            _("unknown unit {unit!r}; use one of {known}").format(
-                unit=unit, known=", ".join(_DURATION_UNITS)
+            _("unknown unit {unit}; use one of {known}").format(
+                unit=shorten(unit), known=", ".join(_DURATION_UNITS)
             )
         ) from None
+    if not _is_finite(value):
+        return NOT_A_NUMBER
     locale = locale or get_locale()
     text = format_unit(value, measure, length="long", locale=locale)
     if measure in text:
@@ -204,6 +229,8 @@ def format_value(metric: MeasuredValue, value: float, *, locale: str | None = No
         '12 ngày'
     """
     # The model's MetricKind and Unit are StrEnums: they equal their string values.
+    if not _is_finite(value):
+        return NOT_A_NUMBER
     locale = locale or get_locale()
     if metric.kind == "milestone":
         with use_locale(locale):

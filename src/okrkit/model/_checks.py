@@ -18,17 +18,49 @@ import numbers
 from collections.abc import Iterable
 from typing import TypeVar
 
-from okrkit.errors import Problem, ValidationError
+from okrkit.errors import Problem, ValidationError, shorten
 from okrkit.i18n import _
 
 _E = TypeVar("_E", bound=enum.Enum)
 
+MAX_WEIGHT = 1e6
+"""The largest weight of a key result or an alignment link.
+
+Weights only compare with each other; this cap keeps every weighted sum of a
+roll-up finite (a million weights of a million each stay far below float's range).
+"""
+
 
 def is_valid_id(value: object) -> bool:
-    """Tell whether ``value`` is a usable id: a non-empty string without whitespace."""
-    # str.split() splits on exactly the characters the ``\S`` of a regular expression
-    # excludes, and is quicker: ids are checked by the hundred thousand.
-    return isinstance(value, str) and value.split() == [value]
+    r"""Tell whether ``value`` is a usable id: non-empty text, printable, without spaces.
+
+    The one rule for ids. Control characters (a line break, NUL, ESC), invisible ones
+    (U+200B ZERO WIDTH SPACE), lone surrogates and every kind of space are refused.
+
+    Examples:
+        >>> is_valid_id("kr-growth-1"), is_valid_id("kr-1\n"), is_valid_id("kr\u200b1")
+        (True, False, False)
+    """
+    # Ids are checked by the hundred thousand, so this stays at C speed: the plain
+    # space is the only whitespace character str.isprintable() lets through.
+    return isinstance(value, str) and value != "" and value.isprintable() and " " not in value
+
+
+def unprintable_id(field: str, value: object) -> str | None:
+    """The message for an id refused only for an unprintable character, naming it.
+
+    ``field`` is how the message names the field, such as ``'owner'``. ``None``
+    when ``value`` is no such id (empty, spaced, not text, or valid).
+    """
+    if not isinstance(value, str) or value.split() != [value]:
+        return None
+    bad = next((char for char in value if not char.isprintable()), None)
+    if bad is None:
+        return None
+    return _(
+        "{field} holds the unprintable character U+{code:04X}; an id takes printable "
+        "characters only, such as 'kr-growth-1', so remove it (got {value})"
+    ).format(field=field, code=ord(bad), value=shorten(value))
 
 
 def as_tuple(value: object) -> tuple[object, ...]:
@@ -89,10 +121,11 @@ class Checker:
         if not is_valid_id(value):
             self.problem(
                 name,
-                _(
+                unprintable_id(f"'{name}'", value)
+                or _(
                     "'{field}' must be a non-empty id without spaces, such as 'kr-growth-1' "
-                    "(got {value!r})"
-                ).format(field=name, value=value),
+                    "(got {value})"
+                ).format(field=name, value=shorten(value)),
             )
             return None
         self._set(name, value)
@@ -115,8 +148,9 @@ class Checker:
                 ok = False
                 self.problem(
                     f"{name}[{index}]",
-                    _("each of '{field}' must be an id without spaces (got {value!r})").format(
-                        field=name, value=value
+                    unprintable_id(f"'{name}[{index}]'", value)
+                    or _("each of '{field}' must be an id without spaces (got {value})").format(
+                        field=name, value=shorten(value)
                     ),
                 )
         result = tuple(good)
@@ -133,7 +167,7 @@ class Checker:
         if not isinstance(value, str):
             self.problem(
                 name,
-                _("'{field}' must be text (got {value!r})").format(field=name, value=value),
+                _("'{field}' must be text (got {value})").format(field=name, value=shorten(value)),
             )
             return None
         if required and not value.strip():
@@ -155,8 +189,8 @@ class Checker:
                 ok = False
                 self.problem(
                     f"{name}[{index}]",
-                    _("each of '{field}' must be non-empty text (got {value!r})").format(
-                        field=name, value=value
+                    _("each of '{field}' must be non-empty text (got {value})").format(
+                        field=name, value=shorten(value)
                     ),
                 )
         if ok:
@@ -172,7 +206,9 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             self.problem(
                 name,
-                _("'{field}' must be a number (got {value!r})").format(field=name, value=value),
+                _("'{field}' must be a number (got {value})").format(
+                    field=name, value=shorten(value)
+                ),
             )
             return None
         number = float(value)
@@ -205,8 +241,8 @@ class Checker:
         if result is None:
             self.problem(
                 name,
-                _("'{field}' must be a date written as YYYY-MM-DD (got {value!r})").format(
-                    field=name, value=value
+                _("'{field}' must be a date written as YYYY-MM-DD (got {value})").format(
+                    field=name, value=shorten(value)
                 ),
             )
             return None
@@ -227,8 +263,8 @@ class Checker:
             choices = ", ".join(str(member.value) for member in enum_type)
             self.problem(
                 name,
-                _("'{field}' must be one of {choices} (got {value!r})").format(
-                    field=name, choices=choices, value=value
+                _("'{field}' must be one of {choices} (got {value})").format(
+                    field=name, choices=choices, value=shorten(value)
                 ),
             )
             return None
@@ -241,8 +277,8 @@ class Checker:
             if not isinstance(item, kind):
                 self.problem(
                     f"{name}[{index}]",
-                    _("each of '{field}' must be a {kind} (got {value!r})").format(
-                        field=name, kind=kind.__name__, value=item
+                    _("each of '{field}' must be a {kind} (got {value})").format(
+                        field=name, kind=kind.__name__, value=shorten(item)
                     ),
                 )
 
@@ -255,6 +291,20 @@ class Checker:
                 _("'{field}' must be greater than 0 (got {value:g})").format(
                     field=name, value=number
                 ),
+            )
+            return None
+        return number
+
+    def weight(self, name: str) -> float | None:
+        """Check that field ``name`` holds a weight: above 0, at most :data:`MAX_WEIGHT`."""
+        number = self.positive(name)
+        if number is not None and number > MAX_WEIGHT:
+            self.problem(
+                name,
+                _(
+                    "'{field}' must be at most {most:g} (got {value:g}); weights only "
+                    "compare, so divide them all by the same number"
+                ).format(field=name, most=MAX_WEIGHT, value=number),
             )
             return None
         return number
@@ -299,8 +349,8 @@ def as_date(value: object, name: str = "as_of") -> dt.date:
             pass
     raise ValidationError(
         Problem(
-            message=_("'{field}' must be a date written as YYYY-MM-DD (got {value!r})").format(
-                field=name, value=value
+            message=_("'{field}' must be a date written as YYYY-MM-DD (got {value})").format(
+                field=name, value=shorten(value)
             ),
             path=name,
         )

@@ -14,7 +14,7 @@ import datetime as dt
 
 import attrs
 
-from okrkit.errors import ValidationError
+from okrkit.errors import ValidationError, shorten
 from okrkit.i18n import _
 from okrkit.model._checks import Checker
 from okrkit.model._convert import (
@@ -81,7 +81,7 @@ class Cycle:
         """
         if quarter not in (1, 2, 3, 4):
             raise ValidationError(
-                _("'quarter' must be 1, 2, 3 or 4 (got {value!r})").format(value=quarter)
+                _("'quarter' must be 1, 2, 3 or 4 (got {value})").format(value=shorten(quarter))
             )
         first_month = 3 * (quarter - 1) + 1
         last_month = first_month + 2

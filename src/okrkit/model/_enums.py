@@ -10,7 +10,7 @@ import enum
 from collections.abc import Mapping
 from typing import ClassVar
 
-from okrkit.errors import ValidationError
+from okrkit.errors import ValidationError, shorten
 from okrkit.i18n import N_, _, gettext
 
 __all__ = [
@@ -268,8 +268,8 @@ class Confidence(Labelled, enum.IntEnum):
         if isinstance(value, float) and value.is_integer() and 1 <= value <= 5:
             return cls(int(value))
         raise ValidationError(
-            _("'confidence' must be 1-5 or one of red, yellow, green (got {value!r})").format(
-                value=value
+            _("'confidence' must be 1-5 or one of red, yellow, green (got {value})").format(
+                value=shorten(value)
             )
         )
 

@@ -13,6 +13,7 @@ import re
 
 import attrs
 
+from okrkit.errors import shorten
 from okrkit.i18n import _
 from okrkit.model._checks import Checker, as_tuple
 from okrkit.model._convert import is_optional_number, normal_enum, plain_shape
@@ -20,7 +21,7 @@ from okrkit.model._enums import MetricKind, Unit
 
 __all__ = ["FinalGrade", "Metric", "PlannedValue"]
 
-_CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 
 
 @attrs.frozen(kw_only=True)
@@ -138,12 +139,12 @@ class Metric:
                     _("a currency metric needs 'currency', an ISO 4217 code such as 'VND'"),
                 )
             return
-        if not isinstance(currency, str) or not _CURRENCY_CODE.match(currency.strip().upper()):
+        if not isinstance(currency, str) or not _CURRENCY_CODE.fullmatch(currency.strip().upper()):
             check.problem(
                 "currency",
                 _(
-                    "'currency' must be an ISO 4217 code such as 'VND' or 'USD' (got {value!r})"
-                ).format(value=currency),
+                    "'currency' must be an ISO 4217 code such as 'VND' or 'USD' (got {value})"
+                ).format(value=shorten(currency)),
             )
             return
         object.__setattr__(self, "currency", currency.strip().upper())
@@ -168,9 +169,9 @@ class Metric:
         if not good:
             check.problem(
                 "scale",
-                _(
-                    "'scale' must be two numbers [low, high], such as [0, 10] (got {value!r})"
-                ).format(value=scale),
+                _("'scale' must be two numbers [low, high], such as [0, 10] (got {value})").format(
+                    value=shorten(scale)
+                ),
             )
             return None
         low, high = (float(v) for v in pair)  # type: ignore[arg-type]

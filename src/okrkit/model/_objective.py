@@ -8,15 +8,14 @@ validates the new object again. Construction validates every field and raises on
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable
 from typing import cast
 
 import attrs
 
-from okrkit.errors import UnknownIdError
+from okrkit.errors import UnknownIdError, shorten
 from okrkit.i18n import _
-from okrkit.model._checks import Checker, as_tuple
+from okrkit.model._checks import MAX_WEIGHT, Checker, as_tuple
 from okrkit.model._convert import (
     are_ids,
     is_id,
@@ -63,14 +62,13 @@ class Alignment:
             is_id(self.parent)
             and type(self.kind) is LinkKind
             and type(weight) is float
-            and math.isfinite(weight)
-            and weight > 0
+            and 0 < weight <= MAX_WEIGHT
         ):
             return
         check = Checker(self)
         check.identifier("parent")
         check.choice("kind", LinkKind)
-        check.positive("weight")
+        check.weight("weight")
         check.done()
 
 
@@ -154,7 +152,7 @@ class KeyResult:
             and type(self.metric) is Metric
             and are_ids(self.owners)
             and is_number(weight)
-            and weight > 0
+            and 0 < weight <= MAX_WEIGHT
             and (self.due is None or type(self.due) is dt.date)
             and self.plan == ()
             and self.final_grade is None
@@ -173,10 +171,10 @@ class KeyResult:
         if not isinstance(self.metric, Metric):
             check.problem(
                 "metric",
-                _("'metric' must be a Metric (got {value!r})").format(value=self.metric),
+                _("'metric' must be a Metric (got {value})").format(value=shorten(self.metric)),
             )
         check.identifiers("owners")
-        check.positive("weight")
+        check.weight("weight")
         check.date("due", optional=True)
         _check_alignments(check, ident, self.aligned_to)
         check.done()
@@ -186,7 +184,7 @@ def _check_final_grade(check: Checker, grade: object) -> None:
     if grade is not None and not isinstance(grade, FinalGrade):
         check.problem(
             "final_grade",
-            _("'final_grade' must be a FinalGrade (got {value!r})").format(value=grade),
+            _("'final_grade' must be a FinalGrade (got {value})").format(value=shorten(grade)),
         )
 
 

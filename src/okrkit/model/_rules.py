@@ -6,16 +6,25 @@ rules on the new rows only; the loader runs them on what it could read of a file
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from okrkit.errors import Problem, did_you_mean
+from okrkit.errors import HINT_LIMIT, Problem, Suggestions, shorten
 from okrkit.i18n import N_, _
 from okrkit.model._checkin import CheckIn
 from okrkit.model._checkin_rules import checkin_problems, is_log, log_of, same_day
 from okrkit.model._entities import Cycle, Dependency, Initiative, Owner
 from okrkit.model._loops import alignment_cycles, owner_cycles
 from okrkit.model._objective import Alignment, KeyResult, Objective
+from okrkit.model._rule_messages import (
+    aligned_to_own_objective,
+    cycles_do_not_overlap,
+    due_outside_cycle,
+    hint_for,
+    id_taken,
+    unknown_id,
+    unknown_parent,
+)
 
 if TYPE_CHECKING:
     from okrkit.checkins import CheckInLog
@@ -39,75 +48,6 @@ SCHEMA_VERSION = 1
 
 Entity = Cycle | Owner | Objective | KeyResult | Initiative
 _T = TypeVar("_T")
-
-
-# -- the rules, one function each ---------------------------------------------------------
-# OKRSet validation (below) and the alignment graph's changes both call these, so one
-# mistake gets one message wherever it is made. Each returns the message, or None.
-
-
-def _hint(ident: str, candidates: Iterable[str], otherwise: str) -> str:
-    """The hint "did you mean 'x'?" for the closest of ``candidates``, else ``otherwise``."""
-    close = did_you_mean(ident, candidates, count=1)
-    return _("did you mean {close!r}?").format(close=close[0]) if close else otherwise
-
-
-def unknown_id(ident: str, label: str, candidates: Iterable[str], section: str) -> str:
-    """``ident`` names no entity of its kind: ``label`` (an ``N_`` word), kept in ``section``."""
-    hint = _hint(
-        ident, candidates, _("add it to '{section}' or fix the id").format(section=section)
-    )
-    return _("unknown {label} {id!r}; {hint}").format(label=_(label), id=ident, hint=hint)
-
-
-def unknown_parent(ident: str, candidates: Iterable[str]) -> str:
-    """An alignment names ``ident``, which is no objective or key result of ``candidates``."""
-    hint = _hint(ident, candidates, _("name an objective or key result of this OKR set"))
-    return _("unknown parent {id!r}; {hint}").format(id=ident, hint=hint)
-
-
-def id_taken(ident: str, first: str) -> str:
-    """A second entity with id ``ident``, first used at path ``first``."""
-    return _(
-        "id {id!r} is already used at {first}; ids must be unique in an OKR set, "
-        "so rename one of them"
-    ).format(id=ident, first=first)
-
-
-def due_outside_cycle(kr: KeyResult, cycle: Cycle) -> str | None:
-    """A key result due on a day outside its objective's cycle."""
-    if kr.due is None or cycle.contains(kr.due):
-        return None
-    return _(
-        "'due' {due} falls outside cycle {cycle!r} ({start} to {end}); "
-        "pick a date inside the cycle"
-    ).format(
-        due=kr.due.isoformat(),
-        cycle=cycle.id,
-        start=cycle.start.isoformat(),
-        end=cycle.end.isoformat(),
-    )
-
-
-def aligned_to_own_objective(kr: str, parents: Iterable[str], objective: str) -> str | None:
-    """Key result ``kr`` aligned to ``objective``, which holds it and so counts it already."""
-    if objective not in parents:
-        return None
-    return _(
-        "key result {id!r} already counts toward its own objective {parent!r}; remove that link"
-    ).format(id=kr, parent=objective)
-
-
-def cycles_do_not_overlap(
-    child: str, cycle: Cycle, parent: str, parent_cycle: Cycle
-) -> str | None:
-    """``child`` in ``cycle`` aligned to ``parent`` in a cycle that shares no day with it."""
-    if cycle.overlaps(parent_cycle):
-        return None
-    return _(
-        "{id!r} in cycle {cycle!r} cannot align to {parent!r} in cycle "
-        "{parent_cycle!r}: the cycles do not overlap"
-    ).format(id=child, cycle=cycle.id, parent=parent, parent_cycle=parent_cycle.id)
 
 
 # -- cross-reference checks ---------------------------------------------------------------
@@ -191,6 +131,10 @@ class References:
         self.where: dict[str, str | tuple[str, int]] = {}
         self.objective_of: dict[str, Objective] = {}
         self.duplicates = False
+        # "Did you mean" hints: an index per kind, built on the first unknown id of that
+        # kind, and offered for the first HINT_LIMIT unknown ids only (see hints()).
+        self.indexes: dict[object, Suggestions] = {}
+        self.hints_left = HINT_LIMIT
         # Check-ins dated outside their cycle: kept, and reported as diagnostics.
         self.outside: tuple[Problem, ...] = ()
 
@@ -218,8 +162,8 @@ class References:
                 self.add(
                     f"{name}[{i}]",
                     None,
-                    _("each of '{field}' must be a {kind} (got {value!r})").format(
-                        field=name, kind=kind.__name__, value=item
+                    _("each of '{field}' must be a {kind} (got {value})").format(
+                        field=name, kind=kind.__name__, value=shorten(item)
                     ),
                 )
 
@@ -272,6 +216,21 @@ class References:
         """The ids of every entity of ``kind``: the candidates of a "did you mean" hint."""
         return [key for key, value in self.index.items() if isinstance(value, kind)]
 
+    def hints(self, kind: type | tuple[type, ...]) -> Suggestions | None:
+        """Where the hint for one more unknown id of ``kind`` looks; ``None`` past the limit.
+
+        The index of each kind is built once, so a file with thousands of unknown ids is
+        checked in near-linear time; only the first :data:`~okrkit.errors.HINT_LIMIT`
+        of them get a hint.
+        """
+        if self.hints_left <= 0:
+            return None
+        self.hints_left -= 1
+        index = self.indexes.get(kind)
+        if index is None:
+            index = self.indexes[kind] = Suggestions(self.of_kind(kind))
+        return index
+
     def need(self, ident: str, kind: type, path: str, entity_id: str | None, label: str) -> bool:
         """Record a problem unless ``ident`` names an entity of ``kind``.
 
@@ -279,7 +238,7 @@ class References:
         """
         if self.exists(ident, kind):
             return True
-        self.add(path, entity_id, unknown_id(ident, label, self.of_kind(kind), _SECTIONS[kind]))
+        self.add(path, entity_id, unknown_id(ident, label, self.hints(kind), _SECTIONS[kind]))
         return False
 
     # -- sections --------------------------------------------------------------------------
@@ -335,7 +294,7 @@ class References:
         for i, link in enumerate(links):
             path = f"{base}.aligned_to[{i}]"
             if not self.exists(link.parent, parent_kinds):
-                self.add(path, ident, unknown_parent(link.parent, self.of_kind(parent_kinds)))
+                self.add(path, ident, unknown_parent(link.parent, self.hints(parent_kinds)))
                 continue
             parent = self.index.get(link.parent)
             if isinstance(parent, KeyResult):
@@ -383,16 +342,16 @@ def _check_dependencies(check: References, dependencies: Sequence[Dependency | N
         for field in ("dependent", "on"):
             ident = getattr(dependency, field)
             if not check.exists(ident, items):
-                hint = _hint(
+                hint = hint_for(
                     ident,
-                    check.of_kind(items),
+                    check.hints(items),
                     _("name an objective or key result of this OKR set"),
                 )
                 check.add(
                     f"{path}.{field}",
                     dependency.dependent,
-                    _("unknown objective or key result {id!r}; {hint}").format(
-                        id=ident, hint=hint
+                    _("unknown objective or key result {id}; {hint}").format(
+                        id=shorten(ident), hint=hint
                     ),
                 )
         pair = (dependency.dependent, dependency.on)

@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import Problem, StrategyError, ValidationError
+from okrkit.errors import Problem, StrategyError, ValidationError, shorten
 from okrkit.i18n import _
 from okrkit.model import CheckIn, DateLike, OKRSet, as_date
 from okrkit.scoring._arrays import History
@@ -176,22 +176,22 @@ def _checked_overrides(plan: Plan, overrides: Mapping[str, float]) -> dict[str, 
             problems.append(
                 Problem(
                     message=_(
-                        "{id!r} is not a key result of this scorecard; name a key result"
-                    ).format(id=ident),
+                        "{id} is not a key result of this scorecard; name a key result"
+                    ).format(id=shorten(ident)),
                     entity_id=str(ident),
                 )
             )
             continue
         try:
             number = float(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             number = math.nan
         if isinstance(value, bool) or not math.isfinite(number):
             problems.append(
                 Problem(
-                    message=_(
-                        "the value for {id!r} must be a finite number (got {value!r})"
-                    ).format(id=ident, value=value),
+                    message=_("the value for {id} must be a finite number (got {value})").format(
+                        id=shorten(ident), value=shorten(value)
+                    ),
                     entity_id=ident,
                 )
             )
@@ -239,17 +239,21 @@ def own_scores(strategy: ScoringStrategy, plan: Plan, latest: Floats, history: H
             )
     else:
         raw = _scores_one_by_one(strategy, plan, latest, history)
-    bad = np.isnan(raw)
+    bad = ~np.isfinite(raw)
     if bad.any():
         position = int(np.flatnonzero(bad)[0])
-        raise StrategyError(
-            _(
-                "scoring strategy {strategy!r} scored key result {id!r} as {value}; a score "
-                "must be a number, not NaN"
-            ).format(strategy=strategy, id=plan.ids[position], value=raw[position]),
-            strategy=repr(strategy),
-        )
+        raise _not_a_score(strategy, plan.ids[position], raw[position])
     return raw
+
+
+def _not_a_score(strategy: ScoringStrategy, ident: str, value: object) -> StrategyError:
+    return StrategyError(
+        _(
+            "scoring strategy {strategy!r} scored key result {id!r} as {value}; a score "
+            "must be a finite number, not NaN or infinity"
+        ).format(strategy=strategy, id=ident, value=shorten(value)),
+        strategy=repr(strategy),
+    )
 
 
 def _scores_one_by_one(
@@ -261,9 +265,13 @@ def _scores_one_by_one(
     for position, value in enumerate(latest.tolist()):
         given = None if math.isnan(value) else value
         earlier = history.of(position) if given is not None else ()
-        out[position] = strategy.score(
+        score = strategy.score(
             metrics[position], given, history=(*earlier, given) if given is not None else ()
         )
+        try:
+            out[position] = score
+        except (TypeError, ValueError, OverflowError):
+            raise _not_a_score(strategy, plan.ids[position], score) from None
     return out
 
 
@@ -338,7 +346,7 @@ def _combine(
         slack = _TOLERANCE * np.maximum(
             1.0, np.maximum(np.abs(low), np.abs(high)), where=some, out=np.ones(size)
         )
-    bad = np.isnan(combined) | (some & ((combined < low - slack) | (combined > high + slack)))
+    bad = ~np.isfinite(combined) | (some & ((combined < low - slack) | (combined > high + slack)))
     if bad.any():
         group = int(np.flatnonzero(bad)[0])
         raise StrategyError(

@@ -17,7 +17,8 @@ working for code that does not know okrkit::
     ├── UnknownIdError                         (OKRError, KeyError)
     ├── UnknownStrategyError                   (OKRError, LookupError)
     ├── UsageError                             (OKRError, TypeError)
-    └── MissingExtraError                      (OKRError, ImportError)
+    ├── MissingExtraError                      (OKRError, ImportError)
+    └── WriteError                             (OKRError, OSError)
 
 A :class:`ValidationError` carries every :class:`Problem` found at once, not just
 the first: a file with ten mistakes reports ten problems. Each problem says where
@@ -30,8 +31,9 @@ Lint findings are not errors: the linter returns them as values.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Callable, Iterable, Sequence
+
+from okrkit.errors._hints import HINT_LIMIT, Suggestions, did_you_mean, shorten
 
 # okrkit.i18n sits above this module (it raises LocaleError), so it lends its gettext
 # here when it is imported, rather than this module importing it; see
@@ -52,6 +54,7 @@ def _use_gettext(gettext: Callable[[str], str]) -> None:
 
 
 __all__ = [
+    "HINT_LIMIT",
     "AlignmentError",
     "FormatError",
     "LoadError",
@@ -62,13 +65,16 @@ __all__ = [
     "Problem",
     "RegistryError",
     "StrategyError",
+    "Suggestions",
     "TemplateError",
     "UnknownIdError",
     "UnknownStrategyError",
     "UsageError",
     "ValidationError",
+    "WriteError",
     "did_you_mean",
     "import_extra",
+    "shorten",
 ]
 
 
@@ -129,7 +135,9 @@ class Problem:
             where.append(self.file if self.line is None else f"{self.file}:{self.line}")
         place = self.path or ""
         if self.entity_id is not None:
-            place = f"{place} ({self.entity_id})" if place else self.entity_id
+            ident = self.entity_id  # quoted when it was refused for being unprintable or long
+            ident = ident if ident.isprintable() and len(ident) <= 80 else shorten(ident)
+            place = f"{place} ({ident})" if place else ident
         if place:
             where.append(place)
         prefix = ": ".join(where)
@@ -206,6 +214,24 @@ class FormatError(OKRError, ValueError):
         super().__init__(message)
 
 
+class WriteError(OKRError, OSError):
+    """A file that cannot be written, in one line that names it and says why.
+
+    Raised for a missing folder, permission denied, a full disk and any other refusal
+    of the OS; okrkit writes whole files or nothing, so the file on disk is left as it
+    was.
+
+    Attributes:
+        file: The path that was to be written, as given.
+        errno: The OS error number, when the OS gave one.
+    """
+
+    def __init__(self, message: str, *, file: str, errno: int | None = None) -> None:
+        super().__init__(message)
+        self.file = file
+        self.errno = errno  # OSError's own field, filled in for `except OSError` code
+
+
 class TemplateError(ValidationError):
     """A template that cannot be loaded, rendered or instantiated, with every problem.
 
@@ -229,9 +255,9 @@ class LocaleError(OKRError, ValueError):
         # Built when shown, not when raised: translating needs the active locale,
         # which may be the very identifier that failed.
         return _(
-            "unknown locale {identifier!r}; use a language code such as 'vi' or 'en', "
+            "unknown locale {identifier}; use a language code such as 'vi' or 'en', "
             "optionally with a territory such as 'vi_VN'"
-        ).format(identifier=self.identifier)
+        ).format(identifier=shorten(self.identifier))
 
 
 class AlignmentError(OKRError, ValueError):
@@ -280,18 +306,6 @@ class UsageError(OKRError, TypeError):
     """An okrkit function called in a way it does not support; the message says how to."""
 
 
-def did_you_mean(ident: str, candidates: Iterable[str], *, count: int = 3) -> list[str]:
-    """The ``candidates`` that look most like ``ident``, closest first, at most ``count``.
-
-    The one place okrkit makes its "did you mean" hints.
-
-    Examples:
-        >>> did_you_mean("kr-sales", ["kr-sale", "kr-hr", "obj-sales"])
-        ['kr-sale', 'obj-sales']
-    """
-    return difflib.get_close_matches(ident, list(candidates), n=count)
-
-
 class UnknownIdError(OKRError, KeyError):
     """An id that names nothing in the OKR set, with the closest ids that do.
 
@@ -304,11 +318,12 @@ class UnknownIdError(OKRError, KeyError):
         self.id = ident
         self.suggestions = tuple(suggestions)
         if self.suggestions:
-            message = _("no {kind} with id {id!r}; did you mean {suggestions}?").format(
-                kind=kind, id=ident, suggestions=", ".join(repr(s) for s in self.suggestions)
+            close = ", ".join(map(shorten, self.suggestions))
+            message = _("no {kind} with id {id}; did you mean {suggestions}?").format(
+                kind=kind, id=shorten(ident), suggestions=close
             )
         else:
-            message = _("no {kind} with id {id!r}").format(kind=kind, id=ident)
+            message = _("no {kind} with id {id}").format(kind=kind, id=shorten(ident))
         super().__init__(message)
 
     def __str__(self) -> str:
