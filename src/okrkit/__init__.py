@@ -24,8 +24,9 @@ from okrkit.errors import (
     Problem,
     TemplateError,
     ValidationError,
+    WriteError,
 )
-from okrkit.io import dump, dumps, load, loads
+from okrkit.io import Limits, dump, dumps, load, loads
 from okrkit.model import (
     SCHEMA_VERSION,
     Alignment,
@@ -67,6 +68,7 @@ __all__ = [
     "InitiativeStatus",
     "KeyResult",
     "Level",
+    "Limits",
     "LinkKind",
     "LoadError",
     "LocaleError",
@@ -84,6 +86,7 @@ __all__ = [
     "Unit",
     "UnknownIdError",
     "ValidationError",
+    "WriteError",
     "__version__",
     "dump",
     "dumps",

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 import okrkit
-from okrkit import LoadError
+from okrkit import Limits, LoadError
 from okrkit.io._yaml import parse_yaml
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -23,32 +23,38 @@ objectives: []
 """
 
 
-def problems_of(text: str, fmt: str = "yaml") -> list[tuple[int | None, str | None, str]]:
+def problems_of(
+    text: str, fmt: str = "yaml", limits: Limits | None = None
+) -> list[tuple[int | None, str | None, str]]:
     """(line, path, message) of each problem found loading ``text``."""
     with pytest.raises(LoadError) as excinfo:
-        okrkit.loads(text, fmt)
+        okrkit.loads(text, fmt, limits=limits)
     return [(p.line, p.path, p.message) for p in excinfo.value.problems]
 
 
 class TestHostileInput:
     def test_alias_bomb_refused_fast(self) -> None:
-        """Billion laughs: aliases that would expand beyond all measure are refused."""
+        """Billion laughs: where aliases are allowed, a huge expansion is refused.
+
+        By default every alias is (tests/io/test_hostile_input.py).
+        """
         lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
         lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
         start = time.perf_counter()
-        ((line, _path, message),) = problems_of("\n".join(lines) + "\n")
+        text = "\n".join(lines) + "\n"
+        ((line, _path, message),) = problems_of(text, limits=Limits(aliases=10_000))
         assert time.perf_counter() - start < 1.0
         assert "aliases here would expand to far more data" in message
         assert line is not None
 
     def test_a_few_aliases_are_fine(self) -> None:
-        """Anchors, aliases and merge keys read as PyYAML reads them."""
+        """Where aliases are allowed, anchors, aliases and merge keys read as PyYAML reads them."""
         text = (
             "cycles: [&q1 {id: 2026-Q1, name: Q1, start: 2026-01-01, end: 2026-03-31}]\n"
             "owners: [{id: lan, name: &n Lan}, {<<: {name: *n}, id: minh}]\n"
             "objectives: []\n"
         )
-        okrs = okrkit.loads(text, "yaml")
+        okrs = okrkit.loads(text, "yaml", limits=Limits(aliases=2))
         assert okrs.owner("minh").name == "Lan"
 
     @pytest.mark.parametrize(
@@ -79,7 +85,7 @@ class TestHostileInput:
 
 class TestYamlReader:
     def test_scalars_resolve_as_before(self) -> None:
-        """Plain scalars resolve as the safe loader did, with YAML 1.2 booleans."""
+        """Plain scalars resolve as the safe loader did, with YAML 1.2 booleans and floats."""
         text = (
             "a: [on, off, yes, no, true, False, null, ~, '', 12, -3, 0x1f, 1_000, 1.5, .inf,"
             " 2026-01-09, 2026-02-30, '2026-01-09', \"12\", 1e3, 1.0e+3]\n"
@@ -107,7 +113,7 @@ class TestYamlReader:
             "2026-02-30",
             "2026-01-09",
             "12",
-            "1e3",
+            1000.0,
             1000.0,
         ]
         assert parse_yaml(text, "x") == yaml.load(text, Loader=_loader())
@@ -134,7 +140,7 @@ class TestYamlReader:
 
 
 def _loader() -> type:
-    """PyYAML's safe loader with YAML 1.2 booleans and lenient dates, as okrkit once used."""
+    """PyYAML's safe loader with YAML 1.2 booleans and exponents, and lenient dates."""
 
     class Loader(yaml.SafeLoader):
         def construct_yaml_timestamp(self, node: yaml.Node) -> object:
@@ -150,6 +156,11 @@ def _loader() -> type:
     }
     Loader.add_implicit_resolver(
         bool_tag, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(r"^[-+]?[0-9]+[eE][-+]?[0-9]+$"),
+        list("-+0123456789"),
     )
     Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
     return Loader

@@ -94,6 +94,8 @@ def use(okrs: OKRSet, folder: Path) -> float | None:
     again: OKRSet = okrkit.load(folder / "okrs.toml")
     text: str = okrkit.dumps(again, "yaml")
     same: OKRSet = okrkit.loads(text, "yaml", source="memory")
+    limits: okrkit.Limits = attrs.evolve(okrkit.Limits(), size=2**31, aliases=10)
+    okrkit.load(folder / "okrs.toml", limits=limits)
     try:
         okrkit.load(folder / "missing.yaml")
     except okrkit.LoadError as exc:

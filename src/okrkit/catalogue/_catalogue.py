@@ -16,7 +16,14 @@ import cattrs
 
 from okrkit.catalogue._sources import DOMAINS, Localised
 from okrkit.catalogue._template import Template
-from okrkit.errors import LoadError, Problem, TemplateError, UnknownIdError, ValidationError
+from okrkit.errors import (
+    LoadError,
+    Problem,
+    TemplateError,
+    UnknownIdError,
+    ValidationError,
+    shorten,
+)
 from okrkit.i18n import _
 from okrkit.io import FORMATS, locate, make_converter, problems_from
 from okrkit.model import Level
@@ -62,6 +69,26 @@ def read_templates(path: str | os.PathLike[str]) -> list[Template]:
     file = Path(path)
     try:
         text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise TemplateError(
+            Problem(
+                message=_("the file is not UTF-8 text; save it as UTF-8 (byte {position})").format(
+                    position=exc.start
+                ),
+                file=str(file),
+                line=exc.object.count(b"\n", 0, exc.start) + 1,
+            )
+        ) from exc
+    except ValueError as exc:  # a NUL in the path
+        raise TemplateError(
+            Problem(
+                message=_(
+                    "the path holds a NUL character (\\0), which no file name can hold; "
+                    "check the path"
+                ),
+                file=str(file).replace("\0", "\\0"),
+            )
+        ) from exc
     except OSError as exc:
         raise TemplateError(
             Problem(
@@ -224,13 +251,16 @@ class Catalogue:
             tag: Only templates with this tag.
             level: Only templates of this level.
 
+        Raises:
+            ValidationError: for a level that is not one of :class:`~okrkit.Level`'s.
+
         Examples:
             >>> from okrkit import catalogue
             >>> hits = catalogue.load().search("khach hang tiem nang mql", domain="marketing")
             >>> hits[0].id
             'okr-marketing-mql'
         """
-        wanted_level = Level(level) if level is not None else None
+        wanted_level = _level(level)
         candidates = [
             t
             for t in self
@@ -249,6 +279,24 @@ class Catalogue:
                 scored.append((-score, template.id, template))
         scored.sort(key=lambda item: (item[0], item[1]))
         return [template for _score, _id, template in scored]
+
+
+def _level(level: Level | str | None) -> Level | None:
+    """``level`` as a :class:`~okrkit.Level`, or a ``ValidationError`` naming the choices."""
+    if level is None or isinstance(level, Level):
+        return level
+    try:
+        return Level(level.strip().lower() if isinstance(level, str) else level)
+    except ValueError:
+        choices = ", ".join(member.value for member in Level)
+        raise ValidationError(
+            Problem(
+                message=_("'{field}' must be one of {choices} (got {value})").format(
+                    field="level", choices=choices, value=shorten(level)
+                ),
+                path="level",
+            )
+        ) from None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

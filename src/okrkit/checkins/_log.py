@@ -18,7 +18,7 @@ from okrkit.checkins._columns import (
 )
 from okrkit.checkins._read import Reading, Series
 from okrkit.checkins._store import Store
-from okrkit.errors import Problem, ValidationError
+from okrkit.errors import Problem, UsageError, ValidationError, shorten
 from okrkit.i18n import _
 from okrkit.model import CheckIn, Cycle, OKRSet
 
@@ -124,6 +124,11 @@ class CheckInLog(Reading, Sequence[CheckIn]):
         Each row is ``(key_result, on, value)`` followed, optionally, by confidence,
         note and author.
 
+        Raises:
+            ValidationError: for a row of too few or too many fields, or a bad value
+                (as :meth:`from_columns`).
+            UsageError: for a row that is not a sequence at all.
+
         Examples:
             >>> log = CheckInLog.from_rows([("kr-1", "2026-01-09", 3), ("kr-1", "2026-01-16", 5, 4)])
             >>> len(log), log.latest("kr-1", as_of="2026-02-01").confidence
@@ -131,7 +136,15 @@ class CheckInLog(Reading, Sequence[CheckIn]):
         """  # noqa: E501
         columns: list[list[Any]] = [[], [], [], [], [], []]
         for number, row in enumerate(rows):
-            if not 3 <= len(row) <= 6:
+            try:
+                size = len(row)
+            except TypeError:  # not a row at all: a programming error, kept a TypeError
+                raise UsageError(
+                    _("check-in row {row} must be a tuple or a list (got {value})").format(
+                        row=number, value=shorten(row)
+                    )
+                ) from None
+            if not 3 <= size <= 6:
                 raise ValidationError(
                     Problem(
                         message=_(

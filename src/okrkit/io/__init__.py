@@ -24,33 +24,33 @@ Examples:
 
 from __future__ import annotations
 
-import codecs
 import functools
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import cattrs
 
-from okrkit.errors import LoadError, Problem
-from okrkit.i18n import _
 from okrkit.io._converter import make_converter, problems_from
 from okrkit.io._formats import FORMATS, Format
 from okrkit.io._formats import format_for_name as _format_for_name
 from okrkit.io._formats import format_for_suffix as _format_for_suffix
-from okrkit.io._formats import too_deep as _too_deep
+from okrkit.io._limits import Limits
+from okrkit.io._limits import too_deep as _too_deep
 from okrkit.io._load import ENTRIES as _ENTRIES
 from okrkit.io._load import locate
 from okrkit.io._load import structure_okrset as _structure_okrset
 from okrkit.io._node_link import from_node_link, to_node_link
+from okrkit.io._read import file_reader as _file_reader
 from okrkit.io._schema import json_schema
+from okrkit.io._write import write_atomically
 from okrkit.model import OKRSet
 
 __all__ = [
     "FORMATS",
     "Format",
+    "Limits",
     "dump",
     "dumps",
     "from_node_link",
@@ -62,6 +62,7 @@ __all__ = [
     "problems_from",
     "to_data",
     "to_node_link",
+    "write_atomically",
 ]
 
 
@@ -70,110 +71,78 @@ def _converter(dates_as_text: bool) -> cattrs.Converter:
     return make_converter(dates_as_text=dates_as_text)
 
 
-def _loads(text: str | bytes | Callable[[], str | bytes], fmt: Format, source: str) -> OKRSet:
+def _read(
+    text: str | bytes | Callable[[], str | bytes], fmt: Format, source: str, limits: Limits
+) -> OKRSet:
     """Read an OKR set from ``text``, or from the file that ``text()`` reads.
 
     A file's text is let go once parsed, and read again only if a problem needs lines.
     """
-    return _read(text, fmt, source)
-
-
-def _read(text: str | bytes | Callable[[], str | bytes], fmt: Format, source: str) -> OKRSet:
     if callable(text):
-        data, lines = fmt.parse(text(), source, _ENTRIES)
+        data, lines = fmt.parse(text(), source, _ENTRIES, limits)
         lines.text_from(text)
     else:
-        data, lines = fmt.parse(text, source, _ENTRIES)
+        data, lines = fmt.parse(text, source, _ENTRIES, limits)
     try:
         return _structure_okrset(
             data, converter=_converter(fmt.dates_as_text), source=source, lines=lines
         )
     except RecursionError as exc:
-        raise _too_deep(source) from exc
+        raise _too_deep(source, None, limits) from exc
 
 
-def _check_utf8(data: bytes, file: str) -> None:
-    """Refuse bytes that are not UTF-8, without keeping a decoded copy of them all."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    step = 1 << 20
-    for start in range(0, len(data), step):
-        try:
-            decoder.decode(data[start : start + step], final=start + step >= len(data))
-        except UnicodeDecodeError as exc:
-            raise LoadError(
-                Problem(
-                    message=_(
-                        "the file is not UTF-8 text; save it as UTF-8 (byte {position})"
-                    ).format(position=start + exc.start),
-                    file=file,
-                )
-            ) from exc
-
-
-def loads(text: str, format: str, *, source: str = "<string>") -> OKRSet:  # noqa: A002
+def loads(
+    text: str,
+    format: str,  # noqa: A002
+    *,
+    source: str = "<string>",
+    limits: Limits | None = None,
+) -> OKRSet:
     """Read an OKR set from text.
 
     Args:
         text: The whole file's text.
         format: ``"yaml"``, ``"toml"`` or ``"json"``.
         source: A name for the text in error messages, such as a file name.
+        limits: What the text may hold (:class:`Limits`' defaults when not given);
+            text past a limit is refused before the work the limit guards.
 
     Returns:
         The validated OKR set.
 
     Raises:
         LoadError: listing every problem, each with the line where the format keeps
-            lines (YAML, JSON) and the path inside the file.
+            lines (YAML, JSON) and the path inside the file; or one problem for text
+            past a limit, naming the limit.
         FormatError: for an unknown format name.
     """
-    return _loads(text, _format_for_name(format), source)
+    return _read(text, _format_for_name(format), source, limits or Limits())
 
 
-def load(path: str | os.PathLike[str]) -> OKRSet:
+def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> OKRSet:
     """Read an OKR set from a file; the format comes from the suffix.
 
-    YAML is read with the safe loader only: loading never runs code from a file.
+    YAML is read with the safe loader only: loading never runs code from a file, and
+    anchors and aliases are refused unless ``limits`` allows them.
 
     Args:
         path: A ``.yaml``/``.yml``, ``.toml`` or ``.json`` file.
+        limits: What the file may hold (:class:`Limits`' defaults when not given); a
+            file past a limit is refused before the work the limit guards.
 
     Returns:
         The validated OKR set.
 
     Raises:
-        LoadError: when the file cannot be read or breaks any rule; every problem
-            names the file, and the line for YAML and JSON.
+        LoadError: when the file cannot be read, is not UTF-8, goes past a limit or
+            breaks any rule; every problem names the file, and the line for YAML
+            and JSON.
         FormatError: when the suffix is not one okrkit knows.
     """
     file = Path(path)
     fmt = _format_for_suffix(file.suffix, file=str(file))
-
-    def read() -> str | bytes:
-        data = _read_bytes(file)
-        if fmt.name == "yaml":  # the C parser reads UTF-8 bytes as they are
-            return data
-        return data.decode("utf-8")
-
-    return _loads(read, fmt, str(file))
-
-
-def _read_bytes(file: Path) -> bytes:
-    """The bytes of ``file``, checked to be UTF-8 text."""
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError as exc:
-        raise LoadError(
-            Problem(message=_("no such file; check the path"), file=str(file))
-        ) from exc
-    except OSError as exc:
-        raise LoadError(
-            Problem(
-                message=_("cannot read the file: {reason}").format(reason=exc.strerror or exc),
-                file=str(file),
-            )
-        ) from exc
-    _check_utf8(data, str(file))
-    return data
+    limits = limits or Limits()
+    return _read(_file_reader(file, limits), fmt, str(file), limits)
 
 
 def to_data(okrset: OKRSet, *, dates_as_text: bool = True) -> dict[str, Any]:
@@ -206,21 +175,15 @@ def dumps(okrset: OKRSet, format: str) -> str:  # noqa: A002
 def dump(okrset: OKRSet, path: str | os.PathLike[str]) -> None:
     """Write an OKR set to a file; the format comes from the suffix.
 
-    The file is written whole or not at all: okrkit writes a temporary file next to
-    it and moves it into place, so a failure never leaves half a file.
+    The file is written whole or not at all (see :func:`write_atomically`): a
+    failure or a crash never leaves half a file. A replaced file keeps its mode, a
+    new one follows the umask, and a symbolic link is written through.
 
     Raises:
-        FormatError: when the suffix is not one okrkit knows.
+        FormatError: when the suffix is not one okrkit knows; nothing is written.
+        WriteError: when the file cannot be written (a missing folder, permission
+            denied, a full disk); the file on disk is left as it was.
     """
     file = Path(path)
     fmt = _format_for_suffix(file.suffix, file=str(file))
-    text = fmt.emit(to_data(okrset, dates_as_text=fmt.dates_as_text))
-    directory = file.parent if str(file.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, file)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, fmt.emit(to_data(okrset, dates_as_text=fmt.dates_as_text)))

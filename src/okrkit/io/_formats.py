@@ -3,7 +3,8 @@
 Each format turns text into plain data and back. Reading keeps no lines: each format
 also hands back a finder that locates paths in the text when a problem needs a line
 (YAML and JSON; TOML's reader keeps no positions, so only the check-in tables, found
-by their keys, get lines there).
+by their keys, get lines there). Each reader checks :class:`~okrkit.io.Limits` before
+the work they guard (see :mod:`okrkit.io._limits`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,19 @@ import yaml
 
 from okrkit.errors import FormatError, LoadError, Problem
 from okrkit.i18n import _
+from okrkit.io._limits import (
+    Limits,
+    as_bytes,
+    check_depth,
+    check_json,
+    check_text,
+    check_toml,
+    digits_limit,
+    too_deep,
+    too_many_digits,
+)
 from okrkit.io._lines import TomlLines, YamlLines
+from okrkit.io._scalars import FLOAT, INT, INT_BASED
 from okrkit.io._yaml import TAG, parse_yaml
 
 __all__ = ["FORMATS", "Format", "format_for_name", "format_for_suffix"]
@@ -30,10 +43,12 @@ __all__ = ["FORMATS", "Format", "format_for_name", "format_for_suffix"]
 class Format:
     """One file format: its name, its suffixes and how to read and write it.
 
-    ``parse(text, source, entries=None)`` returns the data and a finder whose
-    ``find(paths)`` gives the lines of those paths, reading the text again only when a
-    problem needs one. ``entries`` maps a top-level key holding a list to a function
-    that may build each item as soon as it is read (YAML does; the others ignore it).
+    ``parse(text, source, entries=None, limits=None)`` returns the data and a finder
+    whose ``find(paths)`` gives the lines of those paths, reading the text again only
+    when a problem needs one. ``text`` is a string or UTF-8 bytes. ``entries`` maps a
+    top-level key holding a list to a function that may build each item as soon as it
+    is read (YAML does; the others ignore it). ``limits`` is what the text may hold
+    (:class:`~okrkit.io.Limits` by default); a text past one is refused.
     """
 
     name: str
@@ -68,6 +83,14 @@ def _yaml12_booleans(cls: Any) -> None:
     cls.add_implicit_resolver(_BOOL_TAG, _YAML12_BOOL, list("tTfF"))
 
 
+def _yaml12_numbers(cls: Any) -> None:
+    """Quote text that YAML 1.2 reads as a number (``1e6``, ``0o17``), as well as 1.1's."""
+    first = list("-+.0123456789")
+    cls.add_implicit_resolver(TAG + "int", INT, first)
+    cls.add_implicit_resolver(TAG + "int", INT_BASED, ["0"])
+    cls.add_implicit_resolver(TAG + "float", FLOAT, first)
+
+
 def _represent_flow(dumper: yaml.SafeDumper, data: _FlowDict) -> yaml.Node:
     return dumper.represent_mapping(TAG + "map", data, flow_style=True)
 
@@ -93,7 +116,14 @@ def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
     return dumper.represent_str(data)
 
 
+def _no_aliases(_dumper: yaml.SafeDumper, _data: Any) -> bool:
+    """Write every value out in full: OKR files hold no anchors or aliases (see Limits)."""
+    return True
+
+
 _yaml12_booleans(_Dumper)
+_yaml12_numbers(_Dumper)
+_Dumper.ignore_aliases = _no_aliases  # type: ignore[assignment,method-assign]
 _Dumper.add_representer(_FlowDict, _represent_flow)
 _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(list, _represent_list)
@@ -133,9 +163,14 @@ def _emit_yaml(data: Any) -> str:
 
 
 def _parse_yaml(
-    text: str | bytes, source: str, entries: Mapping[str, Callable[[Any], Any]] | None = None
+    text: str | bytes,
+    source: str,
+    entries: Mapping[str, Callable[[Any], Any]] | None = None,
+    limits: Limits | None = None,
 ) -> tuple[Any, YamlLines]:
-    return parse_yaml(text, source, entries), YamlLines(text)
+    limits = limits or Limits()
+    check_text(text, source, limits)
+    return parse_yaml(text, source, entries, limits), YamlLines(text)
 
 
 # -- TOML -------------------------------------------------------------------------------
@@ -144,9 +179,15 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
 
 
-def _parse_toml(text: str, source: str, entries: object = None) -> tuple[Any, TomlLines]:
+def _parse_toml(
+    text: str | bytes, source: str, entries: object = None, limits: Limits | None = None
+) -> tuple[Any, TomlLines]:
+    limits = limits or Limits()
+    check_text(text, source, limits)
+    text = text.decode("utf-8") if isinstance(text, bytes) else text
+    check_toml(text, source, limits)
     try:
-        return tomllib.loads(text), TomlLines(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_POSITION.search(str(exc))
         detail = _TOML_POSITION.sub("", str(exc)).strip()
@@ -158,7 +199,11 @@ def _parse_toml(text: str, source: str, entries: object = None) -> tuple[Any, To
             )
         ) from exc
     except ValueError as exc:  # an integer longer than Python reads
-        raise LoadError(Problem(message=str(exc), file=source)) from exc
+        raise too_many_digits(text, source, limits) from exc
+    except RecursionError as exc:
+        raise too_deep(source, None, limits) from exc
+    check_depth(data, source, limits)
+    return data, TomlLines(text)
 
 
 def _toml_key(key: str) -> str:
@@ -201,10 +246,29 @@ def _unique_keys(items: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def _parse_json(text: str, source: str, entries: object = None) -> tuple[Any, YamlLines]:
+class _LongIntegerError(ValueError):
+    """An integer past the digits limit; :func:`_parse_json` turns it into a LoadError."""
+
+
+def _short_int(limit: int) -> Callable[[str], int]:
+    def read(text: str) -> int:
+        if len(text.lstrip("-")) > limit:
+            raise _LongIntegerError(text)
+        return int(text)
+
+    return read
+
+
+def _parse_json(
+    text: str | bytes, source: str, entries: object = None, limits: Limits | None = None
+) -> tuple[Any, YamlLines]:
+    limits = limits or Limits()
+    check_text(text, source, limits)
+    check_json(as_bytes(text), source, limits)
+    digits = digits_limit(limits)
+    parse_int = None if digits == digits_limit(Limits()) else _short_int(digits)
     try:
-        # Lines are found only when a problem needs them; JSON is YAML enough for that.
-        return json.loads(text, object_pairs_hook=_unique_keys), YamlLines(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys, parse_int=parse_int)
     except json.JSONDecodeError as exc:
         raise LoadError(
             Problem(
@@ -213,27 +277,18 @@ def _parse_json(text: str, source: str, entries: object = None) -> tuple[Any, Ya
                 line=exc.lineno,
             )
         ) from exc
-    except RecursionError as exc:
-        raise too_deep(source) from exc
-    except ValueError as exc:  # a key named twice, or an integer too long to read
+    except RecursionError as exc:  # deeper than Python reads, past the depth limit
+        raise too_deep(source, None, limits) from exc
+    except _DuplicateKeyError as exc:
         raise LoadError(Problem(message=str(exc), file=source)) from exc
+    except ValueError as exc:  # an integer longer than the limit or than Python reads
+        raise too_many_digits(text, source, limits) from exc
+    # Lines are found only when a problem needs them; JSON is YAML enough for that.
+    return data, YamlLines(text)
 
 
 def _emit_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def too_deep(source: str) -> LoadError:
-    """The error for data nested past what Python's stack allows."""
-    return LoadError(
-        Problem(
-            message=_(
-                "the data is nested too deeply to read; an OKR file needs only a few "
-                "levels, so check the file"
-            ),
-            file=source,
-        )
-    )
 
 
 # -- the table --------------------------------------------------------------------------

@@ -149,9 +149,9 @@ class TomlLines:
     """Finds the lines of the check-in tables in TOML text; TOML keeps no others."""
 
     def __init__(self, text: str) -> None:
-        self._text: str | Callable[[], str] = text
+        self._text: str | Callable[[], str | bytes] = text
 
-    def text_from(self, read: Callable[[], str]) -> None:
+    def text_from(self, read: Callable[[], str | bytes]) -> None:
         """Let go of the text; ``read`` gives it again if a line is ever wanted."""
         self._text = read
 
@@ -166,6 +166,8 @@ class TomlLines:
             text = self._text() if callable(self._text) else self._text
         except (LoadError, OSError):  # a file gone since: no lines, the problems stand
             return found
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
         for number, line in enumerate(text.split("\n"), start=1):
             stripped = line.strip()
             if stripped.startswith("["):

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import cattrs
 
-from okrkit.errors import LoadError, Problem, ValidationError
+from okrkit.errors import LoadError, Problem, ValidationError, shorten
 from okrkit.graph import _forward
 from okrkit.graph._kinds import EdgeKind, NodeKind
 from okrkit.i18n import _
 from okrkit.io._converter import STRUCTURE_ERRORS, make_converter, path_text, problems_from
+from okrkit.io._node_link_match import mismatches
 from okrkit.model import (
     SCHEMA_VERSION,
     Cycle,
@@ -28,6 +29,7 @@ from okrkit.model import (
     KeyResult,
     LinkKind,
     Objective,
+    OKRSet,
     Owner,
 )
 
@@ -44,6 +46,8 @@ _ENTITY_TYPES: dict[NodeKind, type] = {
 _LINKS = {kind.value for kind in LinkKind}
 _NODE_KINDS = {kind.value: kind for kind in NodeKind}
 _EDGE_KINDS = {kind.value: kind for kind in EdgeKind}
+_OBJECTIVE = NodeKind.OBJECTIVE
+_INITIATIVE = NodeKind.INITIATIVE
 
 Path = tuple[str | int, ...]
 _K = TypeVar("_K", NodeKind, EdgeKind)
@@ -107,6 +111,11 @@ def to_node_link(graph: AlignmentGraph) -> dict[str, Any]:
 def from_node_link(data: Mapping[str, Any] | str) -> AlignmentGraph:
     """Rebuild a graph from :func:`to_node_link` data (or its JSON text).
 
+    The data is checked as strictly as a file: every value must have its type, the
+    entities must pass the rules of :class:`~okrkit.OKRSet`, and the nodes and edges
+    must be exactly those the entities call for. A graph the model forbids is never
+    built.
+
     Raises:
         LoadError: when the data is not an okrkit node-link graph, listing every
             problem with its path.
@@ -125,30 +134,40 @@ def from_node_link(data: Mapping[str, Any] | str) -> AlignmentGraph:
     if not isinstance(data, Mapping) or not isinstance(data.get("graph"), Mapping):
         raise LoadError(Problem(message=_("this is not an okrkit node-link graph")))
     reader = _Reader()
+    reader.layout(data)
     about = data["graph"]
     cycles = reader.entries(about.get("cycles", []), Cycle, ("graph", "cycles"))
     owners = reader.entries(about.get("owners", []), Owner, ("graph", "owners"))
-    nodes = reader.nodes(reader.listed(data.get("nodes", []), ("nodes",)))
+    listed = reader.listed(data.get("nodes", []), ("nodes",))
+    nodes = reader.nodes(listed)
+    # Edges to a node whose own entry is wrong are not reported a second time.
+    named = {i for n in listed if isinstance(n, Mapping) and isinstance(i := n.get("id"), str)}
     edges = reader.edges(
-        reader.listed(data.get("edges", []), ("edges",)), {node for node, _data in nodes}
+        reader.listed(data.get("edges", []), ("edges",)), named | {n for n, _data in nodes}
     )
     dependencies = reader.entries(
         about.get("dependencies", []), Dependency, ("graph", "dependencies")
     )
     if reader.problems:
         raise LoadError(reader.problems)
-    graph = AlignmentGraph._assemble(
-        cycles=cycles,
-        owners=owners,
-        nodes=nodes,
-        edges=edges,
-        dependencies=dependencies,
-    )
     try:
-        graph.to_okrset()
+        okrset = OKRSet(
+            schema_version=about.get("okrkit_schema_version", SCHEMA_VERSION),
+            cycles=cycles,
+            owners=owners,
+            objectives=[data["entity"] for _id, data in nodes if data["kind"] is _OBJECTIVE],
+            initiatives=[data["entity"] for _id, data in nodes if data["kind"] is _INITIATIVE],
+            dependencies=dependencies,
+        )
     except ValidationError as exc:
         raise LoadError(exc.problems) from exc
-    return graph
+    reader.problems.extend(mismatches(AlignmentGraph.from_okrset(okrset), nodes, edges))
+    if reader.problems:
+        raise LoadError(reader.problems)
+    # The same nodes and edges as the set's own graph, in the order the data lists them.
+    return AlignmentGraph._assemble(
+        cycles=cycles, owners=owners, nodes=nodes, edges=edges, dependencies=dependencies
+    )
 
 
 def _kind(item: Any, kinds: Mapping[str, _K]) -> _K | None:
@@ -160,6 +179,7 @@ def _kind(item: Any, kinds: Mapping[str, _K]) -> _K | None:
 
 
 def _parse(text: str) -> Any:
+    """The JSON value of ``text``; text that is not JSON, or too deep, is a LoadError."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -169,6 +189,11 @@ def _parse(text: str) -> Any:
                 line=exc.lineno,
             )
         ) from exc
+    except RecursionError:
+        detail = _("the data is nested too deeply")
+    except ValueError:  # an integer of more digits than Python converts
+        detail = _("a number has too many digits")
+    raise LoadError(Problem(message=_("this is not valid JSON: {detail}").format(detail=detail)))
 
 
 class _Reader:
@@ -176,6 +201,18 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+
+    def layout(self, data: Mapping[str, Any]) -> None:
+        """Note a layout other than a directed graph of single edges."""
+        for key, expected in (("directed", True), ("multigraph", False)):
+            value = data.get(key, expected)
+            if value is not expected:
+                self._add(
+                    key,
+                    _("'{field}' must be {expected} (got {value})").format(
+                        field=key, expected=json.dumps(expected), value=shorten(value)
+                    ),
+                )
 
     def structure(self, value: Any, kind: Any, path: Path) -> Any:
         """``value`` structured as a ``kind``, or ``None`` after noting its problems."""
@@ -190,7 +227,8 @@ class _Reader:
         if isinstance(value, list):
             return value
         self._add(
-            path_text(path), _("must be a list of entries (got {value!r})").format(value=value)
+            path_text(path),
+            _("must be a list of entries (got {value})").format(value=shorten(value)),
         )
         return []
 
@@ -203,57 +241,79 @@ class _Reader:
         ]
 
     def nodes(self, nodes: list[Any]) -> list[tuple[str, dict[str, Any]]]:
-        found: list[tuple[str, dict[str, Any]]] = []
+        """Each node as ``(id, {"kind", "entity"})``; a node listed twice is a problem."""
+        found: dict[str, tuple[str, dict[str, Any]]] = {}
         for index, node in enumerate(nodes):
             kind = _kind(node, _NODE_KINDS)
             if kind is None:
-                self.problems.append(
-                    Problem(
-                        message=_("each node needs a kind: objective, key_result or initiative"),
-                        path=f"nodes[{index}]",
-                    )
+                self._add(
+                    f"nodes[{index}]",
+                    _("each node needs a kind: objective, key_result or initiative"),
                 )
                 continue
             path = ("nodes", index, "entity")
             entity = self.structure(node.get("entity"), _ENTITY_TYPES[kind], path)
-            if entity is not None:
-                found.append((entity.id, {"kind": kind, "entity": entity}))
-        return found
+            if entity is None:
+                continue
+            if node.get("id", entity.id) != entity.id:
+                self._add(
+                    f"nodes[{index}].id",
+                    _("the node's id {id} is not its entity's id {entity}").format(
+                        id=shorten(node.get("id")), entity=shorten(entity.id)
+                    ),
+                )
+            elif entity.id in found:
+                self._add(
+                    f"nodes[{index}]",
+                    _("node {id} is listed twice").format(id=shorten(entity.id)),
+                )
+            else:
+                found[entity.id] = (entity.id, {"kind": kind, "entity": entity})
+        return list(found.values())
 
     def edges(self, edges: list[Any], known: set[str]) -> list[tuple[str, str, dict[str, Any]]]:
-        found: list[tuple[str, str, dict[str, Any]]] = []
+        """Each edge as ``(source, target, attributes)``; one listed twice is a problem."""
+        found: dict[tuple[str, str], tuple[str, str, dict[str, Any]]] = {}
         for index, edge in enumerate(edges):
             kind = _kind(edge, _EDGE_KINDS)
             source = target = None
             if kind is not None:
                 source, target = edge.get("source"), edge.get("target")
             if kind is None or not isinstance(source, str) or not isinstance(target, str):
-                self.problems.append(
-                    Problem(
-                        message=_("each edge needs a source, a target and a kind"),
-                        path=f"edges[{index}]",
-                    )
-                )
+                self._add(f"edges[{index}]", _("each edge needs a source, a target and a kind"))
                 continue
             extra = self._extra(edge, kind, f"edges[{index}]")
             if source not in known or target not in known:
-                self.problems.append(
-                    Problem(
-                        message=_(
-                            "edge {source!r} -> {target!r} names a node that is not in the graph"
-                        ).format(source=source, target=target),
-                        path=f"edges[{index}]",
-                    )
+                self._add(
+                    f"edges[{index}]",
+                    _("edge {source} -> {target} names a node that is not in the graph").format(
+                        source=shorten(source), target=shorten(target)
+                    ),
                 )
-                continue
-            if extra is not None:
-                found.append((source, target, {"kind": kind, **extra}))
-        return found
+            elif (source, target) in found:
+                self._add(
+                    f"edges[{index}]",
+                    _("edge {source} -> {target} is listed twice").format(
+                        source=shorten(source), target=shorten(target)
+                    ),
+                )
+            elif extra is not None:
+                found[source, target] = (source, target, {"kind": kind, **extra})
+        return list(found.values())
 
     def _extra(self, edge: Mapping[str, Any], kind: EdgeKind, path: str) -> dict[str, Any] | None:
         """An edge's own attributes: an alignment's link and weight, a dependency's note."""
         if kind is EdgeKind.DEPENDS_ON:
-            return {"note": str(edge.get("note", ""))}
+            note = edge.get("note", "")
+            if isinstance(note, str):
+                return {"note": note}
+            self._add(
+                f"{path}.note",
+                _("'{field}' must be text (got {value})").format(
+                    field="note", value=shorten(note)
+                ),
+            )
+            return None
         if kind is not EdgeKind.ALIGNS_TO:
             return {}
         link, weight = edge.get("link", "contributes"), edge.get("weight", 1.0)
@@ -262,22 +322,22 @@ class _Reader:
             choices = ", ".join(member.value for member in LinkKind)
             self._add(
                 f"{path}.link",
-                _("'{field}' must be one of {choices} (got {value!r})").format(
-                    field="link", choices=choices, value=link
+                _("'{field}' must be one of {choices} (got {value})").format(
+                    field="link", choices=choices, value=shorten(link)
                 ),
             )
         if isinstance(weight, bool) or not isinstance(weight, int | float):
             self._add(
                 f"{path}.weight",
-                _("'{field}' must be a number (got {value!r})").format(
-                    field="weight", value=weight
+                _("'{field}' must be a number (got {value})").format(
+                    field="weight", value=shorten(weight)
                 ),
             )
-        elif not 0 < weight < math.inf:
+        elif not 0 < (number := _number(weight)) < math.inf:
             self._add(
                 f"{path}.weight",
                 _("'{field}' must be greater than 0 (got {value:g})").format(
-                    field="weight", value=weight
+                    field="weight", value=number
                 ),
             )
         if len(self.problems) > problems:
@@ -286,6 +346,14 @@ class _Reader:
 
     def _add(self, path: str, message: str) -> None:
         self.problems.append(Problem(message=message, path=path))
+
+
+def _number(value: float) -> float:
+    """``value`` as a float; a whole number too large for one is infinite."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
 
 
 # The names' old home, okrkit.graph, may not import io: it forwards them, with a

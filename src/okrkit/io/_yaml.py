@@ -1,119 +1,44 @@
 """Reading YAML from the C parser's event stream.
 
 Reading never builds PyYAML's node tree (two marks per scalar): the data is built
-straight from the parser's events, resolving plain scalars as YAML 1.2 does for
-booleans and as PyYAML's safe loader does for the rest. Lines are not kept; when a
-problem needs one, :class:`okrkit.io._lines.YamlLines` parses the text again and notes
-the lines of just the paths asked for.
+straight from the parser's events, resolving plain scalars as YAML 1.2's core schema
+does (``1:30`` and ``1e6`` as 1.2 reads them: text and a number), plus dates. Lines are
+not kept; when a problem needs one, :class:`okrkit.io._lines.YamlLines` parses the text
+again and notes the lines of just the paths asked for.
 
-Hostile input is refused early: aliases that would expand to far more data than the
-file holds ("billion laughs"), nesting deeper than any OKR file needs, and tags
-other than YAML's own scalar and collection tags.
+Hostile input is refused as it is read, against :class:`~okrkit.io.Limits`: anchors and
+aliases (refused outright by default; when allowed, counted, and refused if they would
+expand to far more data than the file holds), nesting deeper than the depth limit,
+integers of more digits than the digits limit, tags other than YAML's own scalar and
+collection tags, and tagged values that are not of their tag.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import yaml
 from yaml import events as ev
-from yaml.constructor import SafeConstructor
-from yaml.resolver import Resolver
 
 from okrkit.errors import LoadError, Problem
 from okrkit.i18n import _
+from okrkit.io._limits import Limits, digits_limit, past_limit, too_deep
+from okrkit.io._scalars import TAG, refuse, resolve_plain, tagged, too_many_digits
 
 __all__ = ["MAX_DEPTH", "TAG", "Parser", "parse_yaml", "resolve_plain"]
 
-MAX_DEPTH = 64
-"""The deepest nesting read; OKR files need about six levels."""
+MAX_DEPTH = Limits().depth
+"""The deepest nesting read by default (see :class:`~okrkit.io.Limits`)."""
 _ALIAS_ALLOWANCE = 100_000
 """Nodes that aliases may add beyond the file's own, before the file is refused."""
 
 Parser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None) or yaml.SafeLoader
 """The C parser of libyaml (PyYAML's pure Python one where libyaml is missing)."""
 
-TAG = _TAG = "tag:yaml.org,2002:"
-_CONSTRUCTOR = SafeConstructor()
-_WORDS: dict[str, Any] = {
-    **dict.fromkeys(("true", "True", "TRUE"), True),
-    **dict.fromkeys(("false", "False", "FALSE"), False),
-    **dict.fromkeys(("null", "Null", "NULL", "~", ""), None),
-}
-_NUMERIC_FIRST = frozenset("-+.0123456789")
-_SIMPLE_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
-_SIMPLE_FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]+\Z")
-_SIMPLE_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-_NUMERIC_RESOLVERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (tag, regexp) for tag, regexp in Resolver.yaml_implicit_resolvers["1"] if tag != _TAG + "bool"
-)
+_TAG = TAG
 _MERGE = object()
 """Stands for a ``<<`` merge key while its mapping is built."""
-
-
-def _construct(tag: str, value: str) -> Any:
-    node = yaml.ScalarNode(tag, value)
-    if tag == _TAG + "int":
-        return _CONSTRUCTOR.construct_yaml_int(node)
-    if tag == _TAG + "float":
-        return _CONSTRUCTOR.construct_yaml_float(node)
-    try:  # a date that does not exist (2026-02-30) stays text for the model to report
-        return _CONSTRUCTOR.construct_yaml_timestamp(node)
-    except ValueError:
-        return value
-
-
-def resolve_plain(value: str) -> Any:
-    """The value of a plain (unquoted) scalar: YAML 1.2 booleans, null, numbers, dates.
-
-    Examples:
-        >>> resolve_plain("on"), resolve_plain("1_000"), resolve_plain("2026-01-09")
-        ('on', 1000, datetime.date(2026, 1, 9))
-    """
-    if value[:1] not in _NUMERIC_FIRST:
-        return _WORDS.get(value, value)
-    try:
-        if _SIMPLE_INT.match(value):
-            return int(value)
-        if _SIMPLE_FLOAT.match(value):
-            return float(value)
-        if _SIMPLE_DATE.match(value):
-            return dt.date.fromisoformat(value)
-        for tag, regexp in _NUMERIC_RESOLVERS:
-            if regexp.match(value):
-                return _construct(tag, value)
-    except ValueError:  # a date that does not exist, or more digits than Python reads
-        return value  # as text, for the model to report where a number or date belongs
-    return value
-
-
-def _tagged(tag: str, value: str, line: int) -> Any:
-    if tag in ("!", _TAG + "str"):
-        return value
-    if tag in (_TAG + "int", _TAG + "float", _TAG + "timestamp"):
-        try:
-            return _construct(tag, value)
-        except (ValueError, IndexError):
-            raise _refuse(
-                _("{value!r} cannot be read as {tag}").format(value=value, tag=tag), line
-            ) from None
-    if tag == _TAG + "bool" and value in _WORDS and isinstance(_WORDS[value], bool):
-        return _WORDS[value]
-    if tag == _TAG + "null" and value in _WORDS and _WORDS[value] is None:
-        return None
-    raise _refuse(
-        _("this is not valid YAML for okrkit: the tag {tag!r} is not allowed; remove it").format(
-            tag=tag
-        ),
-        line,
-    )
-
-
-def _refuse(message: str, line: int | None) -> LoadError:
-    return LoadError(Problem(message=message, line=line))
 
 
 def _yaml_error(exc: yaml.YAMLError, source: str) -> LoadError:
@@ -146,9 +71,18 @@ class _Frame:
         self.expanded = expanded
         self.merges: list[Any] | None = None
 
+    def merge(self, value: Any, line: int) -> None:
+        """Note the value of a ``<<`` merge key, applied when the mapping closes."""
+        if self.merges is None:
+            self.merges = []
+        self.merges.append((value, line))
+
 
 def parse_yaml(
-    text: str | bytes, source: str, entries: Mapping[str, Callable[[Any], Any]] | None = None
+    text: str | bytes,
+    source: str,
+    entries: Mapping[str, Callable[[Any], Any]] | None = None,
+    limits: Limits | None = None,
 ) -> Any:
     """Read one YAML document into plain data (dicts, lists, scalars).
 
@@ -158,14 +92,16 @@ def parse_yaml(
         entries: For a top-level key holding a list, a function called on each item as
             soon as it is read; what it returns (unless ``None``) stands in the list
             instead, so a large file's items never all sit in memory as mappings.
+        limits: What the document may hold (:class:`~okrkit.io.Limits` by default).
 
     Raises:
         LoadError: for invalid YAML, keys written twice (every one, with its line),
-            disallowed tags, alias bombs and nesting deeper than :data:`MAX_DEPTH`.
+            disallowed tags, tagged values not of their tag, and a document past
+            any of ``limits``.
     """
     parser = Parser(text)
     try:
-        return _Reader(parser, entries or {}).document()
+        return _Reader(parser, entries or {}, limits or Limits()).document()
     except LoadError as exc:
         raise LoadError([problem.located(file=source) for problem in exc.problems]) from None
     except yaml.YAMLError as exc:
@@ -177,9 +113,14 @@ def parse_yaml(
 class _Reader:
     """Builds one document from the parser's events, with a stack instead of recursion."""
 
-    def __init__(self, parser: Any, entries: Mapping[str, Callable[[Any], Any]]) -> None:
+    def __init__(
+        self, parser: Any, entries: Mapping[str, Callable[[Any], Any]], limits: Limits
+    ) -> None:
         self.get: Callable[[], Any] = parser.get_event
         self.entries = entries
+        self.limits = limits
+        self.digits = digits_limit(limits)
+        self.aliases = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.duplicates: list[Problem] = []
         self.events = 0
@@ -194,7 +135,7 @@ class _Reader:
         get()  # the document's end
         event = get()
         if not isinstance(event, ev.StreamEndEvent):
-            raise _refuse(
+            raise refuse(
                 _("the file holds more than one YAML document; keep one (remove the '---')"),
                 event.start_mark.line + 1,
             )
@@ -222,8 +163,10 @@ class _Reader:
             self.expanded += 1
             if kind is scalar_event:
                 value = event.value
+                if len(value) > self.digits:
+                    self.long_scalar(event)
                 if event.tag is not None:
-                    value = _tagged(event.tag, value, event.start_mark.line + 1)
+                    value = tagged(event.tag, value, event.start_mark.line + 1)
                 elif event.style == "" or event.style is None:  # plain
                     value = resolve_plain(value)
                     if (
@@ -234,7 +177,7 @@ class _Reader:
                     ):
                         value = _MERGE
                 if event.anchor is not None:
-                    self.anchors[event.anchor] = (value, 1)
+                    self.anchor(event, value)
             elif kind in starts:
                 frame = self.open(event, stack)
                 continue
@@ -244,7 +187,7 @@ class _Reader:
             elif kind is alias_event:
                 value = self.alias(event)
             else:  # pragma: no cover - the parser sends nothing else inside a document
-                raise _refuse(repr(event), None)
+                raise refuse(repr(event), None)
             if frame is None:
                 return value
             container = frame.container
@@ -256,9 +199,7 @@ class _Reader:
                 frame.key = value
             else:
                 if frame.key is _MERGE:
-                    if frame.merges is None:
-                        frame.merges = []
-                    frame.merges.append((value, event.start_mark.line + 1))
+                    frame.merge(value, event.start_mark.line + 1)
                 else:
                     container[frame.key] = value
                 frame.key = _Frame
@@ -266,22 +207,17 @@ class _Reader:
     def open(self, event: Any, stack: list[_Frame]) -> _Frame:
         """Open the mapping or list ``event`` starts, on top of ``stack``.
 
-        Refuses tags other than YAML's own and nesting deeper than :data:`MAX_DEPTH`.
+        Refuses tags other than YAML's own, nesting past the depth limit, and anchors
+        where aliases are not allowed.
         """
         if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
-            _tagged(event.tag, "", event.start_mark.line + 1)
-        if len(stack) >= MAX_DEPTH:
-            raise _refuse(
-                _(
-                    "the data is nested more than {depth} levels deep; an OKR file "
-                    "needs far fewer, so check the file"
-                ).format(depth=MAX_DEPTH),
-                event.start_mark.line + 1,
-            )
+            tagged(event.tag, "", event.start_mark.line + 1)
+        if len(stack) >= self.limits.depth:
+            raise too_deep(None, event.start_mark.line + 1, self.limits)
         container: Any = {} if type(event) is ev.MappingStartEvent else []
         frame = _Frame(container, event.anchor, self.expanded)
         if event.anchor is not None:  # an alias inside it would loop
-            self.anchors[event.anchor] = (None, -1)
+            self.anchor(event, None, -1)
         stack.append(frame)
         return frame
 
@@ -310,7 +246,7 @@ class _Reader:
         """Refuse a mapping or list as a key; note a key written twice in one mapping."""
         line = event.start_mark.line + 1
         if isinstance(key, dict | list):
-            raise _refuse(_("a key must be a word or a number, not a list or mapping"), line)
+            raise refuse(_("a key must be a word or a number, not a list or mapping"), line)
         self.duplicates.append(
             Problem(
                 message=_("key {key!r} appears twice in the same mapping; keep one").format(
@@ -320,17 +256,58 @@ class _Reader:
             )
         )
 
+    def long_scalar(self, event: Any) -> None:
+        """Refuse a plain or number-tagged integer of more digits than the limit."""
+        plain = event.style == "" or event.style is None
+        if (plain or event.tag in (_TAG + "int", _TAG + "float")) and too_many_digits(
+            event.value, self.digits
+        ):
+            self.past(
+                "digits",
+                _("a number here has more than {digits} digits; quote it if it is text").format(
+                    digits=self.digits
+                ),
+                event,
+            )
+
+    def past(self, name: str, problem: str, event: Any) -> None:
+        """Refuse the document: it goes past the limit ``name`` at ``event``."""
+        raise past_limit(problem, name, self.limits, file=None, line=event.start_mark.line + 1)
+
+    def anchor(self, event: Any, value: Any, weight: int = 1) -> None:
+        """Note an anchor's value and weight, or refuse it where aliases are not allowed."""
+        if self.limits.aliases == 0:
+            self.past(
+                "aliases",
+                _(
+                    "YAML anchors and aliases (here &{name}) are not allowed in an OKR file; "
+                    "write the data out in full"
+                ).format(name=event.anchor),
+                event,
+            )
+        self.anchors[event.anchor] = (value, weight)
+
     def alias(self, event: Any) -> Any:
+        self.aliases += 1
+        if self.aliases > self.limits.aliases:
+            self.past(
+                "aliases",
+                _(
+                    "YAML aliases (here *{name}) are not allowed in an OKR file, or not "
+                    "this many; write the data out in full"
+                ).format(name=event.anchor),
+                event,
+            )
         found = self.anchors.get(event.anchor)
         line = event.start_mark.line + 1
         if found is None:
-            raise _refuse(
+            raise refuse(
                 _("alias *{name} names no anchor &{name} before it").format(name=event.anchor),
                 line,
             )
         value, weight = found
         if weight < 0:
-            raise _refuse(
+            raise refuse(
                 _("alias *{name} sits inside the data it names, which would never end").format(
                     name=event.anchor
                 ),
@@ -338,7 +315,7 @@ class _Reader:
             )
         self.expanded += weight - 1
         if self.expanded - self.events > max(_ALIAS_ALLOWANCE, self.events):
-            raise _refuse(
+            raise refuse(
                 _(
                     "aliases here would expand to far more data than the file holds; "
                     "write the data out instead of repeating aliases"
@@ -355,7 +332,7 @@ def _merged(merges: list[tuple[Any, int]], explicit: dict[Any, Any]) -> dict[Any
         sources = value if isinstance(value, list) else [value]
         for source in reversed(sources):
             if not isinstance(source, dict):
-                raise _refuse(_("a merge key '<<' takes a mapping or a list of mappings"), line)
+                raise refuse(_("a merge key '<<' takes a mapping or a list of mappings"), line)
             out.update(source)
     out.update(explicit)
     return out

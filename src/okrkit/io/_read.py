@@ -1,0 +1,112 @@
+"""Reading an OKR file's bytes: the path, the size limit and UTF-8 checked first."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from okrkit.errors import LoadError, Problem
+from okrkit.i18n import _
+from okrkit.io._limits import Limits, line_at, past_limit
+
+__all__ = ["check_utf8", "file_reader", "read_bytes"]
+
+
+def file_reader(file: Path, limits: Limits) -> Callable[[], bytes]:
+    """A function that reads ``file`` (again, when a problem needs its lines)."""
+    return lambda: read_bytes(file, limits)
+
+
+def read_bytes(file: Path, limits: Limits) -> bytes:
+    """The bytes of ``file``, refused past ``limits.size`` or when they are not UTF-8.
+
+    A regular file's size is checked before it is read; anything else (a pipe, a
+    device that never ends) is read in pieces, never past the limit.
+
+    Raises:
+        LoadError: naming the file, for a missing or unreadable file, a path that holds
+            a NUL character, a file past the size limit, or bytes that are not UTF-8.
+    """
+    name = str(file).replace("\0", "\\0")
+    try:
+        with file.open("rb") as handle:
+            status = os.fstat(handle.fileno())
+            regular = stat.S_ISREG(status.st_mode)
+            if regular and status.st_size > limits.size:
+                data = b""  # refused below, without reading
+            else:
+                data = handle.read() if regular else _read_at_most(handle, limits.size + 1)
+    except FileNotFoundError as exc:
+        raise LoadError(Problem(message=_("no such file; check the path"), file=name)) from exc
+    except OSError as exc:
+        raise LoadError(
+            Problem(
+                message=_("cannot read the file: {reason}").format(reason=exc.strerror or exc),
+                file=name,
+            )
+        ) from exc
+    except ValueError as exc:  # a NUL in the path
+        raise LoadError(
+            Problem(
+                message=_(
+                    "the path holds a NUL character (\\0), which no file name can hold; "
+                    "check the path"
+                ),
+                file=name,
+            )
+        ) from exc
+    if len(data) > limits.size or (regular and status.st_size > limits.size):
+        raise _too_big(name, limits)
+    check_utf8(data, name)
+    return data
+
+
+def _too_big(name: str, limits: Limits) -> LoadError:
+    return past_limit(
+        _("the file holds more than {size} bytes").format(size=limits.size),
+        "size",
+        limits,
+        file=name,
+        line=None,
+    )
+
+
+def _read_at_most(handle: BinaryIO, size: int) -> bytes:
+    """Read ``handle`` to its end, or to ``size`` bytes if it goes on longer."""
+    pieces: list[bytes] = []
+    total = 0
+    while total < size:
+        piece = handle.read(min(1 << 20, size - total))
+        if not piece:
+            break
+        pieces.append(piece)
+        total += len(piece)
+    return b"".join(pieces)
+
+
+def check_utf8(data: bytes, file: str) -> None:
+    """Refuse bytes that are not UTF-8, without keeping a decoded copy of them all.
+
+    Raises:
+        LoadError: at the line of the first byte that is not UTF-8.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    step = 1 << 20
+    for start in range(0, len(data), step):
+        try:
+            decoder.decode(data[start : start + step], final=start + step >= len(data))
+        except UnicodeDecodeError as exc:
+            position = start + exc.start
+            raise LoadError(
+                Problem(
+                    message=_(
+                        "the file is not UTF-8 text; save it as UTF-8 (byte {position})"
+                    ).format(position=position),
+                    file=file,
+                    line=line_at(data, position),
+                )
+            ) from exc
