@@ -159,6 +159,8 @@ class Registry(Generic[T]):
 
     def _imported(self, path: str) -> object:
         module_name, _sep, attribute = path.partition(":")
+        if not all(part.isidentifier() for part in [*module_name.split("."), attribute]):
+            raise UnknownStrategyError(self._unknown(path))  # not "pkg.mod:attr"
         try:
             return getattr(importlib.import_module(module_name), attribute)
         except (ImportError, AttributeError) as exc:

@@ -18,6 +18,17 @@ from okrkit.testing import alignment_graphs, graph_operations, okr_sets
 
 # A Mermaid line that defines a node: its id, then its shape around its title.
 MERMAID_NODE = re.compile(r'^  (n_\w+)(\["|\("|\{\{")(.*)("\]|"\)|"\}\})$')
+# Mermaid's entity codes: '#' then a name or a decimal number, then ';'.
+MERMAID_CODE = re.compile(r"#(\w+);")
+MERMAID_NAMES = {"quot": '"', "amp": "&", "lt": "<", "gt": ">"}
+
+
+def decode_mermaid(match: re.Match[str]) -> str:
+    """The character an entity code stands for."""
+    code = match.group(1)
+    return chr(int(code)) if code.isdigit() else MERMAID_NAMES[code]
+
+
 MERMAID_SHAPES = {
     NodeKind.OBJECTIVE: ('["', '"]'),
     NodeKind.KEY_RESULT: ('("', '")'),
@@ -118,5 +129,5 @@ class TestExports:
             base = "n_" + re.sub(r"[^A-Za-z0-9_]", "_", node)
             assert ident == base or ident.startswith(f"{base}_"), f"{node} is named {ident}"
             assert (opening, closing) == MERMAID_SHAPES[data["kind"]], f"{node}: wrong shape"
-            title = data["entity"].title.replace('"', "#quot;").replace("\n", " ")
-            assert text == title, f"{node}: wrong label"
+            title = data["entity"].title.replace("\n", " ")
+            assert MERMAID_CODE.sub(decode_mermaid, text) == title, f"{node}: wrong label"

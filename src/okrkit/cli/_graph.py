@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
 
-from okrkit.cli._app import emit, fail, with_locale
-from okrkit.errors import OKRError
+from okrkit.cli._app import emit, fail, refuse_own_input, with_locale
+from okrkit.cli._safe import terminal_text
+from okrkit.errors import OKRError, Problem
 from okrkit.i18n import _
 from okrkit.io import load, to_node_link
 
 __all__ = ["graph"]
 
 _GRAPH_FORMATS = ("mermaid", "dot", "graphml", "json")
+
+# What JSON may hold raw but a terminal or an editor should not get raw: DEL and the C1
+# controls, line and paragraph separators, bidirectional overrides, and lone surrogates,
+# which no encoding writes. They are written as \uXXXX escapes: the same JSON data.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 @click.command(
@@ -36,11 +43,13 @@ _GRAPH_FORMATS = ("mermaid", "dot", "graphml", "json")
     type=click.Path(dir_okay=False, path_type=Path),
     help=_("Write to this file instead of printing."),
 )
+@click.option("--force", is_flag=True, help=_("Write the output even over FILE itself."))
 @with_locale
-def graph(file: Path, fmt: str, output: Path | None) -> None:
+def graph(file: Path, fmt: str, output: Path | None, force: bool) -> None:
     """Export the alignment graph of FILE."""
     from okrkit import graph as graphs
 
+    refuse_own_input(output, file, force=force)
     try:
         okrset = load(file)
         alignment = okrset.graph
@@ -48,8 +57,12 @@ def graph(file: Path, fmt: str, output: Path | None) -> None:
         fail(exc)
     if fmt == "json":
         text = json.dumps(to_node_link(alignment), ensure_ascii=False, indent=2) + "\n"
+        text = _JSON_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+    elif fmt == "graphml":
+        lost: list[Problem] = []
+        text = graphs.to_graphml(alignment, lost=lost)
+        for problem in lost:  # what GraphML cannot hold is said, not dropped in silence
+            click.echo(terminal_text(_("note: {problem}").format(problem=problem)), err=True)
     else:
-        text = {"mermaid": graphs.to_mermaid, "dot": graphs.to_dot, "graphml": graphs.to_graphml}[
-            fmt
-        ](alignment)
+        text = {"mermaid": graphs.to_mermaid, "dot": graphs.to_dot}[fmt](alignment)
     emit(text, output)

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from okrkit.cli._app import fail, with_locale
+from okrkit.cli._safe import terminal_text
 from okrkit.cli._templates import load_catalogue
 from okrkit.errors import OKRError
 from okrkit.i18n import _, gettext, ngettext
@@ -27,7 +28,7 @@ def parse_cycle(_ctx: click.Context, _param: click.Parameter, value: str | None)
         today = dt.date.today()
         return Cycle.quarter(today.year, (today.month - 1) // 3 + 1)
     match = _CYCLE.match(value.strip())
-    if match is None:
+    if match is None or int(match.group(1)) == 0:  # no calendar date has a year 0
         raise click.BadParameter(
             gettext(
                 "write a quarter such as 2026-Q2 or a year such as 2026 (got {value!r})"
@@ -111,5 +112,5 @@ def new(  # noqa: PLR0917 - click passes every option by position
             "Wrote {file}: {objective} with {count} key result",
             "Wrote {file}: {objective} with {count} key results",
             count,
-        ).format(file=output, objective=objective.title, count=count)
+        ).format(file=output, objective=terminal_text(objective.title), count=count)
     )

@@ -10,6 +10,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from okrkit.cli._app import console, emit, fail, with_locale
+from okrkit.cli._safe import terminal_text
 from okrkit.errors import OKRError
 from okrkit.i18n import _, format_date, format_value, ngettext
 from okrkit.io import json_schema, load
@@ -49,7 +50,8 @@ def outline(okrset: OKRSet) -> Tree:
     """Build the outline of an OKR set as a rich tree, in the active locale.
 
     Objectives are grouped by level (company first), each with its owner, cycle and
-    ambition, then its key results with owners, target and the latest check-in.
+    ambition, then its key results with owners, target and the latest check-in. Text
+    from the set is shown as it is, without escape sequences or control characters.
 
     Args:
         okrset: The OKR set to outline.
@@ -69,7 +71,7 @@ def outline(okrset: OKRSet) -> Tree:
         ]
     )
     cycles = ", ".join(
-        f"{cycle.name} ({format_date(cycle.start)} - {format_date(cycle.end)})"
+        f"{terminal_text(cycle.name)} ({format_date(cycle.start)} - {format_date(cycle.end)})"
         for cycle in okrset.cycles
     )
     root = Tree(Text.assemble((_("OKR outline"), "bold"), f" · {cycles} · {counts}"))
@@ -84,17 +86,23 @@ def outline(okrset: OKRSet) -> Tree:
 
 
 def _add_objective(branch: Tree, okrset: OKRSet, objective: Objective) -> None:
-    owner = okrset.owner(objective.owner).name
+    owner = terminal_text(okrset.owner(objective.owner).name)
     details = _("owner: {owner}").format(owner=owner) + f" · {objective.ambition.label}"
-    line = Text.assemble((objective.title, "bold"), f"  [{objective.id}] ", (details, "dim"))
+    line = Text.assemble(
+        (terminal_text(objective.title), "bold"),
+        f"  [{terminal_text(objective.id)}] ",
+        (details, "dim"),
+    )
     if objective.aligned_to:
-        parents = ", ".join(link.parent for link in objective.aligned_to)
+        parents = ", ".join(terminal_text(link.parent) for link in objective.aligned_to)
         line.append(" · " + _("aligned to: {parents}").format(parents=parents), style="dim")
     node = branch.add(line)
     for kr in objective.key_results:
-        owners = ", ".join(okrset.owner(o).name for o in kr.owners)
-        progress = f"{_goal(kr)} · {_latest(okrset, kr)}"
-        text = Text.assemble(kr.title, f"  [{kr.id}] ", (progress, "green"))
+        owners = ", ".join(terminal_text(okrset.owner(o).name) for o in kr.owners)
+        progress = terminal_text(f"{_goal(kr)} · {_latest(okrset, kr)}")
+        text = Text.assemble(
+            terminal_text(kr.title), f"  [{terminal_text(kr.id)}] ", (progress, "green")
+        )
         if owners:
             text.append(f" · {owners}", style="dim")
         node.add(text)

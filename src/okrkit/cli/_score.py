@@ -11,6 +11,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from okrkit.cli._app import console, fail, with_locale
+from okrkit.cli._safe import terminal_text
 from okrkit.errors import OKRError
 from okrkit.i18n import _, format_date, format_percent, gettext
 from okrkit.io import load
@@ -77,7 +78,9 @@ def _scorecard_tree(okrset: OKRSet, card: Scorecard, as_of: dt.date, strategy: s
     root = Tree(
         Text.assemble(
             (_("Scorecard"), "bold"),
-            " · " + _("as of {date}").format(date=format_date(as_of)) + f" · {strategy}",
+            " · "
+            + _("as of {date}").format(date=format_date(as_of))
+            + f" · {terminal_text(strategy)}",
         )
     )
     for objective in okrset.objectives:
@@ -90,8 +93,8 @@ def _scorecard_tree(okrset: OKRSet, card: Scorecard, as_of: dt.date, strategy: s
 def _score_line(title: str, ident: str, result: Score, style: str) -> Text:
     """One scored line: title (in ``style``), id, score, status and expected progress."""
     return Text.assemble(
-        (title, style),
-        f"  [{ident}] ",
+        (terminal_text(title), style),
+        f"  [{terminal_text(ident)}] ",
         (format_percent(result.value), style),
         " · ",
         (result.status.label, _COLOURS.get(result.status.value, "dim")),

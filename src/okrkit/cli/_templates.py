@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from okrkit.cli._app import console, fail, with_locale
+from okrkit.cli._safe import terminal_lines, terminal_text
 from okrkit.errors import OKRError
 from okrkit.i18n import _, get_locale, ngettext
 from okrkit.model import Level
@@ -52,7 +53,13 @@ def _print_templates(found: Sequence[Template]) -> None:
     locale = get_locale()
     table = _table(_("Template"), _("Domain"), _("Level"), _("Objective"), no_wrap=3)
     for template in found:
-        table.add_row(template.id, template.domain, template.level.label, template.title(locale))
+        table.add_row(
+            *(
+                Text(terminal_text(cell))
+                for cell in (template.id, template.domain, template.level.label)
+            ),
+            Text(terminal_text(template.title(locale))),
+        )
     out.print(table)
     out.print(
         ngettext("{n} template", "{n} templates", len(found)).format(n=len(found)), style="dim"
@@ -103,20 +110,18 @@ def show_template(template_id: str) -> None:
         fail(exc)
     locale = get_locale()
     out = console()
-    out.print(Text(template.id, style="bold"))
-    out.print(template.render(locale))
-    out.print(
-        _("Domain: {domain} · level: {level} · ambition: {ambition}").format(
-            domain=template.domain, level=template.level.label, ambition=template.ambition.label
-        )
+    out.print(Text(terminal_text(template.id), style="bold"))
+    out.print(Text(terminal_lines(template.render(locale))))
+    about = _("Domain: {domain} · level: {level} · ambition: {ambition}").format(
+        domain=template.domain, level=template.level.label, ambition=template.ambition.label
     )
+    out.print(Text(terminal_text(about)))
     if template.tags:
-        out.print(_("Tags: {tags}").format(tags=", ".join(template.tags)))
-    out.print(
-        _("Source: document {document}, section {section}").format(
-            document=template.source.document, section=template.source.section
-        )
+        out.print(Text(terminal_text(_("Tags: {tags}").format(tags=", ".join(template.tags)))))
+    source = _("Source: document {document}, section {section}").format(
+        document=template.source.document, section=template.source.section
     )
+    out.print(Text(terminal_text(source)))
     if template.parameters:
         out.print(_parameter_table(template, locale))
 
@@ -126,9 +131,14 @@ def _parameter_table(template: Template, locale: str) -> Table:
     table = _table(_("Parameter"), _("Type"), _("Meaning"), _("Default"), no_wrap=2)
     for param in template.parameters:
         table.add_row(
-            param.name,
-            param.type.label,
-            param.label.get(locale),
-            param.describe_default(locale),
+            *(
+                Text(terminal_text(cell))
+                for cell in (
+                    param.name,
+                    param.type.label,
+                    param.label.get(locale),
+                    param.describe_default(locale),
+                )
+            )
         )
     return table
