@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from importlib import metadata
 from typing import Generic, TypeGuard, TypeVar
 
-from okrkit.errors import RegistryError, UnknownStrategyError, did_you_mean
+from okrkit.errors import RegistryError, Shown, UnknownStrategyError, did_you_mean
 from okrkit.i18n import _, gettext
 
 __all__ = ["Registry"]
@@ -97,7 +97,7 @@ class Registry(Generic[T]):
         if name in self._built_in:
             raise RegistryError(
                 _("{name!r} is a built-in {kind}; choose another name").format(
-                    name=name, kind=gettext(self.kind)
+                    name=Shown(name), kind=gettext(self.kind)
                 )
             )
         self._registered[name] = item
@@ -166,7 +166,7 @@ class Registry(Generic[T]):
         except (ImportError, AttributeError) as exc:
             raise UnknownStrategyError(
                 _("cannot import {kind} {name!r}: {reason}").format(
-                    kind=gettext(self.kind), name=path, reason=exc
+                    kind=gettext(self.kind), name=Shown(path), reason=exc
                 )
             ) from exc
 
@@ -190,7 +190,7 @@ class Registry(Generic[T]):
             raise RegistryError(
                 _(
                     "cannot load entry point {name!r} ({value}) of group {group!r}: {reason}"
-                ).format(name=name, value=entry.value, group=self.group, reason=exc)
+                ).format(name=Shown(name), value=entry.value, group=Shown(self.group), reason=exc)
             ) from exc
         item = loaded
         if isinstance(loaded, type):
@@ -205,10 +205,10 @@ class Registry(Generic[T]):
                 "entry point {name!r} ({value}) of group {group!r} gives {item!r}, "
                 "which is not a {kind}: {requirement}"
             ).format(
-                name=name,
+                name=Shown(name),
                 value=entry.value,
-                group=self.group,
-                item=item,
+                group=Shown(self.group),
+                item=Shown(item),
                 kind=gettext(self.kind),
                 requirement=gettext(self.requirement),
             )
@@ -218,7 +218,7 @@ class Registry(Generic[T]):
 
     def _not_one(self, value: object) -> str:
         return _("{value!r} is not a {kind}: {requirement}").format(
-            value=value, kind=gettext(self.kind), requirement=gettext(self.requirement)
+            value=Shown(value), kind=gettext(self.kind), requirement=gettext(self.requirement)
         )
 
     def _unknown(self, name: str) -> str:
@@ -230,12 +230,12 @@ class Registry(Generic[T]):
                 "use one of {known}, or 'package.module:name'"
             ).format(
                 kind=gettext(self.kind),
-                name=name,
+                name=Shown(name),
                 suggestions=_quoted(close),
                 known=", ".join(known),
             )
         return _("unknown {kind} {name!r}; use one of {known}, or 'package.module:name'").format(
-            kind=gettext(self.kind), name=name, known=", ".join(known)
+            kind=gettext(self.kind), name=Shown(name), known=", ".join(known)
         )
 
 

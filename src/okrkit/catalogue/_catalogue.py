@@ -19,6 +19,7 @@ from okrkit.catalogue._template import Template
 from okrkit.errors import (
     LoadError,
     Problem,
+    Shown,
     TemplateError,
     UnknownIdError,
     ValidationError,
@@ -185,7 +186,7 @@ class Catalogue:
                         message=_(
                             "template id {id!r} is defined in {first} and again in {second}; "
                             "rename one of them"
-                        ).format(id=template.id, first=first.file, second=template.file),
+                        ).format(id=Shown(template.id), first=first.file, second=template.file),
                         entity_id=template.id,
                         file=template.file,
                     )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from okrkit.catalogue._parameters import Parameter, ParameterType
 from okrkit.catalogue._placeholders import reference, substitute
-from okrkit.errors import ParameterError, Problem, TemplateError, ValidationError
+from okrkit.errors import ParameterError, Problem, Shown, TemplateError, ValidationError
 from okrkit.i18n import _, get_locale, use_locale
 from okrkit.model import Cycle, KeyResult, Level, Metric, Objective, Owner, Unit
 
@@ -44,7 +44,7 @@ def resolve(
             _problem(
                 template,
                 _("unknown parameter {name!r}; this template takes: {known}").format(
-                    name=name, known=", ".join(sorted(known)) or _("none")
+                    name=Shown(name), known=", ".join(sorted(known)) or _("none")
                 ),
                 name,
             )
@@ -63,7 +63,9 @@ def resolve(
                 problems.append(
                     _problem(
                         template,
-                        _("parameter {name!r} {reason}").format(name=param.name, reason=exc),
+                        _("parameter {name!r} {reason}").format(
+                            name=Shown(param.name), reason=exc
+                        ),
                         param.name,
                     )
                 )
@@ -79,9 +81,9 @@ def _missing(param: Parameter, locale: str) -> str:
         return _(
             "{name!r} defaults to a date in the cycle; pass the Cycle "
             "itself (not its id) or give the date"
-        ).format(name=param.name)
+        ).format(name=Shown(param.name))
     return _("missing parameter {name!r} ({label})").format(
-        name=param.name, label=param.label.get(locale)
+        name=Shown(param.name), label=param.label.get(locale)
     )
 
 

@@ -19,7 +19,7 @@ import attrs
 
 from okrkit.catalogue._placeholders import PARAMETER_NAME
 from okrkit.catalogue._sources import LANGUAGES, Localised
-from okrkit.errors import ParameterError, ValidationError, shorten
+from okrkit.errors import ParameterError, Shown, ValidationError, shorten
 from okrkit.i18n import (
     N_,
     _,
@@ -250,7 +250,7 @@ class Parameter:
                         field,
                         _(
                             "'{field}' only applies to numeric parameters (got type {type!r})"
-                        ).format(field=field, type=kind.value),
+                        ).format(field=field, type=Shown(kind.value)),
                     )
         check.identifier("above", optional=True)
         check.identifier("below", optional=True)

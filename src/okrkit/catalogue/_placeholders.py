@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from okrkit.errors import Shown
 from okrkit.i18n import _
 
 __all__ = ["PARAMETER_NAME", "placeholders", "reference", "substitute"]
@@ -45,7 +46,7 @@ def placeholders(text: str) -> tuple[list[str], list[str]]:
         if name is None:
             problems.append(
                 _("a lone {brace!r}: write '{{{{' or '}}}}' for a literal brace").format(
-                    brace=token
+                    brace=Shown(token)
                 )
             )
         elif not PARAMETER_NAME.match(name):
@@ -53,7 +54,7 @@ def placeholders(text: str) -> tuple[list[str], list[str]]:
                 _(
                     "{placeholder!r} is not a placeholder: only '{{name}}' is allowed, "
                     "with no attributes, indexes or formats"
-                ).format(placeholder=token)
+                ).format(placeholder=Shown(token))
             )
         else:
             names.append(name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from okrkit.errors import Shown
 from okrkit.i18n import N_, _, get_locale
 from okrkit.model._checks import Checker
 
@@ -110,7 +111,7 @@ class Source:
                 check.problem(
                     "document",
                     _("unknown source document {document!r}; use one of {known}").format(
-                        document=document,
+                        document=Shown(document),
                         known=", ".join([*SOURCE_SECTIONS, _CUSTOM_DOCUMENT]),
                     ),
                 )
@@ -120,7 +121,7 @@ class Source:
                     _(
                         "unknown section {section!r} of document {document}; use one of {known}"
                     ).format(
-                        section=section,
+                        section=Shown(section),
                         document=document,
                         known=", ".join(SOURCE_SECTIONS[document]),
                     ),

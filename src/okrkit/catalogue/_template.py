@@ -18,7 +18,7 @@ from okrkit.catalogue import _instantiate
 from okrkit.catalogue._parameters import Parameter, ParameterType, is_relative_date
 from okrkit.catalogue._placeholders import placeholders, reference, substitute
 from okrkit.catalogue._sources import DOMAINS, LANGUAGES, Localised, Source
-from okrkit.errors import ParameterError, UnknownIdError, shorten
+from okrkit.errors import ParameterError, Shown, UnknownIdError, shorten
 from okrkit.i18n import _, get_locale, gettext, use_locale
 from okrkit.model import Ambition, Cycle, Level, MetricKind, Objective, Owner, Unit
 from okrkit.model._checks import Checker, as_tuple
@@ -138,11 +138,11 @@ class Template:
                     value=shorten(self.id)
                 ),
             )
-        if self.domain not in DOMAINS:
+        if not isinstance(self.domain, str) or self.domain not in DOMAINS:
             check.problem(
                 "domain",
                 _("unknown domain {domain!r}; use one of {known}").format(
-                    domain=self.domain, known=", ".join(DOMAINS)
+                    domain=Shown(self.domain), known=", ".join(DOMAINS)
                 ),
             )
         check.choice("level", Level)
@@ -186,7 +186,7 @@ class Template:
             if param.name in params:
                 check.problem(
                     f"parameters[{index}].name",
-                    _("parameter {name!r} is defined twice").format(name=param.name),
+                    _("parameter {name!r} is defined twice").format(name=Shown(param.name)),
                 )
             params[param.name] = param
         used: set[str] = set()
@@ -200,7 +200,7 @@ class Template:
                 check.problem(
                     f"parameters[{index}]",
                     _("parameter {name!r} is never used; use it or remove it").format(
-                        name=param.name
+                        name=Shown(param.name)
                     ),
                 )
             for field in ("above", "below"):
@@ -211,7 +211,7 @@ class Template:
                     check.problem(
                         f"parameters[{index}].{field}",
                         _("{field} {other!r} must name another numeric parameter").format(
-                            field=field, other=other
+                            field=field, other=Shown(other)
                         ),
                     )
             self._check_default(check, index, param)
@@ -380,9 +380,9 @@ def _use_problem(param: Parameter | None, name: str, wanted: str) -> str | None:
     if wanted == "number" and not param.type.is_numeric:
         return _(
             "a metric number needs a percent, count or money parameter; {name!r} is {type}"
-        ).format(name=name, type=param.type.value)
+        ).format(name=Shown(name), type=param.type.value)
     if wanted == "date" and param.type is not ParameterType.DATE:
         return _("'due' needs a date parameter; {name!r} is {type}").format(
-            name=name, type=param.type.value
+            name=Shown(name), type=param.type.value
         )
     return None

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from okrkit.catalogue._catalogue import Catalogue, read_template_files
 from okrkit.catalogue._template import Template
-from okrkit.errors import OKRError, Problem, TemplateError
+from okrkit.errors import OKRError, Problem, Shown, TemplateError
 from okrkit.i18n import _
 from okrkit.model import Cycle
 
@@ -47,7 +47,7 @@ def check_templates(templates: Sequence[Template]) -> list[Problem]:
                 problems.append(
                     Problem(
                         message=_("this Vietnamese text has no diacritics: {text!r}").format(
-                            text=text
+                            text=Shown(text)
                         ),
                         entity_id=template.id,
                         path=path,

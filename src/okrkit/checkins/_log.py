@@ -18,7 +18,7 @@ from okrkit.checkins._columns import (
 )
 from okrkit.checkins._read import Reading, Series
 from okrkit.checkins._store import Store
-from okrkit.errors import Problem, UsageError, ValidationError, shorten
+from okrkit.errors import Problem, Shown, UsageError, ValidationError, shorten
 from okrkit.i18n import _
 from okrkit.model import CheckIn, Cycle, OKRSet
 
@@ -95,7 +95,7 @@ class CheckInLog(Reading, Sequence[CheckIn]):
                 raise ValidationError(
                     Problem(
                         message=_("each of 'checkins' must be a CheckIn (got {value!r})").format(
-                            value=checkin
+                            value=Shown(checkin)
                         ),
                         path=f"checkins[{row}]",
                     )

@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.checkins._columns import Sparse
-from okrkit.errors import Problem, ValidationError
+from okrkit.errors import Problem, Shown, UsageError, ValidationError, shorten
 from okrkit.i18n import _
 from okrkit.model import Cycle
 
@@ -28,6 +28,16 @@ def frozen(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
     """Make ``array`` read-only and return it."""
     array.flags.writeable = False
     return array
+
+
+def _ids_of(known: Iterable[str]) -> set[str]:
+    """The set of ``known`` key result ids; a ``UsageError`` when one cannot be an id."""
+    try:
+        return set(known)
+    except TypeError as exc:  # an unhashable entry: a list or a mapping, not an id
+        raise UsageError(
+            _("'known' must hold key result ids (got {value})").format(value=shorten(known))
+        ) from exc
 
 
 class Store:
@@ -178,14 +188,14 @@ class Store:
     def _checked(self, known: Iterable[str] | None, cycles: Mapping[str, Cycle] | None) -> Self:
         """Refuse unknown key results; report check-ins outside their cycles."""
         if known is not None:
-            allowed = known if isinstance(known, set | frozenset | Mapping) else set(known)
+            allowed = known if isinstance(known, set | frozenset | Mapping) else _ids_of(known)
             unknown = [code for code, ident in enumerate(self._ids) if ident not in allowed]
             if unknown:
                 raise ValidationError(
                     Problem(
                         message=_(
                             "check-in for unknown key result {id!r}; add the key result first"
-                        ).format(id=self._ids[code]),
+                        ).format(id=Shown(self._ids[code])),
                         entity_id=self._ids[code],
                         path=self.where(int(self._offsets[code])),
                     )

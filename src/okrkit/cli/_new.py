@@ -12,7 +12,7 @@ import click
 from okrkit.cli._app import fail, with_locale
 from okrkit.cli._safe import terminal_text
 from okrkit.cli._templates import load_catalogue
-from okrkit.errors import OKRError
+from okrkit.errors import OKRError, Shown
 from okrkit.i18n import _, gettext, ngettext
 from okrkit.io import dump
 from okrkit.model import Cycle, Level, OKRSet, Owner, OwnerKind
@@ -32,7 +32,7 @@ def parse_cycle(_ctx: click.Context, _param: click.Parameter, value: str | None)
         raise click.BadParameter(
             gettext(
                 "write a quarter such as 2026-Q2 or a year such as 2026 (got {value!r})"
-            ).format(value=value)
+            ).format(value=Shown(value))
         )
     year = int(match.group(1))
     return Cycle.quarter(year, int(match.group(2))) if match.group(2) else Cycle.year(year)
@@ -47,7 +47,7 @@ def parse_settings(
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
             raise click.BadParameter(
-                gettext("write each setting as name=value (got {item!r})").format(item=item)
+                gettext("write each setting as name=value (got {item!r})").format(item=Shown(item))
             )
         settings[name.strip()] = value
     return settings

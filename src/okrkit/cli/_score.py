@@ -12,7 +12,7 @@ from rich.tree import Tree
 
 from okrkit.cli._app import console, fail, with_locale
 from okrkit.cli._safe import terminal_text
-from okrkit.errors import OKRError
+from okrkit.errors import OKRError, Shown
 from okrkit.i18n import _, format_date, format_percent, gettext
 from okrkit.io import load
 
@@ -41,7 +41,7 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise click.BadParameter(
-            gettext("write the date as YYYY-MM-DD (got {value!r})").format(value=value)
+            gettext("write the date as YYYY-MM-DD (got {value!r})").format(value=Shown(value))
         ) from None
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 
-from okrkit.errors._hints import HINT_LIMIT, Suggestions, did_you_mean, shorten
+from okrkit.errors._hints import HINT_LIMIT, Shown, Suggestions, did_you_mean, shorten
 
 # okrkit.i18n sits above this module (it raises LocaleError), so it lends its gettext
 # here when it is imported, rather than this module importing it; see
@@ -64,6 +64,7 @@ __all__ = [
     "ParameterError",
     "Problem",
     "RegistryError",
+    "Shown",
     "StrategyError",
     "Suggestions",
     "TemplateError",
@@ -133,15 +134,21 @@ class Problem:
         where = []
         if self.file is not None:
             where.append(self.file if self.line is None else f"{self.file}:{self.line}")
-        place = self.path or ""
+        # A path holds the file's own keys, an id the file's own text: either may be
+        # unprintable or huge, so each is quoted and cut when it is.
+        place = _shown(self.path or "", 200)
         if self.entity_id is not None:
-            ident = self.entity_id  # quoted when it was refused for being unprintable or long
-            ident = ident if ident.isprintable() and len(ident) <= 80 else shorten(ident)
+            ident = _shown(self.entity_id, 80)
             place = f"{place} ({ident})" if place else ident
         if place:
             where.append(place)
         prefix = ": ".join(where)
         return f"{prefix}: {self.message}" if prefix else self.message
+
+
+def _shown(text: str, limit: int) -> str:
+    """``text`` as it is when printable and short, else quoted and cut by :func:`shorten`."""
+    return text if text.isprintable() and len(text) <= limit else shorten(text, limit)
 
 
 class OKRError(Exception):

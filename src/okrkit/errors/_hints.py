@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-__all__ = ["HINT_LIMIT", "Suggestions", "did_you_mean", "shorten"]
+__all__ = ["HINT_LIMIT", "Shown", "Suggestions", "did_you_mean", "shorten"]
 
 
 def shorten(value: object, limit: int = 80) -> str:
@@ -25,6 +25,29 @@ def shorten(value: object, limit: int = 80) -> str:
     except Exception:  # noqa: BLE001 - an int of more digits than repr makes, a broken __repr__
         text = f"<{type(value).__name__}>"
     return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"
+
+
+class Shown:
+    """A value quoted in a message with ``{name!r}``: its :func:`shorten` form.
+
+    Lets a message keep its ``{value!r}`` placeholder (and its translations) while a
+    20 MB value still makes a short message.
+
+    Examples:
+        >>> "got {value!r}".format(value=Shown("x" * 100))
+        "got 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…"
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return shorten(self.value)
+
+    def __str__(self) -> str:
+        return shorten(self.value)
 
 
 HINT_LIMIT = 20

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, cast
 
-from okrkit.errors import AlignmentError, ValidationError
+from okrkit.errors import AlignmentError, Shown, ValidationError
 from okrkit.graph import _alignment as algo
 from okrkit.graph._kinds import NodeKind
 from okrkit.i18n import N_, _
@@ -59,13 +59,13 @@ def need(graph: AlignmentGraph, ident: str, *kinds: NodeKind) -> NodeKind:
     """The kind of node ``ident``, which must be in the graph and of one of ``kinds``."""
     if ident not in graph._g:
         raise AlignmentError(
-            _("{id!r} is not in the graph; add it first").format(id=ident), ids=[ident]
+            _("{id!r} is not in the graph; add it first").format(id=Shown(ident)), ids=[ident]
         )
     kind = cast(NodeKind, graph._g.nodes[ident]["kind"])
     if kinds and kind not in kinds:
         raise AlignmentError(
             _("{id!r} is of kind {kind}; this needs: {wanted}").format(
-                id=ident,
+                id=Shown(ident),
                 kind=kind.label,
                 wanted=" / ".join(k.label for k in kinds),
             ),
@@ -176,7 +176,7 @@ def check_objective(graph: AlignmentGraph, objective: Objective) -> None:
     """Refuse an objective that :meth:`AlignmentGraph.add_objective` cannot add whole."""
     if not isinstance(objective, Objective):
         raise AlignmentError(
-            _("add_objective takes an Objective (got {value!r})").format(value=objective)
+            _("add_objective takes an Objective (got {value!r})").format(value=Shown(objective))
         )
     krs = objective.key_results
     _check_new_ids(graph, _OBJECTIVE, [objective.id, *(kr.id for kr in krs)])
@@ -204,7 +204,7 @@ def check_initiative(graph: AlignmentGraph, initiative: Initiative) -> None:
     """Refuse an initiative that :meth:`AlignmentGraph.add_initiative` cannot add."""
     if not isinstance(initiative, Initiative):
         raise AlignmentError(
-            _("add_initiative takes an Initiative (got {value!r})").format(value=initiative)
+            _("add_initiative takes an Initiative (got {value!r})").format(value=Shown(initiative))
         )
     _check_new_ids(graph, _INITIATIVE, [initiative.id])
     _check_owner(graph, initiative.owner, initiative.id)
@@ -215,7 +215,9 @@ def check_initiative(graph: AlignmentGraph, initiative: Initiative) -> None:
 def _check_not_linked(graph: AlignmentGraph, child: str, parent: str) -> None:
     if graph._g.has_edge(child, parent):
         raise AlignmentError(
-            _("{child!r} is already linked to {parent!r}").format(child=child, parent=parent),
+            _("{child!r} is already linked to {parent!r}").format(
+                child=Shown(child), parent=Shown(parent)
+            ),
             ids=[child, parent],
         )
 

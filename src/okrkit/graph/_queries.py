@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from okrkit.errors import AlignmentError, Problem, ValidationError
+from okrkit.errors import AlignmentError, Problem, Shown, ValidationError
 from okrkit.graph import _alignment as algo
 from okrkit.graph._checks import need
 from okrkit.graph._kinds import DependencyInfo, EdgeKind, NodeKind
@@ -54,7 +54,7 @@ def objective_of(graph: AlignmentGraph, key_result: str) -> Objective:
     owner = algo.objective_of(graph._g, key_result)
     if owner is None:  # only in a view that left the objective out
         raise AlignmentError(
-            _("the objective of {id!r} is not in this view").format(id=key_result),
+            _("the objective of {id!r} is not in this view").format(id=Shown(key_result)),
             ids=[key_result],
         )
     return cast(Objective, graph._g.nodes[owner]["entity"])
@@ -137,7 +137,7 @@ def by_owner(graph: AlignmentGraph, owner: str, include_units_below: bool) -> li
     """Objectives owned by ``owner`` (and by the units below it), in the order added."""
     if owner not in graph._owners:
         raise AlignmentError(
-            _("the graph knows no owner {owner!r}").format(owner=owner), ids=[owner]
+            _("the graph knows no owner {owner!r}").format(owner=Shown(owner)), ids=[owner]
         )
     owners = units_below(graph, owner) if include_units_below else {owner: None}
     return [o for o in entities(graph, _OBJECTIVE) if o.owner in owners]
@@ -152,7 +152,7 @@ def by_level(graph: AlignmentGraph, level: Level | str) -> list[Objective]:
         raise ValidationError(
             Problem(
                 message=_("'{field}' must be one of {choices} (got {value!r})").format(
-                    field="level", choices=choices, value=level
+                    field="level", choices=choices, value=Shown(level)
                 ),
                 path="level",
             )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from okrkit.errors import AlignmentError
+from okrkit.errors import AlignmentError, Shown
 from okrkit.graph._queries import by_cycle, by_owner, initiatives_for
 from okrkit.i18n import _
 from okrkit.model import Objective
@@ -71,7 +71,7 @@ def for_cycle(graph: AlignmentGraph, cycle: str) -> AlignmentGraph:
     """A read-only view of one cycle's objectives, key results and initiatives."""
     if cycle not in graph._cycles:
         raise AlignmentError(
-            _("the graph knows no cycle {cycle!r}").format(cycle=cycle), ids=[cycle]
+            _("the graph knows no cycle {cycle!r}").format(cycle=Shown(cycle)), ids=[cycle]
         )
     return _view(graph, _with_parts(graph, by_cycle(graph, cycle)))
 

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import Problem, ValidationError
+from okrkit.errors import Problem, Shown, ValidationError
 from okrkit.i18n import _
 from okrkit.model import Confidence
 from okrkit.model._checks import is_valid_id
@@ -57,7 +57,7 @@ class _Entries:
         if number is None:
             if isinstance(value, bool) or not isinstance(value, numbers.Real):
                 message = _("'{field}' must be a number (got {value!r})").format(
-                    field="value", value=value
+                    field="value", value=Shown(value)
                 )
             else:
                 message = _(
@@ -91,7 +91,7 @@ class _Entries:
                 index,
                 "on",
                 _("'{field}' must be a date written as YYYY-MM-DD (got {value!r})").format(
-                    field="on", value=item["on"]
+                    field="on", value=Shown(item["on"])
                 ),
                 ident,
             )
@@ -121,14 +121,17 @@ class _Entries:
                     index,
                     str(key),
                     _("unknown key {key!r}; the keys of a {kind} are: {known}").format(
-                        key=key, kind="CheckIn", known=", ".join(_FIELDS)
+                        key=Shown(key), kind="CheckIn", known=", ".join(_FIELDS)
                     ),
                     ident,
                 )
         for key in _REQUIRED:
             if key not in item:
                 self.problem(
-                    index, key, _("required key {key!r} is missing; add it").format(key=key), ident
+                    index,
+                    key,
+                    _("required key {key!r} is missing; add it").format(key=Shown(key)),
+                    ident,
                 )
 
     def extras(
@@ -145,7 +148,7 @@ class _Entries:
                     "confidence",
                     _(
                         "'confidence' must be 1-5 or one of red, yellow, green (got {value!r})"
-                    ).format(value=item["confidence"]),
+                    ).format(value=Shown(item["confidence"])),
                     ident,
                 )
         note = item.get("note", "")
@@ -155,7 +158,9 @@ class _Entries:
             self.problem(
                 index,
                 "note",
-                _("'{field}' must be text (got {value!r})").format(field="note", value=note),
+                _("'{field}' must be text (got {value!r})").format(
+                    field="note", value=Shown(note)
+                ),
                 ident,
             )
         author = item.get("author")
@@ -174,7 +179,7 @@ def _identifier(value: Any) -> str | None:
 def _bad_id(field: str, value: Any) -> str:
     return _(
         "'{field}' must be a non-empty id without spaces, such as 'kr-growth-1' (got {value!r})"
-    ).format(field=field, value=value)
+    ).format(field=field, value=Shown(value))
 
 
 def _day(value: Any) -> int | None:

@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import Problem
+from okrkit.errors import Problem, Shown
 from okrkit.i18n import _
 from okrkit.io._checkin_list import read_entries
 from okrkit.io._lines import PathKey
@@ -118,7 +118,7 @@ def read_checkins(raw: Any) -> CheckinSection:
         message=_(
             "must be a mapping from key result id to a table of check-ins, or a list of "
             "check-ins (got {value!r})"
-        ).format(value=raw),
+        ).format(value=Shown(raw)),
         path="checkins",
     )
     return CheckinSection(CheckInLog(), [(problem, None)])
@@ -170,7 +170,7 @@ def _tables_of(raw: Mapping[Any, Any]) -> tuple[list[tuple[str, str]], list[_Loc
                         message=_(
                             "{value!r} is not a key result id: an id has no spaces, such "
                             "as 'kr-velocity'"
-                        ).format(value=key),
+                        ).format(value=Shown(key)),
                         path=f"checkins.{key}",
                     ),
                     (("checkins", str(key)), None),
@@ -185,7 +185,7 @@ def _tables_of(raw: Mapping[Any, Any]) -> tuple[list[tuple[str, str]], list[_Loc
                         message=_(
                             "the check-ins of {id!r} must be a text table, one check-in a "
                             "line such as '2026-01-09 28' (got {value!r})"
-                        ).format(id=ident, value=text),
+                        ).format(id=Shown(ident), value=Shown(text)),
                         entity_id=ident,
                         path=f"checkins.{ident}",
                     ),
@@ -221,7 +221,7 @@ def _row_problems(bad: list[tuple[int, int, int, str]], ids: list[str]) -> list[
                         message=_(
                             "{count} more rows of {id!r} cannot be read; fix the rows above "
                             "and load again to see them"
-                        ).format(count=seen - MAX_PER_TABLE, id=ident),
+                        ).format(count=seen - MAX_PER_TABLE, id=Shown(ident)),
                         entity_id=ident,
                         path=f"checkins.{ident}",
                     ),

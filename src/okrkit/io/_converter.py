@@ -27,7 +27,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import OKRError, Problem, ValidationError
+from okrkit.errors import OKRError, Problem, Shown, ValidationError
 from okrkit.i18n import _
 from okrkit.io._tables import table_texts
 from okrkit.model import (
@@ -343,7 +343,7 @@ def problems_from(exc: BaseException, path: tuple[PathPart, ...] = ()) -> list[P
         return [
             Problem(
                 message=_("unknown key {key!r}; the keys of a {kind} are: {known}").format(
-                    key=key, kind=exc.cl.__name__, known=_known_keys(exc.cl)
+                    key=Shown(key), kind=exc.cl.__name__, known=_known_keys(exc.cl)
                 ),
                 path=path_text((*path, key)),
             )
@@ -365,7 +365,9 @@ def _group_problems(
             # cattrs reads each required key as ``mapping[name]``: the key is missing.
             problems.append(
                 Problem(
-                    message=_("required key {key!r} is missing; add it").format(key=note.name),
+                    message=_("required key {key!r} is missing; add it").format(
+                        key=Shown(note.name)
+                    ),
                     path=path_text((*path, note.name)),
                 )
             )

@@ -19,7 +19,7 @@ import attrs
 import tomli_w
 import yaml
 
-from okrkit.errors import FormatError, LoadError, Problem
+from okrkit.errors import FormatError, LoadError, Problem, Shown
 from okrkit.i18n import _
 from okrkit.io._limits import (
     Limits,
@@ -240,7 +240,9 @@ def _unique_keys(items: list[tuple[str, Any]]) -> dict[str, Any]:
         for key, _value in items:
             if key in seen:
                 raise _DuplicateKeyError(
-                    _("key {key!r} appears twice in the same object; keep one").format(key=key)
+                    _("key {key!r} appears twice in the same object; keep one").format(
+                        key=Shown(key)
+                    )
                 )
             seen.add(key)
     return out
@@ -316,7 +318,7 @@ def format_for_name(name: str) -> Format:
     except KeyError:
         raise FormatError(
             _("unknown format {name!r}; use one of {known}").format(
-                name=name, known=", ".join(FORMATS)
+                name=Shown(name), known=", ".join(FORMATS)
             ),
             format=name,
         ) from None
@@ -337,6 +339,6 @@ def format_for_suffix(suffix: str, *, file: str) -> Format:
         _(
             "{file}: cannot tell the format from the suffix {suffix!r}; "
             "name the file with one of {known}"
-        ).format(file=file, suffix=suffix, known=known),
+        ).format(file=file, suffix=Shown(suffix), known=known),
         format=suffix,
     )

@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from okrkit.errors import LoadError, ParameterError, Problem
+from okrkit.errors import LoadError, ParameterError, Problem, Shown
 from okrkit.i18n import _
 
 __all__ = [
@@ -41,7 +41,7 @@ def _at_least(low: int) -> Any:
         if type(value) is not int or value < low:
             raise ParameterError(
                 _("{name!r} must be a whole number of at least {low} (got {value!r})").format(
-                    name=attribute.name, low=low, value=value
+                    name=Shown(attribute.name), low=low, value=Shown(value)
                 )
             )
 

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 import attrs
 import cattrs
 
-from okrkit.errors import LoadError, Problem, ValidationError
+from okrkit.errors import LoadError, Problem, Shown, ValidationError
 from okrkit.i18n import _
 from okrkit.io import _fast as fast
 from okrkit.io._checkins import Anchor, CheckinSection, read_checkins
@@ -196,7 +196,7 @@ class _Loader:
             (
                 Problem(
                     message=_("unknown key {key!r}; the keys of an OKR file are: {known}").format(
-                        key=key, known=", ".join(_TOP_KEYS)
+                        key=Shown(key), known=", ".join(_TOP_KEYS)
                     ),
                     path=str(key),
                 ),
@@ -257,7 +257,7 @@ class _Loader:
                         Problem(
                             message=_(
                                 "required key {key!r} is missing; add it, even as an empty list"
-                            ).format(key=name)
+                            ).format(key=Shown(name))
                         )
                     ]
                 )
@@ -266,7 +266,9 @@ class _Loader:
             self.add(
                 [
                     Problem(
-                        message=_("must be a list of entries (got {value!r})").format(value=raw),
+                        message=_("must be a list of entries (got {value!r})").format(
+                            value=Shown(raw)
+                        ),
                         path=name,
                     )
                 ]

@@ -16,7 +16,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
-from okrkit.errors import LoadError, Problem, shorten
+from okrkit.errors import LoadError, Problem, Shown, shorten
 from okrkit.i18n import N_, _
 
 __all__ = [
@@ -162,7 +162,7 @@ def tagged(tag: str, value: str, line: int) -> Any:
         )
     raise refuse(
         _("this is not valid YAML for okrkit: the tag {tag!r} is not allowed; remove it").format(
-            tag=tag
+            tag=Shown(tag)
         ),
         line,
     )

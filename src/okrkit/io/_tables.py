@@ -24,6 +24,7 @@ import math
 import re
 from typing import Any
 
+from okrkit.errors import Shown
 from okrkit.i18n import _
 
 __all__ = ["RowError", "note_text", "number_text", "parse_row", "quoted_note", "table_texts"]
@@ -132,7 +133,7 @@ def parse_row(line: str) -> tuple[int, float, int, str | None, str | None]:
             _(
                 "a check-in row needs at least a date and a value, such as "
                 "'2026-01-09 28' (got {line!r})"
-            ).format(line=line.strip())
+            ).format(line=Shown(line.strip()))
         )
     try:
         day = dt.date.fromisoformat(fields[0]).toordinal() if _DATE.match(fields[0]) else 0
@@ -141,7 +142,7 @@ def parse_row(line: str) -> tuple[int, float, int, str | None, str | None]:
     if not day:
         raise RowError(
             _("a check-in row starts with a date written as YYYY-MM-DD (got {value!r})").format(
-                value=fields[0]
+                value=Shown(fields[0])
             )
         )
     value = _value(fields[1])
@@ -158,7 +159,7 @@ def parse_row(line: str) -> tuple[int, float, int, str | None, str | None]:
             raise RowError(
                 _(
                     "the confidence must be 1-5, red, yellow, green or - for none (got {value!r})"
-                ).format(value=fields[2])
+                ).format(value=Shown(fields[2]))
                 + hint
             )
     author = None
@@ -169,7 +170,7 @@ def parse_row(line: str) -> tuple[int, float, int, str | None, str | None]:
                 _(
                     "the author must be an owner id or - for none (got {value!r}); a note "
                     "comes after the author, so write '- -' before a note without them"
-                ).format(value=author)
+                ).format(value=Shown(author))
             )
     note = fields[4].strip() if len(fields) > 4 else None
     if note is not None and note.startswith('"'):
@@ -183,7 +184,7 @@ def _value(text: str) -> float:
     except ValueError:
         raise RowError(
             _("a check-in's value must be a number such as 28 or 29.5 (got {value!r})").format(
-                value=text
+                value=Shown(text)
             )
         ) from None
     if not math.isfinite(value):

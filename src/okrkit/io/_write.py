@@ -28,7 +28,7 @@ import stat
 import time
 from pathlib import Path
 
-from okrkit.errors import WriteError
+from okrkit.errors import Shown, WriteError
 from okrkit.i18n import _
 
 __all__ = ["STALE_AFTER", "is_temporary", "write_atomically"]
@@ -77,7 +77,9 @@ def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> None:
     shown = os.fspath(path)
     if "\0" in shown:
         raise WriteError(
-            _("cannot write {file!r}: a path cannot hold a NUL character").format(file=shown),
+            _("cannot write {file!r}: a path cannot hold a NUL character").format(
+                file=Shown(shown)
+            ),
             file=shown,
             errno=errno.EINVAL,
         )

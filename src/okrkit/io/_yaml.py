@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from okrkit.errors import LoadError, Problem
+from okrkit.errors import LoadError, Problem, Shown
 from okrkit.i18n import _
 from okrkit.io._limits import Limits, digits_limit, past_limit, too_deep
 from okrkit.io._scalars import TAG, refuse, resolve_plain, tagged, too_many_digits
@@ -250,7 +250,7 @@ class _Reader:
         self.duplicates.append(
             Problem(
                 message=_("key {key!r} appears twice in the same mapping; keep one").format(
-                    key=key
+                    key=Shown(key)
                 ),
                 line=line,
             )

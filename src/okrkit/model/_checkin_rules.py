@@ -10,7 +10,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from okrkit.errors import Problem
+from okrkit.errors import Problem, Shown
 from okrkit.i18n import N_, _
 from okrkit.model._checkin import CheckIn
 from okrkit.model._entities import Cycle, Owner
@@ -173,7 +173,7 @@ def outside_cycles(log: CheckInLog, cycles: Sequence[Cycle | None]) -> tuple[Pro
                     "check-in on {day} falls outside cycle {cycle!r} ({start} to {end})"
                 ).format(
                     day=dt.date.fromordinal(int(days[row])).isoformat(),
-                    cycle=cycle.id,
+                    cycle=Shown(cycle.id),
                     start=cycle.start.isoformat(),
                     end=cycle.end.isoformat(),
                 ),
@@ -207,7 +207,7 @@ def same_day(check: References, log: CheckInLog, shift: int = 0) -> None:
                 "{id!r} already has a check-in on {on} (at {first}); one check-in a "
                 "day per key result, so keep one"
             ).format(
-                id=ident,
+                id=Shown(ident),
                 on=dt.date.fromordinal(int(days[row])).isoformat(),
                 first=log.where(first),
             ),

@@ -14,7 +14,7 @@ import datetime as dt
 
 import attrs
 
-from okrkit.errors import ValidationError, shorten
+from okrkit.errors import Shown, ValidationError, shorten
 from okrkit.i18n import _
 from okrkit.model._checks import Checker
 from okrkit.model._convert import (
@@ -230,7 +230,7 @@ class Dependency:
             check.problem(
                 "on",
                 _("{id!r} cannot depend on itself; name another objective or key result").format(
-                    id=ident
+                    id=Shown(ident)
                 ),
             )
         check.done()

@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from okrkit.errors import shorten
+from okrkit.errors import Shown, shorten
 from okrkit.i18n import _
 from okrkit.model._checks import Checker, as_tuple
 from okrkit.model._convert import is_optional_number, normal_enum, plain_shape
@@ -152,7 +152,7 @@ class Metric:
             check.problem(
                 "currency",
                 _("'currency' only applies to unit 'currency' (got unit {unit!r})").format(
-                    unit=unit.value
+                    unit=Shown(unit.value)
                 ),
             )
 
@@ -187,7 +187,7 @@ class Metric:
             check.problem(
                 "scale",
                 _("'scale' only applies to unit 'score' (got unit {unit!r})").format(
-                    unit=unit.value
+                    unit=Shown(unit.value)
                 ),
             )
         object.__setattr__(self, "scale", (low, high))

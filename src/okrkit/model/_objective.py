@@ -13,7 +13,7 @@ from typing import cast
 
 import attrs
 
-from okrkit.errors import UnknownIdError, shorten
+from okrkit.errors import Shown, UnknownIdError, shorten
 from okrkit.i18n import _
 from okrkit.model._checks import MAX_WEIGHT, Checker, as_tuple
 from okrkit.model._convert import (
@@ -200,7 +200,7 @@ def _check_plan(check: Checker, plan: tuple[PlannedValue, ...], metric: object) 
         check.problem(
             "plan",
             _("a plan of values needs an increase or decrease metric (got {kind!r})").format(
-                kind=metric.kind.value
+                kind=Shown(metric.kind.value)
             ),
         )
     days = [step.on for step in plan if isinstance(step, PlannedValue)]
@@ -353,6 +353,6 @@ class Objective:
                 return kr
         raise UnknownIdError.among(
             key_result_id,
-            _("key result in objective {id!r}").format(id=self.id),
+            _("key result in objective {id!r}").format(id=Shown(self.id)),
             [kr.id for kr in self.key_results],
         )

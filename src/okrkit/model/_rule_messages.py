@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from okrkit.errors import Suggestions, did_you_mean, shorten
+from okrkit.errors import Shown, Suggestions, did_you_mean, shorten
 from okrkit.i18n import _
 from okrkit.model._entities import Cycle
 from okrkit.model._objective import KeyResult
@@ -55,7 +55,7 @@ def id_taken(ident: str, first: str) -> str:
     return _(
         "id {id!r} is already used at {first}; ids must be unique in an OKR set, "
         "so rename one of them"
-    ).format(id=ident, first=first)
+    ).format(id=Shown(ident), first=first)
 
 
 def due_outside_cycle(kr: KeyResult, cycle: Cycle) -> str | None:
@@ -67,7 +67,7 @@ def due_outside_cycle(kr: KeyResult, cycle: Cycle) -> str | None:
         "pick a date inside the cycle"
     ).format(
         due=kr.due.isoformat(),
-        cycle=cycle.id,
+        cycle=Shown(cycle.id),
         start=cycle.start.isoformat(),
         end=cycle.end.isoformat(),
     )
@@ -79,7 +79,7 @@ def aligned_to_own_objective(kr: str, parents: Iterable[str], objective: str) ->
         return None
     return _(
         "key result {id!r} already counts toward its own objective {parent!r}; remove that link"
-    ).format(id=kr, parent=objective)
+    ).format(id=Shown(kr), parent=Shown(objective))
 
 
 def cycles_do_not_overlap(
@@ -91,4 +91,9 @@ def cycles_do_not_overlap(
     return _(
         "{id!r} in cycle {cycle!r} cannot align to {parent!r} in cycle "
         "{parent_cycle!r}: the cycles do not overlap"
-    ).format(id=child, cycle=cycle.id, parent=parent, parent_cycle=parent_cycle.id)
+    ).format(
+        id=Shown(child),
+        cycle=Shown(cycle.id),
+        parent=Shown(parent),
+        parent_cycle=Shown(parent_cycle.id),
+    )

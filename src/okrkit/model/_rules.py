@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from okrkit.errors import HINT_LIMIT, Problem, Suggestions, shorten
+from okrkit.errors import HINT_LIMIT, Problem, Shown, Suggestions, shorten
 from okrkit.i18n import N_, _
 from okrkit.model._checkin import CheckIn
 from okrkit.model._checkin_rules import checkin_problems, is_log, log_of, same_day
@@ -276,7 +276,7 @@ class References:
                     f"{path}.plan[{step_index}].on",
                     kr.id,
                     _("planned date {on} falls outside cycle {cycle!r}").format(
-                        on=step.on.isoformat(), cycle=cycle.id
+                        on=step.on.isoformat(), cycle=Shown(cycle.id)
                     ),
                 )
         if not kr.aligned_to:
@@ -362,14 +362,14 @@ def _check_dependencies(check: References, dependencies: Sequence[Dependency | N
                 _(
                     "{dependent!r} is already linked to {on!r} by alignment; a dependency "
                     "would repeat that link, so remove it"
-                ).format(dependent=pair[0], on=pair[1]),
+                ).format(dependent=Shown(pair[0]), on=Shown(pair[1])),
             )
         if pair in seen:
             check.add(
                 path,
                 dependency.dependent,
                 _("{dependent!r} already depends on {on!r}; keep one entry").format(
-                    dependent=pair[0], on=pair[1]
+                    dependent=Shown(pair[0]), on=Shown(pair[1])
                 ),
             )
         seen.add(pair)

@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import Problem, StrategyError, ValidationError, shorten
+from okrkit.errors import Problem, Shown, StrategyError, ValidationError, shorten
 from okrkit.i18n import _
 from okrkit.model import CheckIn, DateLike, OKRSet, as_date
 from okrkit.scoring._arrays import History
@@ -234,7 +234,7 @@ def own_scores(strategy: ScoringStrategy, plan: Plan, latest: Floats, history: H
             raise StrategyError(
                 _(
                     "scoring strategy {strategy!r} returned {got} scores for {count} key results"
-                ).format(strategy=strategy, got=raw.size, count=latest.size),
+                ).format(strategy=Shown(strategy), got=raw.size, count=latest.size),
                 strategy=repr(strategy),
             )
     else:
@@ -251,7 +251,7 @@ def _not_a_score(strategy: ScoringStrategy, ident: str, value: object) -> Strate
         _(
             "scoring strategy {strategy!r} scored key result {id!r} as {value}; a score "
             "must be a finite number, not NaN or infinity"
-        ).format(strategy=strategy, id=ident, value=shorten(value)),
+        ).format(strategy=Shown(strategy), id=Shown(ident), value=shorten(value)),
         strategy=repr(strategy),
     )
 
@@ -354,7 +354,7 @@ def _combine(
                 "scoring strategy {strategy!r} combined scores from {low} to {high} into "
                 "{value}; a combination must lie between its smallest and largest score"
             ).format(
-                strategy=strategy,
+                strategy=Shown(strategy),
                 low=low[group] if some[group] else "-",
                 high=high[group] if some[group] else "-",
                 value=combined[group],

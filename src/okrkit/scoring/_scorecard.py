@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import OKRError, Problem
+from okrkit.errors import OKRError, Problem, Shown
 from okrkit.graph import NodeKind
 from okrkit.i18n import _
 from okrkit.model import Listing, MetricKind, Status, UnknownIdError
@@ -133,7 +133,7 @@ class Scorecard:
                 message=_(
                     "objective {id!r} has no driver of the kind asked for, so its score "
                     "comes from the other kind; set drivers for it, or align to it"
-                ).format(id=ident),
+                ).format(id=Shown(ident)),
                 entity_id=ident,
             )
             for ident in plan.fallbacks
@@ -316,7 +316,7 @@ class Scorecard:
 
         position = self._position(objective)
         if position < self._plan.count:
-            raise OKRError(_("{id!r} is not an objective").format(id=objective))
+            raise OKRError(_("{id!r} is not an objective").format(id=Shown(objective)))
         return leverage(self, position)
 
     def net_confidence(self, owner: str) -> float | None:
@@ -350,7 +350,7 @@ class Scorecard:
         """
         position = self._plan.index.get(key_result)
         if position is None or position >= self._plan.count:
-            raise OKRError(_("{id!r} is not a key result").format(id=key_result))
+            raise OKRError(_("{id!r} is not a key result").format(id=Shown(key_result)))
         entity = self._plan.key_results[position]
         series = self.log.series(key_result)
         if series is None or entity.metric.kind is MetricKind.MILESTONE:

@@ -11,7 +11,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from okrkit.errors import ValidationError
+from okrkit.errors import Shown, ValidationError
 from okrkit.i18n import N_, gettext
 from okrkit.model import Metric, MetricKind
 from okrkit.scoring._arrays import KIND_CODE, History, MetricArrays, round12, round12_array
@@ -103,7 +103,7 @@ def progress(metric: Metric, value: float) -> float:
     if start is None or target is None:
         raise ValidationError(
             gettext("linear progress needs a start and a target (got {metric!r})").format(
-                metric=metric
+                metric=Shown(metric)
             )
         )
     # Rounded to 12 decimals so that decimal inputs give the decimal answer people
