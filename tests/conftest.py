@@ -3,7 +3,10 @@
 Hypothesis profiles (choose with ``HYPOTHESIS_PROFILE``):
 
 - ``default``: 60 examples a property;
-- ``fast``: 10 examples a property, for a quick run while editing (about half the time).
+- ``fast``: 10 examples a property, for a quick run while editing (about half the time);
+- ``fuzz``: 3,000 examples a property, for the fuzz suite on demand
+  (``HYPOTHESIS_PROFILE=fuzz pytest tests/fuzz``): 12,000 hostile documents per file
+  format; see docs/testing.md.
 
 A property that needs more (or fewer) examples than the others says so relative to the
 profile, ``@settings(max_examples=2 * settings.default.max_examples)``, so that the
@@ -31,6 +34,12 @@ settings.register_profile(
     max_examples=10,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=3_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 

@@ -287,3 +287,15 @@ class TestCatalogues:
         finally:
             monkeypatch.undo()
             i18n._translations.cache_clear()
+
+
+@pytest.mark.parametrize("value", [1e25, -3e40, 1.7e308])
+def test_huge_numbers_format_without_a_decimal_error(value: float) -> None:
+    """Babel's 28-digit decimal context is widened: every finite float formats."""
+    from okrkit.i18n import format_currency, format_duration, format_number, format_percent
+
+    for locale in ("vi", "en"):
+        assert format_number(value, locale=locale)
+        assert format_percent(value, locale=locale).endswith("%")
+        assert format_currency(value, locale=locale)
+        assert format_duration(value, locale=locale)

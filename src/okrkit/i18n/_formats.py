@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+import functools
 import math
 import re
-from typing import Protocol
+from collections.abc import Callable
+from typing import ParamSpec, Protocol, TypeVar
 
 from okrkit.errors import ParameterError, shorten
 from okrkit.i18n._locale import _, _parse, get_locale, gettext, use_locale
@@ -26,6 +29,25 @@ NOT_A_NUMBER = "–"
 """What the formatters show for NaN or infinity: an en dash, never "NaN%" or "∞"."""
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _wide(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run a babel formatter with room for every digit of any float.
+
+    babel rounds through :mod:`decimal`, whose default precision (28 digits) cannot
+    quantize a number such as 1e25 to three decimals and raises ``InvalidOperation``.
+    """
+
+    @functools.wraps(function)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with decimal.localcontext(prec=400):  # a float has at most 309 integer digits
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
 def _is_finite(value: object) -> bool:
     """Tell whether ``value`` is a finite number (anything else is left to babel)."""
     try:
@@ -34,6 +56,7 @@ def _is_finite(value: object) -> bool:
         return True
 
 
+@_wide
 def format_number(value: float, *, locale: str | None = None) -> str:
     """Format a number for a person, in ``locale`` or the active locale.
 
@@ -52,6 +75,7 @@ def format_number(value: float, *, locale: str | None = None) -> str:
     return format_decimal(value, locale=locale or get_locale())
 
 
+@_wide
 def format_percent(fraction: float, *, locale: str | None = None, decimals: int = 1) -> str:
     """Format a fraction as a percentage: ``0.356`` is 35.6%.
 
@@ -89,6 +113,7 @@ def _default_currency(locale: str) -> str:
     return "USD"
 
 
+@_wide
 def format_currency(
     amount: float, currency: str | None = None, *, locale: str | None = None
 ) -> str:
@@ -145,6 +170,7 @@ _DURATION_UNITS = {
 }
 
 
+@_wide
 def format_duration(
     value: float | dt.timedelta, unit: str = "day", *, locale: str | None = None
 ) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -20,6 +21,7 @@ from okrkit.graph import _forward
 from okrkit.graph._kinds import EdgeKind, NodeKind
 from okrkit.i18n import _
 from okrkit.io._converter import STRUCTURE_ERRORS, make_converter, path_text, problems_from
+from okrkit.io._limits import lone_surrogate
 from okrkit.io._node_link_match import mismatches
 from okrkit.model import (
     SCHEMA_VERSION,
@@ -108,6 +110,25 @@ def to_node_link(graph: AlignmentGraph) -> dict[str, Any]:
     }
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _holds_surrogate(data: object) -> bool:
+    """Whether any text in ``data`` (keys included) holds a lone surrogate; no recursion."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return True
+        elif isinstance(item, Mapping):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    return False
+
+
 def from_node_link(data: Mapping[str, Any] | str) -> AlignmentGraph:
     """Rebuild a graph from :func:`to_node_link` data (or its JSON text).
 
@@ -133,6 +154,8 @@ def from_node_link(data: Mapping[str, Any] | str) -> AlignmentGraph:
         data = _parse(data)
     if not isinstance(data, Mapping) or not isinstance(data.get("graph"), Mapping):
         raise LoadError(Problem(message=_("this is not an okrkit node-link graph")))
+    if _holds_surrogate(data):  # text read from a file is refused for it too
+        raise lone_surrogate("<node-link data>", None)
     reader = _Reader()
     reader.layout(data)
     about = data["graph"]
