@@ -38,6 +38,7 @@ __all__ = [
     "random_documents",
     "schema_documents",
     "schema_keys",
+    "yaml_data",
 ]
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -63,13 +64,29 @@ def schema_keys() -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+class _Yaml12Loader(yaml.SafeLoader):
+    """PyYAML's safe loader without YAML 1.1 booleans: ``on`` is a key, not ``True``."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, rule) for tag, rule in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def yaml_data(text: str) -> Any:
+    """``text`` read as okrkit reads YAML: the safe loader, YAML 1.2 booleans."""
+    return yaml.load(text, Loader=_Yaml12Loader)
+
+
 @functools.cache
 def example_data(fmt: str) -> tuple[dict[str, Any], ...]:
     """The example files as plain data, as the format itself reads them."""
     result = []
     for name in ("acme.yaml", "acme.en.yaml"):
         if fmt == "yaml":
-            loaded = yaml.safe_load((EXAMPLES / name).read_text(encoding="utf-8"))
+            text = (EXAMPLES / name).read_text(encoding="utf-8")
+            loaded = yaml_data(text)
         else:
             text = okrkit.dumps(okrkit.load(EXAMPLES / name), fmt)
             loaded = json.loads(text) if fmt == "json" else tomllib.loads(text)

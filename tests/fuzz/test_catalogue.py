@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fuzz.documents import broken_text
+from fuzz.documents import broken_text, yaml_data
 from fuzz.hostile import emit, hostile_numbers, hostile_texts, hostile_values, no_escape
 from fuzz.mutations import mutated
 from okrkit import Cycle, Owner, catalogue
@@ -34,8 +33,7 @@ def _catalogue() -> catalogue.Catalogue:
 @functools.cache
 def _template_files() -> tuple[Any, ...]:
     return tuple(
-        yaml.safe_load(path.read_text(encoding="utf-8"))
-        for path in sorted(_TEMPLATES.glob("*.yaml"))
+        yaml_data(path.read_text(encoding="utf-8")) for path in sorted(_TEMPLATES.glob("*.yaml"))
     )
 
 

@@ -13,8 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import okrkit
 from builders import kr, objective
-from okrkit import Alignment, Cycle, OKRSet, Owner
+from okrkit import Alignment, Cycle, Metric, OKRSet, Owner
 from okrkit.errors import HINT_LIMIT, Suggestions, ValidationError, did_you_mean, shorten
 from okrkit.model._checks import MAX_WEIGHT, is_valid_id
 
@@ -226,3 +227,30 @@ class TestWeights:
         okrs = OKRSet(cycles=[Q1], owners=[TEAM], objectives=[objective("o", *krs)])
         card = okrs.score(as_of="2026-03-15")
         assert 0.0 <= card.value("o") <= 1.0
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"kind": "increase", "start": 0, "target": 10**400},
+        {"kind": "increase", "start": 0, "target": 10, "unit": "score", "scale": (0, 10**400)},
+    ],
+)
+def test_an_int_past_a_floats_range_is_a_validation_error(fields: dict[str, object]) -> None:
+    """10**400 is refused as not finite, never an OverflowError."""
+    with pytest.raises(ValidationError, match=r"finite|two numbers"):
+        Metric(**fields)  # type: ignore[arg-type]
+
+
+def test_a_file_with_a_huge_integer_is_a_load_error() -> None:
+    """The loader passes an int too large for a float on, and the model refuses it."""
+    text = (
+        '{"schema_version": 1, "cycles": [{"id": "q", "name": "Q", "start": "2026-01-01",'
+        ' "end": "2026-03-31"}], "owners": [{"id": "o", "name": "O"}], "objectives": [{"id":'
+        ' "ob", "title": "T", "owner": "o", "cycle": "q", "level": "team", "key_results": [{"id":'
+        ' "k", "title": "K", "metric": {"kind": "increase", "start": 0, "target": 1'
+        + "9" * 400
+        + "}}]}]}"
+    )
+    with pytest.raises(okrkit.LoadError, match="finite"):
+        okrkit.loads(text, "json")

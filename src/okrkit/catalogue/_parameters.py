@@ -362,7 +362,10 @@ def _number(value: object, locale: str) -> float:
     if isinstance(value, bool):
         raise ParameterError(_("must be a number"))
     if isinstance(value, numbers.Real):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an int past a float's range
+            number = math.inf
     elif isinstance(value, str):
         number = _parse_number(value, locale)
     else:

@@ -97,9 +97,15 @@ def _raw(value: Any, _type: Any) -> Any:
 
 
 def number_or_raw(value: Any) -> Any:
-    """Turn an int into a float up front (the model's fast path wants floats)."""
+    """Turn an int into a float up front (the model's fast path wants floats).
+
+    An int too large for a float is passed on as it is, for the model to refuse.
+    """
     if type(value) is int:
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:
+            return value
     return value
 
 

@@ -211,12 +211,15 @@ class Checker:
                 ),
             )
             return None
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an int past a float's range
+            number = math.inf
         if not math.isfinite(number):
             self.problem(
                 name,
                 _("'{field}' must be a finite number, not NaN or infinity (got {value})").format(
-                    field=name, value=value
+                    field=name, value=shorten(value)
                 ),
             )
             return None

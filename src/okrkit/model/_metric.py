@@ -9,6 +9,7 @@ already plainly valid.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 import attrs
@@ -22,6 +23,14 @@ from okrkit.model._enums import MetricKind, Unit
 __all__ = ["FinalGrade", "Metric", "PlannedValue"]
 
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+
+
+def _finite(value: object) -> bool:
+    """Whether ``value`` is a number a float holds finitely (an int past its range is not)."""
+    try:
+        return math.isfinite(value)  # type: ignore[arg-type]
+    except (OverflowError, TypeError):
+        return False
 
 
 @attrs.frozen(kw_only=True)
@@ -164,7 +173,7 @@ class Metric:
         good = (
             len(pair) == 2
             and all(isinstance(v, int | float) and not isinstance(v, bool) for v in pair)
-            and all(float(v) == float(v) and abs(float(v)) != float("inf") for v in pair)  # type: ignore[arg-type]
+            and all(_finite(v) for v in pair)
         )
         if not good:
             check.problem(
