@@ -413,3 +413,12 @@ class TestWriting:
         assert "&" not in text
         assert "*" not in text
         assert okrkit.loads(text, "yaml").cycles[0].end == day
+
+
+def test_a_listed_check_in_with_an_int_past_a_floats_range() -> None:
+    """A list-form check-in value of 400 digits is a located problem, not an OverflowError."""
+    text = okrkit.dumps(okrkit.load("examples/acme.en.yaml"), "json")
+    data = json.loads(text)
+    data["checkins"] = [{"key_result": "kr-co-mrr", "on": "2026-01-09", "value": 10**400}]
+    with pytest.raises(okrkit.LoadError, match="checkins"):
+        okrkit.loads(json.dumps(data), "json")
