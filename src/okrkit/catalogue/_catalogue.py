@@ -23,11 +23,11 @@ from okrkit.errors import (
     TemplateError,
     UnknownIdError,
     ValidationError,
-    shorten,
 )
 from okrkit.i18n import _
 from okrkit.io import FORMATS, locate, make_converter, problems_from
 from okrkit.model import Level
+from okrkit.model._checks import member_of
 
 __all__ = ["Catalogue", "fold", "load", "read_template_files", "read_templates"]
 
@@ -286,18 +286,7 @@ def _level(level: Level | str | None) -> Level | None:
     """``level`` as a :class:`~okrkit.Level`, or a ``ValidationError`` naming the choices."""
     if level is None or isinstance(level, Level):
         return level
-    try:
-        return Level(level.strip().lower() if isinstance(level, str) else level)
-    except ValueError:
-        choices = ", ".join(member.value for member in Level)
-        raise ValidationError(
-            Problem(
-                message=_("'{field}' must be one of {choices} (got {value})").format(
-                    field="level", choices=choices, value=shorten(level)
-                ),
-                path="level",
-            )
-        ) from None
+    return member_of(Level, level, "level", fold=True)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from okrkit.errors import AlignmentError, Problem, Shown, ValidationError
+from okrkit.errors import AlignmentError, Shown
 from okrkit.graph import _alignment as algo
 from okrkit.graph._checks import need
 from okrkit.graph._kinds import DependencyInfo, EdgeKind, NodeKind
 from okrkit.i18n import _
 from okrkit.model import Initiative, KeyResult, Level, Objective
+from okrkit.model._checks import member_of
 
 if TYPE_CHECKING:
     from okrkit.graph._graph import AlignmentGraph
@@ -145,18 +146,7 @@ def by_owner(graph: AlignmentGraph, owner: str, include_units_below: bool) -> li
 
 def by_level(graph: AlignmentGraph, level: Level | str) -> list[Objective]:
     """Objectives of one level, in the order added."""
-    try:
-        wanted = Level(level)
-    except (ValueError, TypeError) as exc:
-        choices = ", ".join(member.value for member in Level)
-        raise ValidationError(
-            Problem(
-                message=_("'{field}' must be one of {choices} (got {value!r})").format(
-                    field="level", choices=choices, value=Shown(level)
-                ),
-                path="level",
-            )
-        ) from exc
+    wanted = member_of(Level, level, "level")
     return [o for o in entities(graph, _OBJECTIVE) if o.level is wanted]
 
 

@@ -63,6 +63,26 @@ def unprintable_id(field: str, value: object) -> str | None:
     ).format(field=field, code=ord(bad), value=shorten(value))
 
 
+def member_of(kind: type[_E], value: object, field: str, *, fold: bool = False) -> _E:
+    """``value`` as a member of the enum ``kind``, or a ``ValidationError`` naming the choices.
+
+    With ``fold``, text is stripped and lower-cased first; the message shows it as given.
+    """
+    wanted = value.strip().lower() if fold and isinstance(value, str) else value
+    try:
+        return kind(wanted)
+    except (ValueError, TypeError):
+        choices = ", ".join(str(member.value) for member in kind)
+        raise ValidationError(
+            Problem(
+                message=_("'{field}' must be one of {choices} (got {value})").format(
+                    field=field, choices=choices, value=shorten(value)
+                ),
+                path=field,
+            )
+        ) from None
+
+
 def as_tuple(value: object) -> tuple[object, ...]:
     """Turn a list (or any non-string iterable) into a tuple; wrap anything else."""
     if isinstance(value, tuple):
