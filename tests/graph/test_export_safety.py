@@ -18,7 +18,9 @@ from hypothesis import strategies as st
 
 from builders import kr, objective
 from okrkit import Cycle, Owner, Problem
+from okrkit.errors import ValidationError
 from okrkit.graph import AlignmentGraph, to_dot, to_graphml, to_mermaid
+from okrkit.graph._escape import dot_quote, mermaid_text, xml_text
 
 PAYLOADS = [
     "say \"hi\" and 'bye'",
@@ -46,7 +48,6 @@ PAYLOADS = [
     "escape \x1b[2J\x1b]0;title\x07 bell",
     "backspace\x08\x08\x08 and del\x7f and c1 \x9b2J",
     "rtl \u202egnp.exe\u202c and isolate \u2066x\u2069",
-    "lone \ud800 surrogate",
     "back\\slash \\N \\G \\n \\l \\",
     "tab\there",
 ]
@@ -210,6 +211,14 @@ class TestPayloads:
         """Quotes, arrows, keywords, directives, HTML, breaks and controls stay labels."""
         check_every_export(payload)
 
+    def test_lone_surrogates_never_reach_an_export(self) -> None:
+        """The model refuses them; the escapers would still replace one with U+FFFD."""
+        with pytest.raises(ValidationError):
+            hostile_graph("lone \ud800 surrogate")
+        assert mermaid_text("a\ud800b") == "a\ufffdb"
+        assert dot_quote("a\udfffb") == '"a\ufffdb"'
+        assert xml_text("a\ud800b") == ("a\ufffdb", 1)
+
     def test_mermaid_codes(self) -> None:
         """Mermaid gets entity codes for HTML, quotes and '%%'; a lone '%' stays readable."""
         graph = hostile_graph(' <b>"5%"</b> %%{init}%%')
@@ -239,7 +248,7 @@ class TestProperty:
             st.one_of(
                 st.characters(codec=None),
                 st.sampled_from(
-                    '"<>&%;:`#\\[]{}()|\n\r\x0b\x0c\x85\u2028\x00\x1b\x9b\u202e\ud800'
+                    '"<>&%;:`#\\[]{}()|\n\r\x0b\x0c\x85\u2028\x00\x1b\x9b\u202e'
                 ),
             ),
             max_size=30,

@@ -8,12 +8,15 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import okrkit
+import okrkit.checkins
 from builders import kr, objective
 from okrkit import Alignment, Cycle, Metric, OKRSet, Owner
 from okrkit.errors import HINT_LIMIT, Suggestions, ValidationError, did_you_mean, shorten
@@ -254,3 +257,81 @@ def test_a_file_with_a_huge_integer_is_a_load_error() -> None:
     )
     with pytest.raises(okrkit.LoadError, match="finite"):
         okrkit.loads(text, "json")
+
+
+_HALF = "\ud800"
+_SURROGATES = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
+
+
+class TestLoneSurrogates:
+    """Text built in Python is refused when it holds half of a UTF-16 pair.
+
+    No file format can hold one: without this check, YAML raised UnicodeEncodeError
+    on dump, and JSON and TOML wrote files that load then refused.
+    """
+
+    @pytest.mark.parametrize(
+        ("build", "field"),
+        [
+            (lambda: Owner(id="a", name=f"An {_HALF}"), "name"),
+            (
+                lambda: Cycle(id="c", name=f"Q{_HALF}", start="2026-01-01", end="2026-03-31"),
+                "name",
+            ),
+            (lambda: kr("kr-1", title=f"Grow {_HALF}"), "title"),
+            (lambda: kr("kr-1", description=f"why {_HALF}"), "description"),
+            (lambda: objective("o-1", title=f"Win {_HALF}"), "title"),
+            (lambda: objective("o-1", description=f"{_HALF}"), "description"),
+            (lambda: objective("o-1", tags=["ok", f"t{_HALF}"]), "tags[1]"),
+            (
+                lambda: okrkit.CheckIn(key_result="kr-1", on="2026-01-09", value=1, note=_HALF),
+                "note",
+            ),
+            (
+                lambda: okrkit.Initiative(
+                    id="i-1", title="Ship", owner="a", drives=["kr-1"], description=_HALF
+                ),
+                "description",
+            ),
+            (lambda: okrkit.Dependency(dependent="a", on="b", note=_HALF), "note"),
+            (lambda: okrkit.FinalGrade(value=0.5, reason=f"late {_HALF}"), "reason"),
+        ],
+    )
+    def test_refused_where_built(self, build: Any, field: str) -> None:
+        """Every text field refuses it with a message naming the field and the fix."""
+        with pytest.raises(ValidationError) as caught:
+            build()
+        problem = caught.value.problems[0]
+        assert problem.path == field
+        assert "lone surrogate" in problem.message
+        assert "remove it" in problem.message
+
+    def test_refused_in_a_columnar_log(self) -> None:
+        """A note given by column is refused with its row, before any log exists."""
+        with pytest.raises(ValidationError) as caught:
+            okrkit.checkins.CheckInLog.from_columns(
+                ["kr-1", "kr-1"], ["2026-01-09", "2026-01-16"], [1.0, 2.0], notes=["ok", _HALF]
+            )
+        assert "lone surrogate" in str(caught.value)
+        assert "1" in str(caught.value.problems[0].path)
+
+    @pytest.mark.parametrize("fmt", ["yaml", "json", "toml"])
+    def test_no_set_reaches_a_writer_with_one(self, fmt: str) -> None:
+        """Changing a valid set to hold one fails at the change, so every dump works."""
+        good = objective("o-1", kr("kr-1"), owner="team", cycle=Q1.id)
+        okrs = OKRSet(cycles=[Q1], owners=[TEAM], objectives=[good])
+        with pytest.raises(ValidationError):
+            attrs.evolve(good, title=f"Win {_HALF}")
+        text = okrkit.io.dumps(okrs, fmt)
+        assert okrkit.io.loads(text, fmt) == okrs
+
+    @given(st.text(max_size=6), _SURROGATES, st.text(max_size=6))
+    def test_any_position_is_found(self, before: str, half: str, after: str) -> None:
+        """A surrogate anywhere in the text is found, whatever surrounds it."""
+        with pytest.raises(ValidationError):
+            Owner(id="a", name=f"x{before}{half}{after}")
+
+    @given(st.text(min_size=1).filter(str.strip))
+    def test_text_without_one_is_taken(self, name: str) -> None:
+        """Hypothesis' text holds no surrogate by default: all of it is accepted."""
+        assert Owner(id="a", name=name).name == name

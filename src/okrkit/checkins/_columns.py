@@ -17,7 +17,7 @@ import numpy.typing as npt
 from okrkit.errors import Problem, ValidationError, shorten
 from okrkit.i18n import _
 from okrkit.model import Confidence
-from okrkit.model._checks import is_valid_id, unprintable_id
+from okrkit.model._checks import is_storable, is_valid_id, surrogate_message, unprintable_id
 
 __all__ = [
     "EPOCH_ORDINAL",
@@ -248,6 +248,10 @@ def sparse_column(
             ),
             int(rows[wrong]),
         )
+    if not ids:
+        bad = next((i for i, text in enumerate(found) if not is_storable(text)), None)
+        if bad is not None:
+            raise _bad(surrogate_message(field), int(rows[bad]))
     for text in dict.fromkeys(found) if ids else ():  # in row order: the first bad one
         if not is_valid_id(text):
             raise _bad(

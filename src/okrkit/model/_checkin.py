@@ -13,7 +13,7 @@ import math
 import attrs
 
 from okrkit.errors import ValidationError
-from okrkit.model._checks import Checker, is_valid_id
+from okrkit.model._checks import Checker, is_clean_text, is_valid_id
 from okrkit.model._convert import to_key_result_id, to_optional_owner_id
 from okrkit.model._enums import Confidence
 
@@ -57,7 +57,7 @@ class CheckIn:
             and type(value) is float
             and math.isfinite(value)
             and (self.confidence is None or type(self.confidence) is Confidence)
-            and type(self.note) is str
+            and is_clean_text(self.note)
             and (author is None or (type(author) is str and is_valid_id(author)))
         ):
             return

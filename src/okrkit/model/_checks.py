@@ -15,6 +15,7 @@ import datetime as dt
 import enum
 import math
 import numbers
+import re
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -29,6 +30,36 @@ MAX_WEIGHT = 1e6
 Weights only compare with each other; this cap keeps every weighted sum of a
 roll-up finite (a million weights of a million each stay far below float's range).
 """
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def is_storable(text: str) -> bool:
+    r"""Whether ``text`` holds no lone surrogate, so that every format can write it.
+
+    A surrogate (U+D800-U+DFFF) is half of a UTF-16 pair, not a character: UTF-8, and
+    so YAML, JSON and TOML files, cannot hold one. Python strings can, for example from
+    ``"\ud800"`` or a byte string decoded with ``surrogateescape``.
+
+    Examples:
+        >>> is_storable("Tăng doanh thu"), is_storable("half \ud800 a pair")
+        (True, False)
+    """
+    return text.isascii() or _SURROGATE.search(text) is None
+
+
+def is_clean_text(value: object) -> bool:
+    """Whether ``value`` is a ``str`` that every format can write (may be empty)."""
+    return type(value) is str and is_storable(value)
+
+
+def surrogate_message(field: str) -> str:
+    """The message for text field ``field`` holding a lone surrogate."""
+    return _(
+        "'{field}' holds a lone surrogate (half of a UTF-16 pair, such as \\ud800), which "
+        "is not a character and cannot be saved; remove it or decode the text as UTF-8"
+    ).format(field=field)
 
 
 def is_valid_id(value: object) -> bool:
@@ -190,6 +221,9 @@ class Checker:
                 _("'{field}' must be text (got {value})").format(field=name, value=shorten(value)),
             )
             return None
+        if not is_storable(value):
+            self.problem(name, surrogate_message(name))
+            return None
         if required and not value.strip():
             self.problem(
                 name,
@@ -213,6 +247,9 @@ class Checker:
                         field=name, value=shorten(value)
                     ),
                 )
+            elif not is_storable(value):
+                ok = False
+                self.problem(f"{name}[{index}]", surrogate_message(f"{name}[{index}]"))
         if ok:
             self._set(name, values)
             return values  # type: ignore[return-value]

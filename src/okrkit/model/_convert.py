@@ -19,7 +19,7 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
-from okrkit.model._checks import as_tuple, entity_id_of, is_valid_id
+from okrkit.model._checks import as_tuple, entity_id_of, is_storable, is_valid_id
 from okrkit.model._enums import MetricKind
 
 if TYPE_CHECKING:
@@ -120,8 +120,8 @@ def is_id(value: object) -> bool:
 
 
 def is_text(value: object) -> bool:
-    """Whether ``value`` is a ``str`` with something besides whitespace."""
-    return type(value) is str and bool(value.strip())
+    """Whether ``value`` is a ``str`` with something besides whitespace, and storable."""
+    return type(value) is str and bool(value.strip()) and is_storable(value)
 
 
 def is_number(value: object) -> bool:

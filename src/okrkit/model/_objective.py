@@ -15,7 +15,7 @@ import attrs
 
 from okrkit.errors import Shown, UnknownIdError, shorten
 from okrkit.i18n import _
-from okrkit.model._checks import MAX_WEIGHT, Checker, as_tuple
+from okrkit.model._checks import MAX_WEIGHT, Checker, as_tuple, is_clean_text
 from okrkit.model._convert import (
     are_ids,
     is_id,
@@ -148,7 +148,7 @@ class KeyResult:
         return (
             is_id(self.id)
             and is_text(self.title)
-            and type(self.description) is str
+            and is_clean_text(self.description)
             and type(self.metric) is Metric
             and are_ids(self.owners)
             and is_number(weight)
@@ -310,7 +310,7 @@ class Objective:
         if not (
             is_id(self.id)
             and is_text(self.title)
-            and type(self.description) is str
+            and is_clean_text(self.description)
             and self.final_grade is None
             and is_id(self.owner)
             and is_id(self.cycle)
