@@ -247,9 +247,7 @@ class TestProperty:
         text=st.text(
             st.one_of(
                 st.characters(codec=None),
-                st.sampled_from(
-                    '"<>&%;:`#\\[]{}()|\n\r\x0b\x0c\x85\u2028\x00\x1b\x9b\u202e'
-                ),
+                st.sampled_from('"<>&%;:`#\\[]{}()|\n\r\x0b\x0c\x85\u2028\x00\x1b\x9b\u202e'),
             ),
             max_size=30,
         )
