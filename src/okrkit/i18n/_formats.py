@@ -161,6 +161,22 @@ def format_date(value: dt.date, *, locale: str | None = None, format: str = "med
     return babel_format_date(value, format=format, locale=locale or get_locale())
 
 
+def format_day(value: dt.date, *, locale: str | None = None) -> str:
+    """A date as business prose writes it: ``31/3/2026`` in Vietnamese, else babel's medium.
+
+    For dates inside sentences (a grade's reason, a row's message), where CLDR's
+    Vietnamese medium style ("31 thg 3, 2026") reads as a machine's.
+
+    Examples:
+        >>> format_day(dt.date(2026, 3, 31), locale="vi"), format_day(dt.date(2026, 3, 31), locale="en")
+        ('31/3/2026', 'Mar 31, 2026')
+    """  # noqa: E501
+    chosen = locale or get_locale()
+    if chosen.partition("_")[0] == "vi":
+        return format_date(value, locale=chosen, format="d/M/yyyy")
+    return format_date(value, locale=chosen)
+
+
 _DURATION_UNITS = {
     "day": "duration-day",
     "week": "duration-week",
