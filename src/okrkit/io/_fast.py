@@ -119,6 +119,7 @@ def _key_result(raw: Any) -> KeyResult:
             "aligned_to": _links(raw["aligned_to"]) if "aligned_to" in raw else (),
             "plan": (),
             "final_grade": None,
+            "carried_from": get("carried_from"),
         },
     )
 
@@ -150,6 +151,7 @@ def objective(raw: Any) -> Objective | None:
                 "tags": _ids(get("tags", ())),
                 "key_results": tuple([_key_result(kr) for kr in key_results]),
                 "final_grade": None,
+                "carried_from": get("carried_from"),
             },
         )
     except (_UncommonShapeError, ValidationError):  # the converter will word the problem

@@ -107,6 +107,14 @@ _NOTES: dict[tuple[type, str], dict[str, Any]] = {
     (Metric, "stretch"): {"description": N_("a value beyond the target")},
     (KeyResult, "weight"): _POSITIVE,
     (KeyResult, "plan"): {"description": N_("planned values at dates: a phased target")},
+    (KeyResult, "carried_from"): {
+        "pattern": r"^\S+$",
+        "description": N_("the id this was carried forward from, in an earlier cycle"),
+    },
+    (Objective, "carried_from"): {
+        "pattern": r"^\S+$",
+        "description": N_("the id this was carried forward from, in an earlier cycle"),
+    },
     (Objective, "level"): {"description": N_("where the objective sits")},
     (Objective, "ambition"): {"description": N_("committed by default")},
     (Objective, "key_results"): {"description": N_("2-5 key results is good practice")},

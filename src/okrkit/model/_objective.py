@@ -119,6 +119,12 @@ class KeyResult:
         weight: How much the key result counts within its objective (> 0).
         due: Optional due date, inside the objective's cycle.
         aligned_to: Parent objectives or key results this one counts toward.
+        plan: Planned values at dates: a phased target.
+        final_grade: The owner's grade at the end of the cycle, with the reason.
+        carried_from: The id of the key result this one was carried forward from, in
+            an earlier cycle (see :func:`okrkit.store.carry_forward`). It is kept as a
+            plain id, not checked as a reference: the original may live in another
+            file or another cycle of a store.
 
     Examples:
         >>> kr = KeyResult(
@@ -141,6 +147,7 @@ class KeyResult:
     aligned_to: tuple[Alignment, ...] = attrs.field(default=(), converter=_to_alignments)
     plan: tuple[PlannedValue, ...] = attrs.field(default=(), converter=_to_plan)
     final_grade: FinalGrade | None = None
+    carried_from: str | None = None
 
     def _is_plain(self) -> bool:
         """Whether every field is already normal and plainly valid (see the fast ways out)."""
@@ -156,6 +163,7 @@ class KeyResult:
             and (self.due is None or type(self.due) is dt.date)
             and self.plan == ()
             and self.final_grade is None
+            and (self.carried_from is None or is_id(self.carried_from))
             and _plain_links(self.aligned_to, self.id)
         )
 
@@ -176,6 +184,7 @@ class KeyResult:
         check.identifiers("owners")
         check.weight("weight")
         check.date("due", optional=True)
+        check.identifier("carried_from", optional=True)
         _check_alignments(check, ident, self.aligned_to)
         check.done()
 
@@ -254,6 +263,10 @@ class Objective:
             :class:`Alignment` links with a kind and weight.
         tags: Free labels for searching and grouping.
         key_results: The key results; 2-5 is good practice (the linter says so).
+        final_grade: The owner's grade at the end of the cycle, with the reason.
+        carried_from: The id of the objective this one was carried forward from, in
+            an earlier cycle; a plain id, not checked as a reference (see
+            :attr:`KeyResult.carried_from`).
 
     Examples:
         >>> o = Objective(
@@ -275,6 +288,7 @@ class Objective:
     tags: tuple[str, ...] = attrs.field(default=(), converter=to_texts)
     key_results: tuple[KeyResult, ...] = attrs.field(default=(), converter=_to_key_results)
     final_grade: FinalGrade | None = None
+    carried_from: str | None = None
 
     def __attrs_post_init__(self) -> None:
         normal_enum(self, "level", Level)
@@ -286,6 +300,7 @@ class Objective:
         check.text("title")
         check.text("description", required=False)
         _check_final_grade(check, self.final_grade)
+        check.identifier("carried_from", optional=True)
         check.identifier("owner")
         check.identifier("cycle")
         check.choice("level", Level)
@@ -312,6 +327,7 @@ class Objective:
             and is_text(self.title)
             and is_clean_text(self.description)
             and self.final_grade is None
+            and (self.carried_from is None or is_id(self.carried_from))
             and is_id(self.owner)
             and is_id(self.cycle)
             and type(self.level) is Level
