@@ -1,0 +1,301 @@
+"""``okrkit init``, ``okrkit checkin`` and ``okrkit history``: a workspace and its store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import sys
+from pathlib import Path
+
+import click
+from click.core import ParameterSource
+from rich.text import Text
+
+from okrkit.cli._app import console, fail, with_locale
+from okrkit.cli._history_view import history_view, metric_range
+from okrkit.cli._safe import terminal_text
+from okrkit.cli._score import parse_date
+from okrkit.cli._workspace import (
+    WORKSPACE_FILE,
+    resolve_target,
+    target_options,
+    write_workspace,
+)
+from okrkit.errors import OKRError, Shown, ValidationError
+from okrkit.i18n import _, format_date, format_percent, format_value, get_locale, ngettext
+from okrkit.io import load
+from okrkit.model import CheckIn, Confidence, KeyResult, OKRSet
+from okrkit.store import SQLiteStore
+from okrkit.store._select import merge_checkins
+
+__all__ = ["checkin", "history", "init"]
+
+_COLOURS = {"done": "green", "on_track": "green", "at_risk": "yellow", "off_track": "red"}
+
+
+# -- init --------------------------------------------------------------------------------
+
+
+@click.command("init", help=_("Make FOLDER a workspace: an okrkit.toml and its store."))
+@click.argument(
+    "folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option(
+    "--store",
+    "store_name",
+    default="okrkit.db",
+    show_default=True,
+    metavar="NAME",
+    help=_("The store file, relative to FOLDER."),
+)
+@click.option(
+    "--workspace",
+    "name",
+    default="default",
+    show_default=True,
+    metavar="NAME",
+    help=_("The workspace inside the store."),
+)
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=_("An OKR file to save into the store."),
+)
+@click.option("--force", is_flag=True, help=_("Replace an existing okrkit.toml."))
+@with_locale
+def init(folder: Path, store_name: str, name: str, source: Path | None, force: bool) -> None:
+    """Make FOLDER a workspace: an okrkit.toml and its store."""
+    ctx = click.get_current_context()
+    chosen = ctx.get_parameter_source("locale") is ParameterSource.COMMANDLINE
+    file = folder / WORKSPACE_FILE
+    if file.exists() and not force:
+        fail(_("{file} exists; pass --force to replace it").format(file=file))
+    try:
+        okrset = None if source is None else load(source)
+        folder.mkdir(parents=True, exist_ok=True)
+        store_path = folder / store_name
+        existed = store_path.exists()
+        with SQLiteStore(store_path) as store:
+            if okrset is not None:
+                store.save(okrset, workspace=name)
+        write_workspace(
+            folder, store=store_name, name=name, locale=get_locale() if chosen else None
+        )
+    except OKRError as exc:
+        fail(exc)
+    except OSError as exc:  # the folder could not be made
+        fail(_("cannot make the folder {folder}: {reason}").format(folder=folder, reason=exc))
+    click.echo(terminal_text(_("Wrote {file}").format(file=file)))
+    if existed:
+        click.echo(terminal_text(_("Using the existing store {store}").format(store=store_path)))
+    else:
+        click.echo(terminal_text(_("Created the store {store}").format(store=store_path)))
+    if okrset is not None:
+        click.echo(terminal_text(_saved_line(source, okrset, name)))
+
+
+def _saved_line(source: Path | None, okrset: OKRSet, name: str) -> str:
+    objectives = ngettext(
+        "{count} objective", "{count} objectives", len(okrset.objectives)
+    ).format(count=len(okrset.objectives))
+    results = ngettext(
+        "{count} key result", "{count} key results", len(okrset.key_results)
+    ).format(count=len(okrset.key_results))
+    checkins = ngettext("{count} check-in", "{count} check-ins", len(okrset.checkins)).format(
+        count=len(okrset.checkins)
+    )
+    return _("Saved {file} into the workspace {name}: {objectives}, {results}, {checkins}").format(
+        file=source, name=name, objectives=objectives, results=results, checkins=checkins
+    )
+
+
+# -- checkin -----------------------------------------------------------------------------
+
+
+def _can_ask() -> bool:
+    """Whether a person is at the keyboard: standard input is a terminal."""
+    return sys.stdin.isatty()
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text.strip())
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise click.BadParameter(
+            _("write the value as a number, such as 42 or 3.5 (got {value!r})").format(
+                value=Shown(text)
+            )
+        )
+    return value
+
+
+def _confidence(
+    _ctx: click.Context, _param: click.Parameter, text: str | None
+) -> Confidence | None:
+    if text is None:
+        return None
+    try:
+        return Confidence.parse(int(text) if text.strip().isdigit() else text.strip())
+    except ValueError:
+        raise click.BadParameter(
+            _("write 1 to 5, or red, yellow or green (got {value!r})").format(value=Shown(text))
+        ) from None
+
+
+def _ask_key_result(okrset: OKRSet) -> str:
+    """Ask which key result to check in, showing them numbered."""
+    results = okrset.key_results
+    if not results:
+        raise click.UsageError(_("the OKR set has no key result to check in"))
+    click.echo(_("Key results:"))
+    for number, kr in enumerate(results, start=1):
+        click.echo(f"  {number}. {terminal_text(kr.id)} · {terminal_text(kr.title)}")
+
+    def choose(text: str) -> str:
+        text = text.strip()
+        if text.isdigit() and 1 <= int(text) <= len(results):
+            return results[int(text) - 1].id
+        if text in {kr.id for kr in results}:
+            return text
+        raise click.BadParameter(
+            _("give a number from 1 to {count}, or a key result's id").format(count=len(results))
+        )
+
+    chosen: str = click.prompt(_("Key result (number or id)"), value_proc=choose)
+    return chosen
+
+
+def _ask_value(kr: KeyResult) -> float:
+    prompt = _("Value of {title} ({range})").format(
+        title=terminal_text(kr.title), range=metric_range(kr.metric)
+    )
+    value: float = click.prompt(prompt, value_proc=_number)
+    return value
+
+
+def _missing(argument: str, example: str) -> click.UsageError:
+    return click.UsageError(
+        _("missing {argument}; for example: {example}").format(argument=argument, example=example)
+    )
+
+
+def _resolve(okrset: OKRSet, key_result: str | None, value: str | None) -> tuple[KeyResult, float]:
+    """The key result and the value: from the arguments, else asked for at a terminal."""
+    if key_result is None:
+        if not _can_ask():
+            raise _missing("KR", "okrkit checkin kr-revenue 42")
+        key_result = _ask_key_result(okrset)
+    kr = okrset.key_result(key_result)
+    if value is None:
+        if not _can_ask():
+            raise _missing("VALUE", f"okrkit checkin {terminal_text(kr.id)} 42")
+        return kr, _ask_value(kr)
+    return kr, _number(value)
+
+
+def _inside_cycle(okrset: OKRSet, kr: KeyResult, day: dt.date) -> None:
+    cycle = okrset.cycle(okrset.objective_of(kr.id).cycle)
+    if not cycle.start <= day <= cycle.end:
+        raise ValidationError(
+            _(
+                "{day} is outside the cycle {cycle} of {id} ({start} to {end}); pick a day "
+                "inside it with --on YYYY-MM-DD"
+            ).format(
+                day=format_date(day),
+                cycle=terminal_text(cycle.name),
+                id=Shown(kr.id),
+                start=format_date(cycle.start),
+                end=format_date(cycle.end),
+            )
+        )
+
+
+@click.command("checkin", help=_("Record a value for a key result: KR VALUE."))
+@click.argument("key_result", metavar="KR", required=False)
+@click.argument("value", metavar="VALUE", required=False)
+@click.option(
+    "--on",
+    "day",
+    callback=parse_date,
+    help=_("The day of the value, YYYY-MM-DD (default: today)."),
+)
+@click.option(
+    "--confidence",
+    callback=_confidence,
+    metavar="1-5|red|yellow|green",
+    help=_("How sure the owner is of reaching the target."),
+)
+@click.option("--note", default="", help=_("What moved, what blocks."))
+@click.option("--author", metavar="ID", help=_("The owner reporting it (an owner's id)."))
+@target_options
+@with_locale
+def checkin(  # noqa: PLR0917 - click passes every option by name
+    key_result: str | None,
+    value: str | None,
+    day: dt.date,
+    confidence: Confidence | None,
+    note: str,
+    author: str | None,
+    file: Path | None,
+    store: Path | None,
+    workspace: str | None,
+) -> None:
+    """Record a value for a key result."""
+    try:
+        with resolve_target(file, store, workspace) as target:
+            okrset = target.load()
+            kr, number = _resolve(okrset, key_result, value)
+            _inside_cycle(okrset, kr, day)
+            entry = CheckIn(
+                key_result=kr.id,
+                on=day,
+                value=number,
+                confidence=confidence,
+                note=note,
+                author=author,
+            )
+            merged, _added = merge_checkins(okrset, [entry])
+            added = target.append_checkins([entry], author=author)
+            card = merged.score(as_of=day)
+    except OKRError as exc:
+        fail(exc)
+    shown = format_value(kr.metric, number)
+    if added:
+        message = _("Checked in {value} for {id} on {date}.")
+    else:
+        message = _("{id} already has {value} on {date}; nothing changed.")
+    click.echo(message.format(value=shown, id=terminal_text(kr.id), date=format_date(day)))
+    result = card[kr.id]
+    console().print(
+        Text.assemble(
+            (terminal_text(kr.title), "bold"),
+            f"  [{terminal_text(kr.id)}] ",
+            format_percent(result.value),
+            " · ",
+            (result.status.label, _COLOURS.get(result.status.value, "dim")),
+            (" · " + _("expected {share}").format(share=format_percent(result.expected)), "dim"),
+        )
+    )
+
+
+# -- history -----------------------------------------------------------------------------
+
+
+@click.command(
+    "history", help=_("Show who changed an objective, key result or other entity, and when.")
+)
+@click.argument("entity_id", metavar="KR_OR_ENTITY_ID")
+@target_options
+@with_locale
+def history(entity_id: str, file: Path | None, store: Path | None, workspace: str | None) -> None:
+    """Show who changed an entity, and when; a key result's check-ins too."""
+    try:
+        with resolve_target(file, store, workspace) as target:
+            changes = target.history(entity_id)
+    except OKRError as exc:
+        fail(exc)
+    out = console()
+    out.print(history_view(out, entity_id, changes))

@@ -1,0 +1,166 @@
+"""Opening a store file: checks that it is an okrkit store, WAL mode, and migrations.
+
+``PRAGMA user_version`` holds the schema version and ``PRAGMA application_id`` marks
+the file as okrkit's. A new (empty) file gets the whole schema; an older one gets the
+migrations it lacks, in order, in one transaction; a file written by a newer okrkit,
+or by something else, is refused with a :class:`~okrkit.errors.LoadError` that names
+it. Every OS or SQLite failure becomes one okrkit error naming the file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from okrkit.errors import LoadError, OKRError, Problem, WriteError
+from okrkit.i18n import _
+from okrkit.store.migrations import MIGRATIONS
+
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "connect", "failure", "migrate"]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+"""The schema version this okrkit writes; it opens stores of any version up to it."""
+
+APPLICATION_ID = 0x4F4B5231
+"""``"OKR1"``: the application id in the header of every okrkit store."""
+
+
+def failure(path: Path, exc: sqlite3.Error) -> OKRError:
+    """The okrkit error for a SQLite failure on the store at ``path``.
+
+    A file that is not a database, or is damaged, cannot be read (:class:`LoadError`);
+    anything else (read-only, a full disk, a lock held too long) cannot be written
+    (:class:`WriteError`).
+    """
+    reason = str(exc)
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code in {sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT} or "not a database" in reason:
+        return LoadError(
+            Problem(
+                message=_(
+                    "not an okrkit store, or a damaged one ({reason}); pass the path of a "
+                    "store, or of a file to create"
+                ).format(reason=reason),
+                file=str(path),
+            )
+        )
+    if code in {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}:
+        message = _(
+            "cannot write the store {file}: another process held it too long ({reason}); "
+            "try again, or open it with a longer timeout"
+        )
+    else:
+        message = _("cannot write the store {file}: {reason}")
+    return WriteError(message.format(file=path, reason=reason), file=str(path))
+
+
+def _refuse(path: Path, message: str) -> LoadError:
+    return LoadError(Problem(message=message, file=str(path)))
+
+
+def connect(path: Path, timeout: float) -> sqlite3.Connection:
+    """Open (or create) the store at ``path``, check it, and bring it up to date.
+
+    Raises:
+        WriteError: when the folder does not exist, or the file cannot be created or
+            written (read-only, permission denied).
+        LoadError: when the path is a folder, the file is not an okrkit store (or is
+            damaged), or its schema is newer than this okrkit knows.
+    """
+    shown = str(path)
+    if "\0" in shown:
+        raise WriteError(
+            _("cannot open the store {file!r}: a path cannot hold a NUL character").format(
+                file=shown.replace("\0", "\\0")
+            ),
+            file=shown,
+        )
+    if path.is_dir():
+        raise _refuse(
+            path,
+            _("this is a folder; give the path of a store file, such as {example}").format(
+                example=path / "okrkit.db"
+            ),
+        )
+    if not path.parent.is_dir():
+        raise WriteError(
+            _("cannot create the store {file}: the folder {folder} does not exist").format(
+                file=path, folder=path.parent
+            ),
+            file=shown,
+        )
+    try:
+        connection = sqlite3.connect(
+            path, timeout=timeout, isolation_level=None, check_same_thread=True
+        )
+    except sqlite3.Error as exc:
+        raise failure(path, exc) from None
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {max(0, int(timeout * 1000))}")
+        connection.execute("PRAGMA foreign_keys = ON")
+        _check_header(connection, path)
+        if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+            raise sqlite3.OperationalError(_("the file system does not allow WAL mode"))
+        connection.execute("PRAGMA synchronous = FULL")
+        migrate(connection, path)
+    except sqlite3.Error as exc:
+        connection.close()
+        raise failure(path, exc) from None
+    except OKRError:
+        connection.close()
+        raise
+    return connection
+
+
+def _check_header(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file that is another program's database, or newer than this okrkit."""
+    app = connection.execute("PRAGMA application_id").fetchone()[0]
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if app == 0 and version == 0:
+        tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables == 0:
+            return  # a new, empty file: migrate() gives it the schema
+    if app != APPLICATION_ID:
+        raise _refuse(
+            path,
+            _(
+                "this SQLite database is not an okrkit store; pass the path of a store, or of "
+                "a new file for okrkit to create"
+            ),
+        )
+    if version > SCHEMA_VERSION:
+        raise _refuse(
+            path,
+            _(
+                "the store has schema version {version}, newer than this okrkit knows "
+                "({known}); upgrade okrkit to open it"
+            ).format(version=version, known=SCHEMA_VERSION),
+        )
+
+
+def migrate(connection: sqlite3.Connection, path: Path) -> int:
+    """Run the migrations the store lacks, in order, in one transaction.
+
+    Another process may be migrating the same file at the same moment: the version is
+    read again once the write lock is held, so each migration runs once.
+
+    Returns:
+        The version the store had before.
+    """
+    version: int = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return version
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        _check_header(connection, path)
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        for statements in MIGRATIONS[version:]:
+            for statement in statements:
+                connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    return version
