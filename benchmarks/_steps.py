@@ -23,6 +23,7 @@ import networkx as nx
 import yaml
 
 import okrkit
+from benchmarks._import_step import import_checkins
 from benchmarks._org import AS_OF, RESCORE_AS_OF, okrset_from_rows
 from benchmarks._pandas import compute, ingest
 from benchmarks._session import Session, StepFailedError, describe
@@ -226,5 +227,14 @@ STEPS = (
         "check-in columns per key result",
         2048,
         unit="B/KR",
+    ),
+    # 52 check-ins an objective: a fifth of the size is a million check-ins at 100,000.
+    Step(
+        "import-checkins",
+        import_checkins,
+        "from_csv + store.append_checkins + store.load + score",
+        "pandas.read_csv + DataFrame.to_sql (sqlite3)",
+        3.0,
+        scale=5,
     ),
 )

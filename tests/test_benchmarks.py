@@ -19,6 +19,7 @@ STEPS = (
     "graph",
     "import",
     "memory",
+    "import-checkins",
 )
 
 

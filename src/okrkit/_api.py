@@ -11,7 +11,8 @@ It imports scoring and the graph only when one of them is first used, so that
 ``import okrkit`` loads neither networkx nor the scoring engine. It also imports
 the layers that lend their own work on import: :mod:`okrkit.i18n` (the messages of
 :mod:`okrkit.errors`) and :mod:`okrkit.checkins` (the log ``OKRSet(checkins=...)``
-builds).
+builds); and it lends the check-in importers :class:`okrkit.Limits`, which io
+defines, so that an imported file is held to the same size limit as an OKR file.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from okrkit import checkins as _checkins  # noqa: F401 - lends the log class on import
 from okrkit import i18n as _i18n  # noqa: F401 - lends okrkit.errors its gettext on import
+from okrkit.checkins._import import lend_limits
+from okrkit.io import Limits
 from okrkit.model._hooks import lend
 
 if TYPE_CHECKING:
@@ -45,3 +48,5 @@ def _graph(okrs: OKRSet) -> AlignmentGraph:
 
 
 lend(score=_score, graph=_graph)
+# The check-in importers read files under the size limit that okrkit.io defines.
+lend_limits(Limits)

@@ -4,7 +4,8 @@ A :class:`CheckInLog` keeps every check-in in numpy columns (key result code, da
 value, confidence), sorted once by key result and day; notes and authors are kept
 only for the rows that have them. "The value as of a date" is one vectorised search
 over the sorted log. An :class:`~okrkit.OKRSet` holds one as its ``checkins``; build
-one yourself from check-ins, rows, columns, a pandas DataFrame or an Arrow table.
+one yourself from check-ins, rows, columns, a pandas DataFrame or an Arrow table, or
+import one from a CSV, Excel or Parquet file, every row checked (docs/import.md).
 
 Examples:
     >>> import datetime as dt

@@ -1,19 +1,35 @@
-"""A check-in log to and from pandas DataFrames and Arrow tables (optional extras)."""
+"""A check-in log to pandas DataFrames and Arrow tables, and their tables to import.
+
+Both are optional extras, imported when used. Reading, a frame or a table becomes a
+:class:`~okrkit.checkins._sources.Table` whose columns stay typed numpy arrays where
+they are typed (dates, numbers, categorical codes), for the checks of
+:mod:`okrkit.checkins._validate`.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from okrkit.checkins._columns import EPOCH_ORDINAL
-from okrkit.errors import Problem, ValidationError, import_extra
+from okrkit.checkins._sources import Column, Table
+from okrkit.errors import UsageError, import_extra, shorten
 from okrkit.i18n import _
 
 if TYPE_CHECKING:
     from okrkit.checkins._log import CheckInLog
 
-__all__ = ["COLUMNS", "arrow_columns", "frame_columns", "frame_of", "table_of"]
+__all__ = [
+    "COLUMNS",
+    "arrow_cells",
+    "arrow_table",
+    "frame_of",
+    "frame_table",
+    "series_cells",
+    "table_of",
+]
 
 COLUMNS = ("key_result", "on", "value", "confidence", "note", "author")
 """The columns of a check-in frame or table; the last three may be left out."""
@@ -48,44 +64,6 @@ def frame_of(log: CheckInLog) -> Any:
     )
 
 
-def _missing(columns: Any, source: str) -> None:
-    absent = [name for name in COLUMNS[:3] if name not in columns]
-    if absent:
-        raise ValidationError(
-            Problem(
-                message=_("the {source} has no column {names}; it needs {needed}").format(
-                    source=source, names=", ".join(absent), needed=", ".join(COLUMNS[:3])
-                )
-            )
-        )
-
-
-def frame_columns(frame: Any) -> dict[str, Any]:
-    """The columns of a check-in DataFrame, ready for ``from_columns`` or ``from_codes``."""
-    import_extra("pandas", "pandas")
-    _missing(frame.columns, _("data frame"))
-    out: dict[str, Any] = {}
-    key_results = frame["key_result"]
-    if hasattr(key_results, "cat"):
-        out["ids"] = [str(name) for name in key_results.cat.categories]
-        out["codes"] = key_results.cat.codes.to_numpy()
-    else:
-        out["key_results"] = key_results.to_numpy(dtype=object)
-    days = frame["on"]
-    out["days"] = (
-        days.to_numpy().astype("datetime64[D]")
-        if days.dtype.kind == "M"
-        else days.to_numpy(dtype=object)
-    )
-    out["values"] = frame["value"].to_numpy(dtype=np.float64, na_value=np.nan)
-    if "confidence" in frame:
-        out["confidences"] = frame["confidence"].to_numpy(dtype=object, na_value=None)
-    for name in ("note", "author"):
-        if name in frame:
-            out[f"{name}s"] = frame[name].to_numpy(dtype=object, na_value=None).tolist()
-    return out
-
-
 def table_of(log: CheckInLog) -> Any:
     """The log as a pyarrow Table (see :data:`COLUMNS`); key results dictionary-coded."""
     pa: Any = import_extra("pyarrow", "arrow")
@@ -115,26 +93,70 @@ def table_of(log: CheckInLog) -> Any:
     )
 
 
-def arrow_columns(table: Any) -> dict[str, Any]:
-    """The columns of a check-in Arrow table, ready for ``from_columns`` or ``from_codes``."""
+# -- reading ---------------------------------------------------------------------------
+
+
+def arrow_table(table: Any) -> Table:
+    """The table of a pyarrow Table; its rows numbered from 1."""
     pa: Any = import_extra("pyarrow", "arrow")
-    _missing(table.column_names, _("Arrow table"))
-    out: dict[str, Any] = {}
-    key_results = table.column("key_result").combine_chunks()
-    if pa.types.is_dictionary(key_results.type):
-        out["ids"] = [str(name) for name in key_results.dictionary.to_pylist()]
-        out["codes"] = key_results.indices.to_numpy(zero_copy_only=False)
-    else:
-        out["key_results"] = key_results.to_pylist()
-    days = table.column("on").combine_chunks()
-    if pa.types.is_date32(days.type) and days.null_count == 0:
-        out["days"] = days.cast(pa.int32()).to_numpy() + EPOCH_ORDINAL
-    else:
-        out["days"] = days.to_pylist()
-    out["values"] = table.column("value").to_pylist()
-    if "confidence" in table.column_names:
-        out["confidences"] = table.column("confidence").to_pylist()
-    for name in ("note", "author"):
-        if name in table.column_names:
-            out[f"{name}s"] = table.column(name).to_pylist()
-    return out
+    if not isinstance(table, pa.Table):
+        raise UsageError(_("expected a pyarrow Table (got {value})").format(value=shorten(table)))
+    headers = [str(name) for name in table.column_names]
+    return Table(
+        headers,
+        np.arange(1, table.num_rows + 1, dtype=np.int64),
+        lambda at: arrow_cells(table.column(at)),
+        "<Arrow table>",
+    )
+
+
+def arrow_cells(chunked: Any) -> Column:
+    """An Arrow column's cells: typed numpy where Arrow types them, else Python objects."""
+    pa: Any = import_extra("pyarrow", "arrow")
+    array = chunked.combine_chunks() if hasattr(chunked, "combine_chunks") else chunked
+    kind = array.type
+    if pa.types.is_dictionary(kind):
+        codes: npt.NDArray[Any] = array.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        categories: list[Any] = array.dictionary.to_pylist()
+        return categories, codes
+    typed = (
+        (
+            (pa.types.is_date(kind) or pa.types.is_timestamp(kind))
+            and getattr(kind, "tz", None) is None  # aware datetimes: each read as its own date
+        )
+        or pa.types.is_floating(kind)
+        or pa.types.is_integer(kind)
+    )
+    if typed:
+        cells: npt.NDArray[Any] = array.to_numpy(zero_copy_only=False)
+        return cells
+    listed: list[Any] = array.to_pylist()
+    return listed
+
+
+def frame_table(frame: Any) -> Table:
+    """The table of a pandas DataFrame; its rows numbered from 1, by position."""
+    pd: Any = import_extra("pandas", "pandas")
+    if not isinstance(frame, pd.DataFrame):
+        raise UsageError(
+            _("expected a pandas DataFrame (got {value})").format(value=shorten(frame))
+        )
+    headers = [str(name) for name in frame.columns]
+    return Table(
+        headers,
+        np.arange(1, len(frame) + 1, dtype=np.int64),
+        lambda at: series_cells(frame.iloc[:, at]),
+        "<data frame>",
+    )
+
+
+def series_cells(series: Any) -> Column:
+    """A pandas Series' cells: categories and codes, typed numpy, or Python objects."""
+    if hasattr(series, "cat"):
+        codes: npt.NDArray[Any] = series.cat.codes.to_numpy()
+        return list(series.cat.categories), codes
+    if isinstance(series.dtype, np.dtype) and series.dtype.kind in "Mfiub":
+        cells: npt.NDArray[Any] = series.to_numpy()
+        return cells
+    objects: list[Any] = series.to_numpy(dtype=object, na_value=None).tolist()
+    return objects

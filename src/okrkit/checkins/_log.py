@@ -16,7 +16,8 @@ from okrkit.checkins._columns import (
     sparse_column,
     value_column,
 )
-from okrkit.checkins._read import Reading, Series
+from okrkit.checkins._import import Importing
+from okrkit.checkins._read import Series
 from okrkit.checkins._store import Store
 from okrkit.errors import Problem, Shown, UsageError, ValidationError, shorten
 from okrkit.i18n import _
@@ -25,7 +26,7 @@ from okrkit.model import CheckIn, Cycle, OKRSet
 __all__ = ["CheckInLog", "Series"]
 
 
-class CheckInLog(Reading, Sequence[CheckIn]):
+class CheckInLog(Importing, Sequence[CheckIn]):
     """Every check-in, sorted by key result and day, stored by column.
 
     The log is the one storage of check-ins: an :class:`~okrkit.OKRSet` holds one, and
@@ -254,57 +255,6 @@ class CheckInLog(Reading, Sequence[CheckIn]):
             None,
             known,
             cycles,
-        )
-
-    @classmethod
-    def from_frame(
-        cls,
-        frame: Any,
-        *,
-        known: Iterable[str] | None = None,
-        cycles: Mapping[str, Cycle] | None = None,
-    ) -> CheckInLog:
-        """Build a log from a pandas DataFrame with the columns of :meth:`to_frame`.
-
-        ``key_result``, ``on`` and ``value`` are required; a categorical
-        ``key_result`` is read by its codes. Needs the ``pandas`` extra.
-        """
-        from okrkit.checkins._frames import frame_columns
-
-        return cls._from_found(frame_columns(frame), known, cycles)
-
-    @classmethod
-    def from_arrow(
-        cls,
-        table: Any,
-        *,
-        known: Iterable[str] | None = None,
-        cycles: Mapping[str, Cycle] | None = None,
-    ) -> CheckInLog:
-        """Build a log from a pyarrow Table with the columns of :meth:`to_arrow`.
-
-        A dictionary-encoded ``key_result`` is read by its codes. Needs the ``arrow``
-        extra.
-        """
-        from okrkit.checkins._frames import arrow_columns
-
-        return cls._from_found(arrow_columns(table), known, cycles)
-
-    @classmethod
-    def _from_found(
-        cls,
-        found: dict[str, Any],
-        known: Iterable[str] | None,
-        cycles: Mapping[str, Cycle] | None,
-    ) -> CheckInLog:
-        rest = [found.get(name) for name in ("confidences", "notes", "authors")]
-        days, values = found["days"], found["values"]
-        if "codes" in found:
-            return cls.from_codes(
-                found["ids"], found["codes"], days, values, *rest, known=known, cycles=cycles
-            )
-        return cls.from_columns(
-            found["key_results"], days, values, *rest, known=known, cycles=cycles
         )
 
     def to_frame(self) -> Any:

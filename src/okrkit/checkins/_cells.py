@@ -1,0 +1,249 @@
+"""Reading the cells of an imported column: ids, days, numbers, confidences and texts.
+
+Each reader takes a whole column (a list of cells, or a typed numpy array) and returns
+it typed, at C speed where the cells allow: a column's distinct cells are read once
+(an import repeats its key results, days and confidences on every row) and mapped back
+onto the rows with ``map``; numbers are read with ``float`` over the column. A cell that
+cannot be read is told to :class:`BadRows`, with why and how to fix it; only the first
+reason of each row is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+import numpy as np
+import numpy.typing as npt
+
+from okrkit.checkins._columns import EPOCH_ORDINAL
+from okrkit.checkins._sources import Column
+from okrkit.errors import HINT_LIMIT, Shown, Suggestions, shorten
+from okrkit.i18n import _
+from okrkit.model._checks import is_valid_id
+
+__all__ = ["BadRows", "cells_of", "is_missing", "mapped", "read_days", "read_ids"]
+
+_T = TypeVar("_T")
+_ISO = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+    r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?\Z"
+)
+_SLASHED = re.compile(r"[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}\Z")
+
+
+class BadRows:
+    """The rows of an import that cannot be kept: the first reason of each, by row.
+
+    Rows are positions in the source's data (0 for the first data row); each reason
+    names the field whose cell is wrong. A reason is worded only when it is shown
+    (:meth:`message`): an import of 100,000 bad rows words the few its error lists.
+    """
+
+    __slots__ = ("reasons",)
+
+    def __init__(self) -> None:
+        self.reasons: dict[int, tuple[str, Callable[[int], str]]] = {}
+
+    def add(self, row: int, field: str, message: str) -> None:
+        """Refuse ``row`` for ``message`` about ``field``, unless it is refused already."""
+        if row not in self.reasons:
+            self.reasons[row] = (field, lambda _row: message)
+
+    def add_all(
+        self, rows: npt.NDArray[np.int64], field: str, message_of: Callable[[int], str]
+    ) -> None:
+        """Refuse each of ``rows``, worded by ``message_of(row)`` when shown."""
+        reason = (field, message_of)
+        for row in rows.tolist():
+            self.reasons.setdefault(row, reason)
+
+    def message(self, row: int) -> tuple[str, str]:
+        """The field and the words of ``row``'s reason."""
+        field, message_of = self.reasons[row]
+        return field, message_of(row)
+
+    def mask(self, count: int) -> npt.NDArray[np.bool_]:
+        """Which of ``count`` rows are refused."""
+        mask = np.zeros(count, dtype=bool)
+        mask[np.fromiter(self.reasons, dtype=np.int64, count=len(self.reasons))] = True
+        return mask
+
+
+class _Opaque:
+    """A cell that cannot be a dictionary key (a list in a frame): read as itself, once."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return shorten(self.value)
+
+
+def cells_of(column: Column) -> list[Any]:
+    """The cells of ``column`` as a list of Python objects (categories decoded)."""
+    if isinstance(column, tuple):
+        categories = [*column[0], None]  # code -1, for none, reads the last: None
+        return [categories[code] for code in np.asarray(column[1]).tolist()]
+    return column.tolist() if isinstance(column, np.ndarray) else list(column)
+
+
+def mapped(cells: list[Any], read: Callable[[Any], _T]) -> tuple[list[Any], dict[Any, _T]]:
+    """Read each distinct cell once; return the cells (made hashable) and what each reads as."""
+    try:
+        found = dict.fromkeys(cells)
+    except TypeError:  # an unhashable cell
+        cells = [cell if isinstance(cell, Hashable) else _Opaque(cell) for cell in cells]
+        found = dict.fromkeys(cells)
+    return cells, {cell: read(cell) for cell in found}
+
+
+def is_missing(cell: object) -> bool:
+    """Whether ``cell`` holds nothing: None, blank text, NaN, NaT or pandas' NA."""
+    return (
+        cell is None
+        or (isinstance(cell, str) and not cell.strip())
+        or (isinstance(cell, float) and math.isnan(cell))
+        or (isinstance(cell, np.datetime64) and np.isnat(cell))
+        or type(cell).__name__ in {"NaTType", "NAType"}
+    )
+
+
+# -- key results ----------------------------------------------------------------------
+
+
+def read_ids(
+    column: Column,
+    bad: BadRows,
+    known: frozenset[str] | None,
+) -> tuple[list[str], npt.NDArray[np.int32]]:
+    """Each row's key result: the distinct ids, and each row's position among them.
+
+    ``column`` is a column of ids, or ``(categories, codes)`` as a categorical column
+    has them (code -1 for none). A row without an id, with one that is no id, or with
+    an id not in ``known`` is refused; unknown ids get a "did you mean" hint.
+    """
+    if isinstance(column, tuple):
+        categories, codes = [*cells_of(column[0]), None], np.asarray(column[1], dtype=np.int64)
+        codes = np.where(codes < 0, len(categories) - 1, codes)
+    else:
+        cells, index = mapped(cells_of(column), lambda _cell: 0)
+        categories = list(index)
+        index = {cell: code for code, cell in enumerate(categories)}
+        codes = np.fromiter(map(index.__getitem__, cells), np.int64, len(cells))
+    ids: list[str] = []
+    messages: dict[int, str] = {}
+    hints = _Hints(known)
+    for code, cell in enumerate(categories):
+        ident = cell.strip() if isinstance(cell, str) else cell
+        ids.append(ident if isinstance(ident, str) else "")
+        if is_missing(cell):
+            messages[code] = _("the key result is missing")
+        elif not is_valid_id(ident):
+            messages[code] = _(
+                "{value} is not a key result id: an id is text without spaces, such as "
+                "'kr-revenue'"
+            ).format(value=shorten(cell))
+        elif known is not None and ident not in known:
+            messages[code] = hints.unknown(ident)
+    if messages:
+        wrong = np.flatnonzero(np.isin(codes, np.fromiter(messages, np.int64, len(messages))))
+        bad.add_all(wrong, "key_result", lambda row: messages[int(codes[row])])
+    # One code per id: " kr-1" and "kr-1" are one key result.
+    unique: dict[str, int] = {}
+    same = np.fromiter((unique.setdefault(i, len(unique)) for i in ids), np.int64, len(ids))
+    return list(unique), same[codes].astype(np.int32)
+
+
+class _Hints:
+    """The message for an unknown key result; "did you mean" for the first few only."""
+
+    def __init__(self, known: frozenset[str] | None) -> None:
+        self.known = known
+        self.index: Suggestions | None = None
+        self.left = HINT_LIMIT
+
+    def unknown(self, ident: str) -> str:
+        close: list[str] = []
+        if self.left > 0 and self.known:
+            self.left -= 1
+            self.index = self.index or Suggestions(sorted(self.known))
+            close = self.index.closest(ident)
+        if close:
+            return _("no key result {id!r} in the set; did you mean {close}?").format(
+                id=Shown(ident), close=", ".join(map(shorten, close))
+            )
+        return _("no key result {id!r} in the set; add the key result first").format(
+            id=Shown(ident)
+        )
+
+
+# -- days -----------------------------------------------------------------------------
+
+
+def read_days(column: Column, bad: BadRows, day_format: str | None) -> npt.NDArray[np.int32]:
+    """Each row's day as a proleptic ordinal (0 for a refused row).
+
+    Dates and datetimes are taken as they are; text is read as ``YYYY-MM-DD`` (a time
+    after it is ignored), or with ``day_format`` (``strptime`` codes) when given.
+    Day-first or month-first text is never guessed: the row is refused with a hint.
+    """
+    if isinstance(column, np.ndarray) and column.dtype.kind == "M":
+        missing = np.isnat(column)
+        days = column.astype("datetime64[D]").astype(np.int64) + EPOCH_ORDINAL
+        outside = ~missing & ((days < 1) | (days > dt.date.max.toordinal()))
+        bad.add_all(np.flatnonzero(missing), "on", lambda _row: _("the day is missing"))
+        bad.add_all(np.flatnonzero(outside), "on", lambda _row: _("the day is out of range"))
+        return np.where(missing | outside, 0, days).astype(np.int32)
+    cells, read = mapped(cells_of(column), lambda cell: _day(cell, day_format))
+    lookup = {cell: day if isinstance(day, int) else 0 for cell, day in read.items()}
+    days = np.fromiter(map(lookup.__getitem__, cells), np.int64, len(cells))
+    bad.add_all(np.flatnonzero(days == 0), "on", lambda row: str(read[cells[row]]))
+    return days.astype(np.int32)
+
+
+def _day(cell: object, day_format: str | None) -> int | str:
+    """``cell`` as an ordinal, or the message that says why it is no day."""
+    if is_missing(cell):
+        return _("the day is missing")
+    if isinstance(cell, dt.datetime):
+        return cell.date().toordinal()
+    if isinstance(cell, dt.date):
+        return cell.toordinal()
+    if isinstance(cell, np.datetime64):
+        day = int(cell.astype("datetime64[D]").astype(np.int64)) + EPOCH_ORDINAL
+        return day if 1 <= day <= dt.date.max.toordinal() else _("the day is out of range")
+    if not isinstance(cell, str):
+        if isinstance(cell, int | float) and not isinstance(cell, bool):
+            return _(
+                "{value} is a number, not a day; format the cell as a date, or write the "
+                "day as YYYY-MM-DD"
+            ).format(value=shorten(cell))
+        return _("{value} is not a day; write it as YYYY-MM-DD").format(value=shorten(cell))
+    text = cell.strip()
+    if day_format is not None:
+        try:
+            return dt.datetime.strptime(text, day_format).date().toordinal()
+        except ValueError:
+            if not _ISO.match(text):
+                return _("{value} does not match the day format {format!r}").format(
+                    value=shorten(text), format=Shown(day_format)
+                )
+    found = _ISO.match(text)
+    if found is not None:
+        try:
+            return dt.date(*map(int, found.groups())).toordinal()
+        except ValueError:
+            return _("{value} is not a real day of the calendar").format(value=shorten(text))
+    if _SLASHED.match(text):
+        return _(
+            "{value} is not written YYYY-MM-DD, and okrkit does not guess whether the day or "
+            "the month comes first; give the format: day_format='%d/%m/%Y' (or --day-format "
+            "%d/%m/%Y) for days such as 31/12/2026"
+        ).format(value=shorten(text))
+    return _("{value} is not a day; write it as YYYY-MM-DD").format(value=shorten(text))

@@ -1,0 +1,205 @@
+"""Reading the cells of an imported column: values, confidences, notes and authors.
+
+As :mod:`okrkit.checkins._cells`, which reads the key results and days: a column at
+once where its cells allow (``float`` mapped over the column, each distinct
+confidence read once), one cell at a time only to say why a row is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from okrkit.checkins._cells import BadRows, cells_of, is_missing, mapped
+from okrkit.checkins._headers import normal_header
+from okrkit.checkins._sources import Column
+from okrkit.errors import shorten
+from okrkit.i18n import _
+from okrkit.model import Confidence
+from okrkit.model._checks import is_storable, is_valid_id
+
+__all__ = ["read_levels", "read_texts", "read_values"]
+
+_LEVELS = {normal_header(member.name): int(member) for member in Confidence}
+_LEVELS.update({str(level): level for level in range(1, 6)})
+_LEVELS.update({"red": 1, "yellow": 3, "green": 5, "đỏ": 1, "vàng": 3, "xanh": 5, "xanh lá": 5})
+_GROUPED_COMMA = re.compile(
+    r"[+-]?(?:[0-9]{1,3}(?:[. \u00a0\u202f][0-9]{3})+|[0-9]+)(?:,[0-9]+)?\Z"
+)
+_GROUPS = str.maketrans("", "", ". \u00a0\u202f")
+
+
+def read_values(column: Column, bad: BadRows, decimal: str) -> npt.NDArray[np.float64]:
+    """Each row's value as a float (NaN for a refused row); ``decimal`` is "." or ",".
+
+    Numbers are taken as they are (booleans as 1 and 0); text is read with ``float``,
+    after taking out the thousands groups and turning the comma into a point when
+    ``decimal`` is ",". Missing, NaN and infinite values are refused.
+    """
+    if isinstance(column, np.ndarray) and column.dtype.kind in "fiub":
+        values = column.astype(np.float64)  # a copy: the caller's array stays as it was
+        cells: Any = column
+    else:
+        cells = cells_of(column)
+        fast = _fast_values(cells, decimal)
+        if fast is None:
+            fast = np.fromiter((_value(cell, decimal) for cell in cells), np.float64, len(cells))
+        values = fast
+    wrong = ~np.isfinite(values)
+    if wrong.any():
+        rows = np.flatnonzero(wrong)
+        bad.add_all(rows, "value", lambda row: _value_message(cells[row], decimal))
+        values[rows] = np.nan
+    return values
+
+
+def _fast_values(cells: list[Any], decimal: str) -> npt.NDArray[np.float64] | None:
+    """The whole column read by ``float`` at once, or ``None`` if some cell needs care."""
+    if decimal == ",":
+        if not all(type(cell) is str for cell in cells):
+            return None
+        joined = "\n".join(cells)
+        if "." in joined or " " in joined or "\u00a0" in joined or "\u202f" in joined:
+            return None
+        count = len(cells)
+        cells = joined.replace(",", ".").split("\n")
+        if len(cells) != count:  # a cell held a line break
+            return None
+    try:
+        return np.fromiter(map(float, cells), np.float64, len(cells))
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _value(cell: object, decimal: str) -> float:
+    """``cell`` as a finite number, or NaN when it is none."""
+    if isinstance(cell, str):
+        text = cell.strip()
+        if decimal == ",":
+            if not _GROUPED_COMMA.match(text):
+                return math.nan
+            text = text.translate(_GROUPS).replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            return math.nan
+    elif isinstance(cell, int | float | np.number) or type(cell).__name__ == "Decimal":
+        try:
+            number = float(cell)  # type: ignore[arg-type]
+        except OverflowError:
+            return math.nan
+    else:
+        return math.nan
+    return number if math.isfinite(number) else math.nan
+
+
+def _value_message(cell: object, decimal: str) -> str:
+    """Why ``cell`` is no value, and how to write one."""
+    if isinstance(cell, np.generic):  # shown as Python shows it: inf, not np.float64(inf)
+        cell = cell.item()
+    if is_missing(cell):
+        return _("the value is missing")
+    if not isinstance(cell, str):
+        if isinstance(cell, int | float | np.number) and not isinstance(cell, bool):
+            return _(
+                "the value must be a finite number, not NaN or infinity (got {value})"
+            ).format(value=shorten(cell))
+        return _("{value} is not a number, such as 28 or 29.5").format(value=shorten(cell))
+    text = cell.strip()
+    if decimal == "." and "," in text:
+        return _(
+            "{value} is not a number with a decimal point; if the file writes 3,5 for "
+            "three and a half, pass decimal=',' (or --decimal ,)"
+        ).format(value=shorten(cell))
+    try:
+        infinite = not math.isfinite(float(text))
+    except ValueError:
+        infinite = False
+    if infinite:
+        return _("the value must be a finite number, not NaN or infinity (got {value})").format(
+            value=shorten(cell)
+        )
+    if decimal == ",":
+        return _("{value} is not a number written with a decimal comma, such as 3,5").format(
+            value=shorten(cell)
+        )
+    return _("{value} is not a number, such as 28 or 29.5").format(value=shorten(cell))
+
+
+# -- confidences and texts --------------------------------------------------------------
+
+
+def read_levels(column: Column, bad: BadRows) -> npt.NDArray[np.int8]:
+    """Each row's confidence, 1-5, or 0 for none or a refused row.
+
+    Takes 1-5 (whole numbers, or their text), the names of :class:`~okrkit.Confidence`
+    and the traffic lights: red, yellow, green (đỏ, vàng, xanh).
+    """
+    cells, read = mapped(cells_of(column), _level)
+    levels = np.fromiter(map(read.__getitem__, cells), np.int64, len(cells))
+    bad.add_all(
+        np.flatnonzero(levels < 0),
+        "confidence",
+        lambda row: _(
+            "{value} is not a confidence: write 1-5, or red, yellow, green (đỏ, vàng, xanh)"
+        ).format(value=shorten(cells[row])),
+    )
+    return np.maximum(levels, 0).astype(np.int8)
+
+
+def _level(cell: object) -> int:
+    """``cell`` as a confidence, 0 for none, -1 for none of the accepted ones."""
+    if is_missing(cell):
+        return 0
+    if isinstance(cell, str):
+        found = _LEVELS.get(normal_header(cell))
+        if found is not None:
+            return found
+        try:
+            cell = float(cell)
+        except ValueError:
+            return -1
+    if isinstance(cell, int | float | np.number) and not isinstance(cell, bool):
+        number = float(cell)
+        if number.is_integer() and 1 <= number <= 5:
+            return int(number)
+    return -1
+
+
+def read_texts(column: Column, field: str, bad: BadRows) -> dict[int, str]:
+    """The rows with a note (``field`` "note") or an author ("author"): ``{row: text}``.
+
+    Text is stripped; a number or a date in a note is kept as its text. An author must
+    be an id; a note must hold no lone surrogate.
+    """
+    cells = cells_of(column)
+    found: dict[int, str] = {}
+    for row, cell in enumerate(cells):
+        if not cell or is_missing(cell):
+            continue
+        text = cell.strip() if isinstance(cell, str) else cell
+        if field == "author":
+            if is_valid_id(text):
+                found[row] = text
+            else:
+                bad.add(row, field, _author_message(cell))
+        elif isinstance(text, str | int | float | dt.date) and not isinstance(text, bool):
+            text = str(text)
+            if is_storable(text):
+                found[row] = text
+            else:
+                bad.add(row, field, _("the note holds a lone surrogate, which is no character"))
+        else:
+            bad.add(row, field, _("{value} is not text").format(value=shorten(cell)))
+    return found
+
+
+def _author_message(cell: object) -> str:
+    return _("{value} is not an owner id: an id is text without spaces, such as 'lan'").format(
+        value=shorten(cell)
+    )
