@@ -32,6 +32,11 @@ PUBLIC_MODULES = [
     "okrkit.io",
     "okrkit.model",
     "okrkit.scoring",
+    "okrkit.scoring.sql",
+    "okrkit.store",
+    "okrkit.store.migrations",
+    "okrkit.store.migrations.v1",
+    "okrkit.store.migrations.v2",
     "okrkit.testing",
 ]
 

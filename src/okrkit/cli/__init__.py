@@ -14,6 +14,13 @@ Commands:
     okrkit templates search TEXT     search it, accents and case ignored
     okrkit templates show ID         preview one template and its parameters
     okrkit new --template ID ...     write a ready OKR file from a template
+    okrkit init [FOLDER]             make a workspace: an okrkit.toml and its store
+    okrkit checkin KR VALUE          record a value for a key result (asks when missing)
+    okrkit history ID                who changed an entity, and when; a key result's check-ins
+    okrkit import-checkins FILE      check-ins from CSV, Excel or Parquet, all or none
+    okrkit export-parquet FILE -o DIR  write it as Parquet tables, for DuckDB and Spark
+    okrkit carry-forward --from C --to C  copy what is unfinished into the next cycle
+    okrkit close CYCLE [--grade ...]  give every key result and objective a final grade
 
 Modules, one per command or group, wired into the group below:
     ``_app``        the ``okrkit`` group and what commands share: ``--locale``, the
@@ -21,17 +28,26 @@ Modules, one per command or group, wired into the group below:
     ``_report``     ``schema``, and ``report`` with :func:`outline`
     ``_score``      ``score``
     ``_graph``      ``graph``
+    ``_import_command``  ``import-checkins``
     ``_templates``  the ``templates`` group: ``list``, ``search``, ``show``
     ``_new``        ``new``
+    ``_workspace``  ``--file``/``--store``/``--workspace``: where a command reads and writes
+    ``_store_commands``  ``init``, ``checkin`` and ``history`` (``_history_view``: its tables)
+    ``_export_command``  ``export-parquet``
+    ``_cycle_commands``  ``carry-forward`` and ``close``
 """
 
 from __future__ import annotations
 
 from okrkit.cli._app import main
+from okrkit.cli._cycle_commands import carry_forward_command, close_command
+from okrkit.cli._export_command import export_parquet
 from okrkit.cli._graph import graph
+from okrkit.cli._import_command import import_checkins
 from okrkit.cli._new import new
 from okrkit.cli._report import outline, report, schema
 from okrkit.cli._score import score
+from okrkit.cli._store_commands import checkin, history, init
 from okrkit.cli._templates import templates
 
 __all__ = ["main", "outline"]
@@ -40,5 +56,12 @@ main.add_command(schema)
 main.add_command(report)
 main.add_command(score)
 main.add_command(graph)
+main.add_command(import_checkins)
 main.add_command(templates)
 main.add_command(new)
+main.add_command(init)
+main.add_command(checkin)
+main.add_command(history)
+main.add_command(export_parquet)
+main.add_command(carry_forward_command)
+main.add_command(close_command)

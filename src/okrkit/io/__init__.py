@@ -42,6 +42,7 @@ from okrkit.io._load import ENTRIES as _ENTRIES
 from okrkit.io._load import locate
 from okrkit.io._load import structure_okrset as _structure_okrset
 from okrkit.io._node_link import from_node_link, to_node_link
+from okrkit.io._parquet import PARQUET_SCHEMA, to_arrow_tables, to_parquet
 from okrkit.io._read import file_reader as _file_reader
 from okrkit.io._schema import json_schema
 from okrkit.io._write import write_atomically
@@ -49,6 +50,7 @@ from okrkit.model import OKRSet
 
 __all__ = [
     "FORMATS",
+    "PARQUET_SCHEMA",
     "Format",
     "Limits",
     "dump",
@@ -60,8 +62,10 @@ __all__ = [
     "locate",
     "make_converter",
     "problems_from",
+    "to_arrow_tables",
     "to_data",
     "to_node_link",
+    "to_parquet",
     "write_atomically",
 ]
 

@@ -1,0 +1,89 @@
+"""``okrkit export-parquet``: a file's OKR set and check-ins as four Parquet tables."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+from okrkit.cli._app import fail, with_locale
+from okrkit.cli._safe import terminal_text
+from okrkit.errors import OKRError, import_extra
+from okrkit.i18n import _, format_number, ngettext
+from okrkit.io import PARQUET_SCHEMA, load
+
+__all__ = ["export_parquet"]
+
+
+def _other_files(folder: Path) -> list[str]:
+    """What ``folder`` holds besides the tables an export writes (nothing if it is missing)."""
+    if not folder.is_dir():
+        return []
+    ours = {f"{name}.parquet" for name in PARQUET_SCHEMA}
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return []  # the write will say what is wrong with the folder
+    return [name for name in names if name not in ours]
+
+
+@click.command(
+    "export-parquet",
+    help=_(
+        "Write FILE and its check-ins as four Parquet tables (objectives, key_results, "
+        "links, checkins) into a folder, for DuckDB, Spark and other engines."
+    ),
+)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "folder",
+    required=True,
+    type=click.Path(path_type=Path),
+    help=_("The folder to write the tables into; made when missing."),
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help=_("Write even into a folder that holds other files (they are left alone)."),
+)
+@with_locale
+def export_parquet(file: Path, folder: Path, force: bool) -> None:
+    """Write FILE and its check-ins as four Parquet tables into a folder."""
+    from okrkit.io import to_parquet
+
+    try:
+        okrset = load(file)
+    except OKRError as exc:
+        fail(exc)
+    others = _other_files(folder)
+    if others and not force:
+        fail(
+            _(
+                "{folder} already holds other files ({names}); choose an empty or new "
+                "folder, or pass --force to write beside them"
+            ).format(
+                folder=terminal_text(str(folder)),
+                names=", ".join(terminal_text(name) for name in others[:3])
+                + (", ..." if len(others) > 3 else ""),
+            )
+        )
+    try:
+        paths = to_parquet(okrset, folder)
+    except OKRError as exc:
+        fail(exc)
+    pq: Any = import_extra("pyarrow.parquet", "arrow")
+    click.echo(terminal_text(_("Wrote the Parquet tables into {folder}:").format(folder=folder)))
+    for path in paths.values():
+        count = int(pq.read_metadata(path).num_rows)
+        click.echo(
+            "  "
+            + terminal_text(
+                ngettext("{file}: {n} row", "{file}: {n} rows", count).format(
+                    file=path.name, n=format_number(count)
+                )
+            )
+        )
