@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import os
+import struct
 import subprocess
 import sys
 import textwrap
@@ -386,6 +387,60 @@ _TIMED = textwrap.dedent(
     print(json.dumps({"ours": ours, "csv": best(parse), "rows": rows}))
     """
 )
+
+
+_DECIMAL = st.one_of(
+    st.floats(allow_nan=False, allow_infinity=False).map(repr),
+    st.from_regex(r"-?[0-9]{1,18}(\.[0-9]{0,18})?", fullmatch=True),
+)
+
+
+class TestPlainFiles:
+    """A plain file's days, values and confidences are read from its bytes, as from text."""
+
+    @given(texts=st.lists(_DECIMAL, min_size=1, max_size=30))
+    def test_values_are_the_floats_of_their_text(self, texts: list[str]) -> None:
+        """Each value is exactly ``float`` of its cell, to the last bit and the sign of zero."""
+        lines = [f"kr-{i},2026-01-09,{text}" for i, text in enumerate(texts)]
+        log = read("key_result,on,value\n" + "\n".join(lines) + "\n")
+        for i, text in enumerate(texts):
+            value = log.history(f"kr-{i}")[0].value
+            assert struct.pack("<d", value) == struct.pack("<d", float(text)), text
+
+    @given(days=st.lists(st.dates(), min_size=1, max_size=30))
+    def test_days_are_the_dates_of_their_text(self, days: list[dt.date]) -> None:
+        """Each ``YYYY-MM-DD`` cell is its day, from year 1 to 9999."""
+        lines = [f"kr-{i},{day.isoformat()},1" for i, day in enumerate(days)]
+        log = read("key_result,on,value\n" + "\n".join(lines) + "\n")
+        assert [log.history(f"kr-{i}")[0].on for i in range(len(days))] == days
+
+    @pytest.mark.parametrize(
+        ("day", "message"),
+        [
+            ("2025-02-29", "'2025-02-29' is not a real day of the calendar"),
+            ("0000-01-01", "'0000-01-01' is not a real day of the calendar"),
+            ("2026-13-01", "'2026-13-01' is not a real day of the calendar"),
+            ("2026-01-0a", "'2026-01-0a' is not a day; write it as YYYY-MM-DD"),
+            ("31/12/2026", "does not guess whether the day or the month comes first"),
+        ],
+    )
+    def test_one_bad_day_among_good_ones(self, day: str, message: str) -> None:
+        """A cell of ten characters that is no real day is refused at its line, as ever."""
+        text = rows_csv(40, bad={30: ("kr-10", day, "1")})
+        with pytest.raises(LoadError) as caught:
+            read(text)
+        assert caught.value.line == 32
+        assert message in str(caught.value)
+
+    def test_confidences_of_one_digit(self) -> None:
+        """Empty cells and the digits 1-5 are confidences; any other digit is refused."""
+        text = "key_result,on,value,confidence\nkr-a,2026-01-09,1,\nkr-b,2026-01-09,1,5\n"
+        log = read(text)
+        assert log.latest("kr-a").confidence is None
+        assert log.latest("kr-b").confidence is Confidence.VERY_HIGH
+        with pytest.raises(LoadError, match="'6' is not a confidence") as caught:
+            read(text.replace(",5\n", ",6\n"))
+        assert caught.value.line == 3
 
 
 class TestSpeed:

@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.checkins._columns import EPOCH_ORDINAL
-from okrkit.checkins._sources import Column
+from okrkit.checkins._sources import Column, Spans
 from okrkit.errors import HINT_LIMIT, Shown, Suggestions, shorten
 from okrkit.i18n import _
 from okrkit.model._checks import is_valid_id
@@ -90,6 +90,8 @@ def cells_of(column: Column) -> list[Any]:
     if isinstance(column, tuple):
         categories = [*column[0], None]  # code -1, for none, reads the last: None
         return [categories[code] for code in np.asarray(column[1]).tolist()]
+    if isinstance(column, Spans):
+        return column.cells()
     return column.tolist() if isinstance(column, np.ndarray) else list(column)
 
 
@@ -134,8 +136,10 @@ def read_ids(
     else:
         cells, index = mapped(cells_of(column), lambda _cell: 0)
         categories = list(index)
-        index = {cell: code for code, cell in enumerate(categories)}
+        index = dict(zip(categories, range(len(categories)), strict=True))
         codes = np.fromiter(map(index.__getitem__, cells), np.int64, len(cells))
+        if _all_known(categories, known):
+            return categories, codes.astype(np.int32)
     ids: list[str] = []
     messages: dict[int, str] = {}
     hints = _Hints(known)
@@ -158,6 +162,22 @@ def read_ids(
     unique: dict[str, int] = {}
     same = np.fromiter((unique.setdefault(i, len(unique)) for i in ids), np.int64, len(ids))
     return list(unique), same[codes].astype(np.int32)
+
+
+def _all_known(cells: list[Any], known: frozenset[str] | None) -> bool:
+    """Whether the distinct ``cells`` are all ids, in ``known`` when given, none spaced.
+
+    Then each cell is its own id (an id has no space to strip), and none is refused.
+    """
+    if not all(type(cell) is str for cell in cells):
+        return False
+    joined = "".join(cells)  # printable and without a space: so is every cell
+    return (
+        all(cells)
+        and joined.isprintable()
+        and " " not in joined
+        and (known is None or known.issuperset(cells))
+    )
 
 
 class _Hints:
@@ -200,11 +220,44 @@ def read_days(column: Column, bad: BadRows, day_format: str | None) -> npt.NDArr
         bad.add_all(np.flatnonzero(missing), "on", lambda _row: _("the day is missing"))
         bad.add_all(np.flatnonzero(outside), "on", lambda _row: _("the day is out of range"))
         return np.where(missing | outside, 0, days).astype(np.int32)
+    if isinstance(column, Spans) and day_format is None:
+        iso = _iso_days(column)
+        if iso is not None:
+            return iso
     cells, read = mapped(cells_of(column), lambda cell: _day(cell, day_format))
     lookup = {cell: day if isinstance(day, int) else 0 for cell, day in read.items()}
     days = np.fromiter(map(lookup.__getitem__, cells), np.int64, len(cells))
     bad.add_all(np.flatnonzero(days == 0), "on", lambda row: str(read[cells[row]]))
     return days.astype(np.int32)
+
+
+def _iso_days(column: Spans) -> npt.NDArray[np.int32] | None:
+    """Each cell's day, when every cell is a real ``YYYY-MM-DD`` day; else ``None``.
+
+    What :func:`_day` reads such a cell as, without making a string of it.
+    """
+    cells = column.fixed(10)
+    if cells is None:
+        return None
+    digits = cells - ord("0")  # below "0" wraps round, past 9
+    if (cells[:, [4, 7]] != ord("-")).any() or (digits[:, [0, 1, 2, 3, 5, 6, 8, 9]] > 9).any():
+        return None
+
+    def number(*places: int) -> npt.NDArray[np.int32]:
+        value = np.zeros(len(cells), dtype=np.int32)
+        for place in places:
+            value = value * 10 + digits[:, place]
+        return value
+
+    year, month, day = number(0, 1, 2, 3), number(5, 6), number(8, 9)
+    if len(cells) and (year.min() < 1 or month.min() < 1 or month.max() > 12 or day.min() < 1):
+        return None
+    months = (year - 1970) * 12 + month - 1
+    first = months.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+    following = (months + 1).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+    if (day > following - first).any():
+        return None
+    return (first + day - 1 + EPOCH_ORDINAL).astype(np.int32)
 
 
 def _day(cell: object, day_format: str | None) -> int | str:

@@ -4,8 +4,9 @@ A :class:`Table` is what every importer hands on: the headers, each data row's n
 as the user sees it (a CSV line, a spreadsheet row, a frame's 1-based row), and the
 cells of any column, asked for by position. :func:`csv_table` makes one from CSV text:
 a plain file (no quotes, one delimiter count on every line, the common export) is
-split in one go, at C speed; anything else is read by the standard :mod:`csv` module,
-row by row.
+measured in one go, at C speed, each column a :class:`Spans` of its bytes that the
+readers take as it is (ISO days, confidences) or as text; anything else is read by the
+standard :mod:`csv` module, row by row.
 """
 
 from __future__ import annotations
@@ -26,13 +27,63 @@ import numpy.typing as npt
 from okrkit.errors import LoadError, Problem, Shown, UsageError, shorten
 from okrkit.i18n import _
 
-__all__ = ["DELIMITERS", "Table", "csv_table", "file_name", "read_text", "too_big"]
+__all__ = ["DELIMITERS", "Spans", "Table", "csv_table", "file_name", "read_text", "too_big"]
 
 DELIMITERS = (",", ";", "\t", "|")
 """The delimiters a CSV file's header line is sniffed for, most common first."""
 
-Column = Sequence[Any] | npt.NDArray[Any] | tuple[Sequence[Any], npt.NDArray[Any]]
-"""A column's cells: a list, a numpy array, or ``(categories, codes)``."""
+
+@attrs.frozen
+class Spans:
+    """A column of plain CSV text as the spans of its cells in the text's bytes.
+
+    Read without making a string a cell where the bytes allow (:meth:`fixed`), as text
+    otherwise (:meth:`cells`). Each cell ends at a delimiter or a line end, so
+    ``data[ends]`` is never past the data.
+
+    Attributes:
+        data: The text's bytes (UTF-8), ending with a line end.
+        starts: Where each cell starts in ``data``.
+        ends: Where each cell ends: at its delimiter or line end.
+    """
+
+    data: npt.NDArray[np.uint8]
+    starts: npt.NDArray[np.int64]
+    ends: npt.NDArray[np.int64]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def lengths(self) -> npt.NDArray[np.int64]:
+        """Each cell's length in bytes."""
+        return self.ends - self.starts
+
+    def fixed(self, width: int) -> npt.NDArray[np.uint8] | None:
+        """The cells' bytes as rows of ``width``, or ``None`` unless every cell has ``width``."""
+        if len(self) and (self.lengths() != width).any():
+            return None
+        rows: npt.NDArray[np.uint8] = self.data[self.starts[:, None] + np.arange(width)]
+        return rows
+
+    def cell(self, row: int) -> str:
+        """The text of one cell."""
+        return self.data[self.starts[row] : self.ends[row]].tobytes().decode("utf-8")
+
+    def cells(self) -> list[str]:
+        """The text of every cell."""
+        if not len(self):
+            return []
+        lengths = self.lengths() + 1  # each cell with its delimiter, made a line end
+        after = np.cumsum(lengths)
+        index = np.arange(int(after[-1])) + np.repeat(self.starts - (after - lengths), lengths)
+        joined = self.data[index]
+        joined[after - 1] = ord("\n")
+        text: str = joined.tobytes().decode("utf-8")
+        return text.split("\n")[:-1]
+
+
+Column = Sequence[Any] | npt.NDArray[Any] | tuple[Sequence[Any], npt.NDArray[Any]] | Spans
+"""A column's cells: a list, a numpy array, ``(categories, codes)``, or :class:`Spans`."""
 
 
 @attrs.frozen
@@ -182,7 +233,7 @@ def csv_table(text: str, file: str, delimiter: str | None) -> Table:
 
 
 def _split(text: str, file: str, mark: str) -> Table | None:
-    """The table of plain CSV text, split at once; ``None`` when the text needs a parser."""
+    """The table of plain CSV text, measured at once; ``None`` when the text needs a parser."""
     if '"' in text or not mark.isascii():
         return None
     if "\r" in text:  # Windows line ends; a lone carriage return is left to the parser
@@ -193,26 +244,33 @@ def _split(text: str, file: str, mark: str) -> Table | None:
     if end <= 0:
         return None
     headers = text[:end].split(mark)
-    body = text[end + 1 :].removesuffix("\n")
-    if f"\n{mark * (len(headers) - 1)}\n" in f"\n{body}\n":
-        return None  # blank lines, left to the parser, which skips them
-    data = np.frombuffer(body.encode("utf-8"), dtype=np.uint8)
-    if not len(data):
-        return Table(headers, np.zeros(0, dtype=np.int64), lambda _at: [], file, 1)
-    ends = np.append(np.flatnonzero(data == 10), len(data))
-    marks = np.flatnonzero(data == ord(mark))
-    per_line = np.diff(np.searchsorted(marks, ends), prepend=0)
-    longest = int(np.diff(ends, prepend=-1).max())
-    if (per_line != len(headers) - 1).any() or longest > csv.field_size_limit():
+    width = len(headers)
+    body = text[end + 1 : -1 if text.endswith("\n") else None]
+    if not body:  # a single blank line is one only when there is a single column
+        empty = Table(headers, np.zeros(0, dtype=np.int64), lambda _at: [], file, 1)
+        return None if width == 1 else empty
+    data = np.frombuffer(f"{body}\n".encode(), dtype=np.uint8)
+    del body
+    line_end = data == ord("\n")
+    bounds = np.flatnonzero(line_end | (data == ord(mark)))
+    count = int(np.count_nonzero(line_end))
+    del line_end
+    if len(bounds) != width * count:
         return None
-    del data, marks
-    fields = body.replace("\n", mark).split(mark)
-    width, count = len(headers), len(ends)
-    if len(fields) != width * count:
-        return None
-    return Table(
-        headers, np.arange(2, count + 2, dtype=np.int64), lambda at: fields[at::width], file, 1
-    )
+    kinds = data[bounds].reshape(count, width)
+    if (kinds[:, -1] != ord("\n")).any() or (kinds[:, :-1] != ord(mark)).any():
+        return None  # a line with more or fewer delimiters than the headers
+    ends = bounds[width - 1 :: width]
+    longest = np.diff(ends, prepend=-1)  # each line with its line end
+    if (longest == width).any() or int(longest.max()) > csv.field_size_limit():
+        return None  # blank lines (only delimiters), left to the parser, which skips them
+    firsts = np.concatenate(([0], ends[:-1] + 1))
+
+    def column(at: int) -> Spans:
+        starts = firsts if at == 0 else bounds[at - 1 :: width] + 1
+        return Spans(data, starts, bounds[at::width])
+
+    return Table(headers, np.arange(2, count + 2, dtype=np.int64), column, file, 1)
 
 
 def _parsed(text: str, file: str, mark: str) -> Table:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -17,7 +18,7 @@ import numpy.typing as npt
 
 from okrkit.checkins._cells import BadRows, cells_of, is_missing, mapped
 from okrkit.checkins._headers import normal_header
-from okrkit.checkins._sources import Column
+from okrkit.checkins._sources import Column, Spans
 from okrkit.errors import shorten
 from okrkit.i18n import _
 from okrkit.model import Confidence
@@ -32,6 +33,9 @@ _GROUPED_COMMA = re.compile(
     r"[+-]?(?:[0-9]{1,3}(?:[. \u00a0\u202f][0-9]{3})+|[0-9]+)(?:,[0-9]+)?\Z"
 )
 _GROUPS = str.maketrans("", "", ". \u00a0\u202f")
+_EXACT = 15
+"""The most digits a plain decimal of a CSV file is read with at once (any fewer than 16)."""
+_POWERS = np.array([float(10**place) for place in range(_EXACT + 1)])
 
 
 def read_values(column: Column, bad: BadRows, decimal: str) -> npt.NDArray[np.float64]:
@@ -41,20 +45,68 @@ def read_values(column: Column, bad: BadRows, decimal: str) -> npt.NDArray[np.fl
     after taking out the thousands groups and turning the comma into a point when
     ``decimal`` is ",". Missing, NaN and infinite values are refused.
     """
+    cell_at: Callable[[int], Any]
     if isinstance(column, np.ndarray) and column.dtype.kind in "fiub":
         values = column.astype(np.float64)  # a copy: the caller's array stays as it was
-        cells: Any = column
+        cell_at = column.__getitem__
+    elif isinstance(column, Spans) and decimal == ".":
+        values, cell_at = _span_values(column), column.cell
     else:
         cells = cells_of(column)
         fast = _fast_values(cells, decimal)
         if fast is None:
             fast = np.fromiter((_value(cell, decimal) for cell in cells), np.float64, len(cells))
-        values = fast
+        values, cell_at = fast, cells.__getitem__
     wrong = ~np.isfinite(values)
     if wrong.any():
         rows = np.flatnonzero(wrong)
-        bad.add_all(rows, "value", lambda row: _value_message(cells[row], decimal))
+        bad.add_all(rows, "value", lambda row: _value_message(cell_at(row), decimal))
         values[rows] = np.nan
+    return values
+
+
+def _span_values(column: Spans) -> npt.NDArray[np.float64]:
+    """Each cell as :func:`_value` reads it with a decimal point (NaN for none).
+
+    A plain decimal (``-12.5``: a minus, digits, a point between digits, at most
+    :data:`_EXACT` digits) is read from the bytes at once: its digits as a whole number,
+    exact in a float, over a power of ten, also exact, make one correctly rounded division,
+    the float that ``float`` reads. Any other cell is read by :func:`_value`.
+    """
+    lengths = column.lengths()
+    width = min(int(lengths.max(initial=0)), _EXACT + 2)
+    if not width:
+        return np.full(len(column), np.nan)
+    at = np.minimum(column.starts[:, None] + np.arange(width), len(column.data) - 1)
+    chars = column.data[at]
+    inside = np.arange(width) < lengths[:, None]
+    digit = ((chars - ord("0")) <= 9) & inside  # below "0" wraps round, past 9
+    point = (chars == ord(".")) & inside
+    minus = np.zeros_like(inside)
+    minus[:, 0] = chars[:, 0] == ord("-")
+    between = np.pad(digit, ((0, 0), (1, 1)))
+    counted = digit.sum(axis=1)
+    plain = (
+        (lengths <= width)
+        & ((digit | point | minus) == inside).all(axis=1)
+        & (point.sum(axis=1) <= 1)
+        & ~(point & ~(between[:, :-2] & between[:, 2:])).any(axis=1)
+        & (counted >= 1)
+        & (counted <= _EXACT)
+    )
+    whole = np.zeros(len(column), dtype=np.int64)
+    places = np.zeros(len(column), dtype=np.int64)
+    after = np.zeros(len(column), dtype=bool)
+    for place in range(width):
+        whole = np.where(digit[:, place], whole * 10 + (chars[:, place] - ord("0")), whole)
+        after |= point[:, place]
+        places += digit[:, place] & after
+    values: npt.NDArray[np.float64] = whole / _POWERS[np.minimum(places, _EXACT)]
+    values = np.where(minus[:, 0], -values, values)
+    if not plain.all():
+        cells = column.cells()
+        others = np.flatnonzero(~plain)
+        values[others] = [_value(cells[row], ".") for row in others.tolist()]
     return values
 
 
@@ -140,6 +192,10 @@ def read_levels(column: Column, bad: BadRows) -> npt.NDArray[np.int8]:
     Takes 1-5 (whole numbers, or their text), the names of :class:`~okrkit.Confidence`
     and the traffic lights: red, yellow, green (đỏ, vàng, xanh).
     """
+    if isinstance(column, Spans):
+        digits = _digit_levels(column)
+        if digits is not None:
+            return digits
     cells, read = mapped(cells_of(column), _level)
     levels = np.fromiter(map(read.__getitem__, cells), np.int64, len(cells))
     bad.add_all(
@@ -150,6 +206,18 @@ def read_levels(column: Column, bad: BadRows) -> npt.NDArray[np.int8]:
         ).format(value=shorten(cells[row])),
     )
     return np.maximum(levels, 0).astype(np.int8)
+
+
+def _digit_levels(column: Spans) -> npt.NDArray[np.int8] | None:
+    """The levels when every cell is empty or one digit 1-5 (as :func:`_level` reads them)."""
+    lengths = column.lengths()
+    if len(lengths) and lengths.max() > 1:
+        return None
+    first = column.data[column.starts]  # an empty cell's is its delimiter
+    empty = lengths == 0
+    if not ((empty | ((first >= ord("1")) & (first <= ord("5")))).all()):
+        return None
+    return np.where(empty, 0, first - ord("0")).astype(np.int8)
 
 
 def _level(cell: object) -> int:
