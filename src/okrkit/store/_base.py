@@ -9,16 +9,20 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self, TypeVar
 
+from okrkit.checkins import CheckInLog
 from okrkit.errors import Shown, UnknownIdError, UsageError
 from okrkit.i18n import _
 from okrkit.model import OKRSet
-from okrkit.store._records import Key, Record, assemble
+from okrkit.store._effect import Effect, read_effect
+from okrkit.store._records import Key, Record, assemble, assemble_kinds
 from okrkit.store._schema import connect, failure
-from okrkit.store._versions import read_orders, read_versions
+from okrkit.store._versions import read_list_orders, read_live
 
 __all__ = ["Connected"]
 
 _T = TypeVar("_T")
+Marks = tuple[int, int, int, int]
+"""A workspace, its newest version and order rows, and the newest batch of check-ins."""
 _ATTEMPTS = 2  # a write that found the store locked for the whole timeout is tried again
 
 
@@ -29,6 +33,11 @@ class Connected:
         self._path = Path(path)
         self._connection = connect(self._path, timeout)
         self._cache: tuple[tuple[int, int, int], OKRSet] | None = None
+        # The check-ins in effect of one workspace, by (workspace, newest batch id), and
+        # the log of its live key results, by (workspace, *marks): see _marks.
+        self._effect: tuple[tuple[int, int], Effect] | None = None
+        self._log: tuple[Marks, CheckInLog] | None = None
+        self._after_commit: Callable[[], None] | None = None
 
     @property
     def path(self) -> Path:
@@ -95,15 +104,21 @@ class Connected:
         raise AssertionError  # pragma: no cover - the loop returns or raises
 
     def _attempt(self, body: Callable[[], _T], write: bool) -> _T:
+        """One try of ``body``; what it left in ``_after_commit`` runs once committed."""
         connection = self._connection
+        self._after_commit = None
         connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         try:
             result = body()
             connection.execute("COMMIT")
         except BaseException:
+            self._after_commit = None
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
             raise
+        then, self._after_commit = self._after_commit, None
+        if then is not None:
+            then()
         return result
 
     # -- workspaces ------------------------------------------------------------------------
@@ -159,22 +174,47 @@ class Connected:
 
     # -- entities --------------------------------------------------------------------------
 
-    def _entities(self, workspace: int, upto: int | None) -> OKRSet:
-        """The workspace's live entities (at ``upto``) as a set without check-ins."""
-        marks = self._connection.execute(
+    def _marks(self, workspace: int) -> Marks:
+        """What the caches are keyed by (see :data:`Marks`); one cheap query."""
+        versions, orders, batch = self._connection.execute(
             "SELECT (SELECT ifnull(max(seq), 0) FROM versions WHERE workspace = ?), "
-            "(SELECT ifnull(max(seq), 0) FROM orders WHERE workspace = ?)",
+            "(SELECT ifnull(max(seq), 0) FROM orders WHERE workspace = ?), "
+            "(SELECT ifnull(max(id), 0) FROM batches)",
             (workspace, workspace),
         ).fetchone()
-        key = (workspace, *marks)
+        return workspace, versions, orders, batch
+
+    def _entities(self, workspace: int, upto: int | None, marks: Marks | None = None) -> OKRSet:
+        """The workspace's live entities (at ``upto``) as a set without check-ins."""
+        key = (marks or self._marks(workspace))[:3]
         if upto is None and self._cache is not None and self._cache[0] == key:
             return self._cache[1]
-        versions = read_versions(self._connection, workspace, upto)
-        live = {k: record for k, (record, retired) in versions.items() if not retired}
-        okrset = self._assembled(live, read_orders(self._connection, workspace, upto))
+        kinds = read_live(self._connection, workspace, upto)
+        orders = read_list_orders(self._connection, workspace, upto)
+        okrset = OKRSet(**assemble_kinds(kinds, orders, source=str(self._path), owned=True))
         if upto is None:
             self._cache = (key, okrset)
         return okrset
+
+    # -- check-ins in effect -----------------------------------------------------------------
+
+    def _in_effect(self, marks: Marks) -> Effect:
+        """The workspace's check-ins in effect now, kept while no batch is added."""
+        key = (marks[0], marks[3])
+        if self._effect is not None and self._effect[0] == key:
+            return self._effect[1]
+        self._effect = None
+        effect = read_effect(self._connection, marks[0], None)
+        self._effect = (key, effect)
+        return effect
+
+    def _live_log(self, marks: Marks, entities: OKRSet) -> CheckInLog:
+        """The check-ins in effect now of ``entities``' key results (live at ``marks``)."""
+        if self._log is not None and self._log[0] == marks:
+            return self._log[1]
+        log = self._in_effect(marks).log([kr.id for kr in entities.key_results])
+        self._log = (marks, log)
+        return log
 
     def _assembled(self, live: dict[Key, Record], orders: dict[Key, list[str]]) -> OKRSet:
         return OKRSet(**assemble(live, orders, source=str(self._path)))

@@ -31,22 +31,23 @@ from okrkit.store._select import match_keys
 
 __all__ = [
     "BATCH_BITS",
+    "NUMBERS",
     "Batch",
+    "Inserted",
     "changes_of",
     "codes_of",
     "history_of",
+    "in_effect",
     "insert_new",
-    "log_of",
 ]
 
 BATCH_BITS = 32
 """A check-in's ``seq`` is its batch's id shifted left this far, plus its row."""
 
-_NUMBERS = np.dtype(
-    [("seq", "i8"), ("code", "i8"), ("day", "i8"), ("value", "f8"), ("conf", "i1")]
-)
+NUMBERS = np.dtype([("seq", "i8"), ("code", "i8"), ("day", "i8"), ("value", "f8"), ("conf", "i1")])
 _ONE_OF_EACH = "(SELECT value FROM json_each(?))"
-_Inserted = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
+Inserted = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
+"""The rows of a log inserted, and the ``seq`` each replaced (-1 for none)."""
 
 
 @attrs.frozen
@@ -104,7 +105,7 @@ def _batch_times(connection: sqlite3.Connection) -> tuple[npt.NDArray[Any], npt.
     return found["id"], found["at"]
 
 
-def _in_effect(
+def in_effect(
     connection: sqlite3.Connection, numbers: npt.NDArray[Any], upto: int | None
 ) -> npt.NDArray[Any]:
     """The rows in effect (at ``upto``): for each (code, day), the last recorded."""
@@ -129,62 +130,7 @@ def _latest_rows(connection: sqlite3.Connection, codes: Sequence[int]) -> npt.ND
         f"SELECT seq, code, day, value, confidence FROM checkins WHERE code IN {_ONE_OF_EACH}",
         (json.dumps(list(codes)),),
     )
-    return _in_effect(connection, np.fromiter(rows, dtype=_NUMBERS), None)
-
-
-def _texts(
-    connection: sqlite3.Connection, seqs: npt.NDArray[np.int64], column: str
-) -> dict[int, str]:
-    """``column`` (note or author) of the rows ``seqs`` (sorted) that have one, by row."""
-    if not len(seqs):
-        return {}
-    found = connection.execute(
-        f"SELECT seq, {column} FROM checkins WHERE {column} IS NOT NULL AND seq BETWEEN ? AND ?",
-        (int(seqs[0]), int(seqs[-1])),
-    )
-    out: dict[int, str] = {}
-    for seq, text in found:
-        row = int(np.searchsorted(seqs, seq))
-        if row < len(seqs) and seqs[row] == seq:
-            out[row] = text
-    return out
-
-
-def log_of(
-    connection: sqlite3.Connection,
-    workspace: int,
-    key_results: Iterable[str],
-    upto: int | None = None,
-) -> CheckInLog:
-    """The check-ins in effect of ``key_results`` (recorded by ``upto``), as a log."""
-    known = dict(
-        connection.execute(
-            "SELECT code, key_result FROM key_result_codes WHERE workspace = ?", (workspace,)
-        ).fetchall()
-    )
-    wanted = set(key_results)
-    codes = np.array(sorted(c for c, ident in known.items() if ident in wanted), dtype=np.int64)
-    if not len(codes):
-        return CheckInLog()
-    # A scan of the table (the "+" keeps SQLite off the index) reads fastest.
-    rows = connection.execute(
-        "SELECT seq, code, day, value, confidence FROM checkins "
-        "WHERE +code IN (SELECT code FROM key_result_codes WHERE workspace = ?)",
-        (workspace,),
-    )
-    numbers = _in_effect(connection, np.fromiter(rows, dtype=_NUMBERS), upto)
-    numbers = numbers[np.isin(numbers["code"], codes)]
-    numbers = numbers[np.argsort(numbers["seq"])]
-    seqs = numbers["seq"]
-    return CheckInLog.from_codes(
-        [known[int(c)] for c in codes],
-        np.searchsorted(codes, numbers["code"]),
-        numbers["day"].astype(np.int32),
-        numbers["value"],
-        numbers["conf"],
-        _texts(connection, seqs, "note"),
-        _texts(connection, seqs, "author"),
-    )
+    return in_effect(connection, np.fromiter(rows, dtype=NUMBERS), None)
 
 
 def _identical(
@@ -263,7 +209,7 @@ def _insert(
 
 def insert_new(
     connection: sqlite3.Connection, log: CheckInLog, codes: Mapping[str, int], batch: int
-) -> _Inserted:
+) -> Inserted:
     """Insert the rows of ``log`` that change something, as batch ``batch``.
 
     A row identical to the one in effect for its key result and day is left out; a
@@ -314,7 +260,7 @@ def changes_of(
     connection: sqlite3.Connection,
     workspace: str,
     log: CheckInLog,
-    inserted: _Inserted,
+    inserted: Inserted,
     *,
     at: dt.datetime,
     author: str | None,

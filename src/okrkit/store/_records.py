@@ -25,8 +25,10 @@ from okrkit.store._protocol import Change
 
 __all__ = [
     "CLASSES",
+    "Kinds",
     "Record",
     "assemble",
+    "assemble_kinds",
     "changes_between",
     "dependency_id",
     "orders_of",
@@ -105,11 +107,11 @@ def orders_of(okrset: OKRSet) -> dict[Key, list[str]]:
     return orders
 
 
-def _ordered(ids: Iterator[str] | list[str], order: list[str] | None) -> list[str]:
-    """``ids`` in ``order``; any not in it after, sorted."""
-    wanted = set(ids)
-    placed = [i for i in order or () if i in wanted]
-    return placed + sorted(wanted.difference(placed))
+def _ordered(ids: Mapping[str, Any], order: list[str] | None) -> list[str]:
+    """The keys of ``ids`` in ``order``; any not in it after, sorted."""
+    placed = [i for i in order or () if i in ids]
+    rest = ids.keys() - placed
+    return placed + sorted(rest) if rest else placed
 
 
 # The loaders' fast path for the two kinds a set holds by the thousand; it gives None
@@ -131,6 +133,10 @@ def _structured(kind: str, ident: str, data: Record, source: str) -> Any:
         raise LoadError(problems) from None
 
 
+Kinds = dict[str, dict[str, Record]]
+"""Live records by kind, then by id."""
+
+
 def assemble(
     live: Mapping[Key, Record], orders: Mapping[Key, list[str]], *, source: str
 ) -> dict[str, Any]:
@@ -144,27 +150,66 @@ def assemble(
     Raises:
         LoadError: naming the store and the entity, for a record okrkit cannot read.
     """
-    by_kind: dict[str, list[str]] = {kind: [] for kind in CLASSES}
-    children: dict[str, list[str]] = {}
-    for kind, ident in live:
-        by_kind[kind].append(ident)
-        if kind == "key_result":
-            children.setdefault(live[kind, ident]["objective"], []).append(ident)
+    kinds: Kinds = {kind: {} for kind in CLASSES}
+    for (kind, ident), record in live.items():
+        kinds[kind][ident] = record
+    lists: dict[str, dict[str, list[str]]] = {}
+    for (kind, parent), ids in orders.items():
+        lists.setdefault(kind, {})[parent] = ids
+    return assemble_kinds(kinds, lists, source=source)
+
+
+def assemble_kinds(
+    kinds: Kinds,
+    orders: Mapping[str, Mapping[str, list[str]]],
+    *,
+    source: str,
+    owned: bool = False,
+) -> dict[str, Any]:
+    """What :func:`assemble` gives, from the live records by kind (every kind present).
+
+    Args:
+        kinds: Each live entity's record, by kind then id.
+        orders: The order of each list, by kind then parent.
+        source: The store, for messages.
+        owned: The records are the caller's to give away: they are changed in place
+            (a key result loses its ``objective``, an objective gains its key
+            results) rather than copied.
+    """
+    children: Kinds = {}
+    for ident, record in kinds["key_result"].items():
+        children.setdefault(record["objective"], {})[ident] = record
+    if owned:
+        kinds["key_result"] = {}
+    kr_orders = orders.get("key_result", {})
     fields: dict[str, Any] = {}
     for kind in _LISTS:
+        records = kinds[kind]
+        ids = _ordered(records, orders.get(kind, {}).get(""))
+        # Owned records are let go once structured (less for the garbage collector to
+        # walk), unless a damaged order lists one twice.
+        release = owned and len(ids) == len(records)
         items = []
-        for ident in _ordered(by_kind[kind], orders.get((kind, ""))):
-            data = live[kind, ident]
+        for ident in ids:
+            data = records.pop(ident) if release else records[ident]
             if kind == "objective":
-                krs = _ordered(children.get(ident, []), orders.get(("key_result", ident)))
-                data = {**data, "key_results": [_kr_data(live, kr) for kr in krs]}
+                krs = children.pop(ident, {}) if release else children.get(ident, {})
+                order = _ordered(krs, kr_orders.get(ident))
+                held = [_kr_data(krs[kr], owned) for kr in order]
+                if owned:
+                    data["key_results"] = held
+                else:
+                    data = {**data, "key_results": held}
             items.append(_structured(kind, ident, data, source))
         fields[f"{kind}s" if kind != "dependency" else "dependencies"] = items
     return fields
 
 
-def _kr_data(live: Mapping[Key, Record], ident: str) -> Record:
-    data = dict(live["key_result", ident])
+def _kr_data(record: Record, owned: bool) -> Record:
+    if owned:  # listed twice in a damaged order, it is here twice: the same record
+        record.pop("objective", None)
+        return record
+    data = dict(record)
     del data["objective"]
     return data
 

@@ -15,6 +15,7 @@ from okrkit.model import OKRSet
 from okrkit.store import _checkin_table as table
 from okrkit.store._base import Connected
 from okrkit.store._clock import as_of_stamp, from_stamp, to_stamp
+from okrkit.store._effect import log_of
 from okrkit.store._protocol import Change
 from okrkit.store._records import Key, Record, orders_of, saved_over
 from okrkit.store._select import as_log, cycle_part
@@ -123,7 +124,7 @@ class SQLiteStore(Connected):
                 raise ValidationError(located) from None
             changed_krs = [ident for kind, ident in rows if kind == "key_result"]
             if changed_krs:  # their recorded check-ins must suit their new metrics
-                after.with_checkins(table.log_of(self._connection, ws, changed_krs))
+                after.with_checkins(log_of(self._connection, ws, changed_krs))
             insert_versions(
                 self._connection, ws, [(k, live[k], False) for k in rows], at=stamp, author=author
             )
@@ -201,7 +202,7 @@ class SQLiteStore(Connected):
 
     def _check_authored(self, workspace: int, owner: str, live: dict[Key, Record]) -> None:
         krs = [ident for kind, ident in live if kind == "key_result"]
-        log = table.log_of(self._connection, workspace, krs)
+        log = log_of(self._connection, workspace, krs)
         count = sum(1 for author in log.authors().values() if author == owner)
         if count:
             raise ValidationError(
@@ -239,7 +240,8 @@ class SQLiteStore(Connected):
 
         def body() -> OKRSet:
             ws = self._workspace(workspace)
-            entities = self._entities(ws, upto)
+            marks = self._marks(ws)
+            entities = self._entities(ws, upto, marks)
             if not entities.cycles and not entities.owners:
                 error = UnknownIdError(workspace, _("workspace"))
                 error.args = (
@@ -251,7 +253,13 @@ class SQLiteStore(Connected):
                 )
                 raise error
             part = entities if cycle is None else OKRSet(**cycle_part(entities, cycle))
-            log = table.log_of(self._connection, ws, [kr.id for kr in part.key_results], upto)
+            krs = [kr.id for kr in part.key_results]
+            if upto is not None:
+                log = log_of(self._connection, ws, krs, upto)
+            elif cycle is None:
+                log = self._live_log(marks, entities)
+            else:
+                log = self._in_effect(marks).log(krs)
             return part.with_checkins(log) if len(log) else part
 
         return self._transaction(body, write=False)
@@ -267,8 +275,11 @@ class SQLiteStore(Connected):
 
         def body() -> CheckInLog:
             ws = self._workspace(workspace)
-            krs = [kr.id for kr in self._entities(ws, upto).key_results]
-            return table.log_of(self._connection, ws, krs, upto)
+            marks = self._marks(ws)
+            entities = self._entities(ws, upto, marks)
+            if upto is None:
+                return self._live_log(marks, entities)
+            return log_of(self._connection, ws, [kr.id for kr in entities.key_results], upto)
 
         return self._transaction(body, write=False)
 
@@ -351,6 +362,7 @@ class SQLiteStore(Connected):
         if not len(log):
             return nothing, nothing
         entities.with_checkins(log)  # every problem, with row numbers, before any write
+        (newest,) = self._connection.execute("SELECT ifnull(max(id), 0) FROM batches").fetchone()
         ident, new = batch.open(self._connection)
         if not new:  # an earlier attempt of this very write was committed
             return nothing, nothing
@@ -358,4 +370,36 @@ class SQLiteStore(Connected):
         inserted = table.insert_new(self._connection, log, codes, ident)
         if not len(inserted[0]):  # nothing new: the write leaves no trace
             self._connection.execute("DELETE FROM batches WHERE id = ?", (ident,))
+        else:
+            self._after_commit = lambda: self._keep_effect(
+                (workspace, newest), log, inserted, codes, ident, batch.recorded_at
+            )
         return inserted
+
+    def _keep_effect(  # noqa: PLR0917 - what one committed write of check-ins did
+        self,
+        before: tuple[int, int],
+        log: CheckInLog,
+        inserted: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]],
+        codes: dict[str, int],
+        batch: int,
+        recorded_at: int,
+    ) -> None:
+        """Bring the kept check-ins in effect up to date after batch ``batch`` committed.
+
+        Only when they were current when the write began (``before``: its workspace and
+        the newest batch then) and the batch is recorded no earlier than every other (a
+        back-dated row may not take effect); otherwise they are dropped and read again.
+        """
+        kept, self._effect = self._effect, None
+        if kept is None or kept[0] != before or batch <= before[1]:
+            return
+        if recorded_at < kept[1].latest:
+            return
+        try:
+            self._effect = (
+                (before[0], batch),
+                kept[1].after(log, inserted, codes, batch, recorded_at),
+            )
+        except Exception:  # noqa: BLE001 - the write is committed; a read builds it again
+            self._effect = None

@@ -14,7 +14,7 @@ from typing import Any
 
 from okrkit.store._clock import from_stamp
 from okrkit.store._protocol import Change
-from okrkit.store._records import Key, Record, changes_between
+from okrkit.store._records import CLASSES, Key, Kinds, Record, changes_between
 
 __all__ = [
     "Versions",
@@ -22,6 +22,8 @@ __all__ = [
     "entity_history",
     "insert_orders",
     "insert_versions",
+    "read_list_orders",
+    "read_live",
     "read_orders",
     "read_versions",
 ]
@@ -40,14 +42,132 @@ def _upto(query: str, params: list[Any], upto: int | None) -> tuple[str, list[An
 def read_versions(connection: sqlite3.Connection, workspace: int, upto: int | None) -> Versions:
     """Each entity's version in effect (at ``upto``, or now)."""
     query, params = _upto(
-        "SELECT kind, entity_id, data, retired FROM versions WHERE workspace = ?",
+        "SELECT kind, entity_id, data, retired, json_valid(data) FROM versions "
+        "WHERE workspace = ?",
         [workspace],
         upto,
     )
+    rows = connection.execute(query, params).fetchall()
     found: Versions = {}
-    for kind, ident, data, retired in connection.execute(query, params):
-        found[kind, ident] = (json.loads(data), bool(retired))
+    for (kind, ident, _data, retired, _valid), record in zip(
+        rows, _parsed(rows, dict), strict=True
+    ):
+        found[kind, ident] = (record, bool(retired))
     return found
+
+
+# The rows in effect of a table of versions (or orders), one JSON object per kind that
+# maps each entity id (or parent) to its record (or list of ids), made by joining the
+# texts, and whether each text is JSON on its own: a row is in effect when no row for
+# the same thing is later (by valid_from, seq).
+_IN_EFFECT = (
+    "SELECT kind, '{{' || group_concat(json_quote({key}) || ':' || {text}, ',') || '}}', "
+    "count(*), min(json_valid({text})) FROM {table} AS v "
+    "WHERE workspace = ?{upto}{live} AND NOT EXISTS (SELECT 1 FROM {table} AS later "
+    "WHERE later.workspace = v.workspace "
+    "AND later.{key} = v.{key} AND later.kind = v.kind{later_upto} "
+    "AND later.valid_from >= v.valid_from "
+    "AND (later.valid_from > v.valid_from OR later.seq > v.seq)) GROUP BY kind"
+)
+
+
+def _in_effect(
+    connection: sqlite3.Connection,
+    workspace: int,
+    upto: int | None,
+    *,
+    table: str,
+    key: str,
+    text: str,
+    shape: type,
+) -> dict[str, dict[str, Any]] | None:
+    """The ``text`` of each row in effect, parsed, by kind then ``key``.
+
+    ``None`` when a text is not one JSON ``shape`` (a damaged file): the caller then
+    reads row by row, as before, for the same results and errors.
+    """
+    query = _IN_EFFECT.format(
+        table=table,
+        key=key,
+        text=text,
+        live=" AND NOT retired" if table == "versions" else "",
+        upto="" if upto is None else " AND valid_from <= ?",
+        later_upto="" if upto is None else " AND later.valid_from <= ?",
+    )
+    params = [workspace] if upto is None else [workspace, upto, upto]
+    found: dict[str, dict[str, Any]] = {}
+    for kind, joined, count, valid in connection.execute(query, params):
+        if not valid:  # some text is not JSON on its own: joined, it could seem to be
+            return None
+        try:
+            values = json.loads(joined)
+        except (TypeError, ValueError):
+            return None
+        if (
+            type(values) is not dict
+            or len(values) != count
+            or not all(type(value) is shape for value in values.values())
+        ):
+            return None
+        found[kind] = values
+    return found
+
+
+def read_live(connection: sqlite3.Connection, workspace: int, upto: int | None) -> Kinds:
+    """Each live entity's record in effect (at ``upto``, or now), by kind then id.
+
+    What :func:`read_versions` gives, the retired left out, with every kind present.
+    """
+    kinds: Kinds = {kind: {} for kind in CLASSES}
+    found = _in_effect(
+        connection, workspace, upto, table="versions", key="entity_id", text="data", shape=dict
+    )
+    if found is not None and found.keys() <= kinds.keys():  # else fail as below
+        kinds.update(found)
+        return kinds
+    for (kind, ident), (record, retired) in read_versions(connection, workspace, upto).items():
+        if not retired:
+            kinds[kind][ident] = record
+    return kinds
+
+
+def read_list_orders(
+    connection: sqlite3.Connection, workspace: int, upto: int | None
+) -> dict[str, dict[str, list[str]]]:
+    """What :func:`read_orders` gives, by kind then parent."""
+    found = _in_effect(
+        connection, workspace, upto, table="orders", key="parent", text="ids", shape=list
+    )
+    if found is not None:
+        return found
+    by_kind: dict[str, dict[str, list[str]]] = {}
+    for (kind, parent), ids in read_orders(connection, workspace, upto).items():
+        by_kind.setdefault(kind, {})[parent] = ids
+    return by_kind
+
+
+def _parsed(rows: list[Any], shape: type) -> list[Any]:
+    """The JSON texts of ``rows`` (third column; the last: whether it is JSON), parsed.
+
+    Texts that are each JSON (as SQLite's ``json_valid`` tells) are joined and parsed
+    at once. Should any not be one ``shape`` (dict or list), as written (a damaged
+    file), each is parsed on its own, so that the error is the one a text-by-text read
+    raises.
+    """
+    texts = [row[2] for row in rows]
+    values = None
+    if all(row[-1] for row in rows):
+        try:
+            values = json.loads(f"[{','.join(texts)}]")
+        except (TypeError, ValueError):  # JSON that SQLite reads and Python does not
+            values = None
+    if (
+        type(values) is not list
+        or len(values) != len(texts)
+        or not all(type(value) is shape for value in values)
+    ):
+        values = [json.loads(text) for text in texts]
+    return values
 
 
 def read_orders(
@@ -55,10 +175,14 @@ def read_orders(
 ) -> dict[Key, list[str]]:
     """The order of each list in effect (at ``upto``, or now), by (kind, parent)."""
     query, params = _upto(
-        "SELECT kind, parent, ids FROM orders WHERE workspace = ?", [workspace], upto
+        "SELECT kind, parent, ids, json_valid(ids) FROM orders WHERE workspace = ?",
+        [workspace],
+        upto,
     )
+    rows = connection.execute(query, params).fetchall()
     return {
-        (kind, parent): json.loads(ids) for kind, parent, ids in connection.execute(query, params)
+        (kind, parent): ids
+        for (kind, parent, _text, _valid), ids in zip(rows, _parsed(rows, list), strict=True)
     }
 
 
