@@ -470,3 +470,28 @@ class TestSpeed:
         times = self._timed(1_000_000, tmp_path)
         assert times["rows"] == 1_000_000
         assert times["ours"] < 2.0, times
+
+
+class TestGroupedIds:
+    @given(
+        st.lists(
+            st.sampled_from(
+                ["kr-1", "kr-\u00e9", "kr-\u1eef-long-id-past-sixteen", "k", "", " kr-1"]
+            ),
+            min_size=1,
+            max_size=12,
+        ),
+        st.booleans(),
+    )
+    def test_ids_grouped_from_bytes_as_parsed(self, ids: list[str], last: bool) -> None:
+        """Ids grouped from plain CSV bytes read as the csv module's cells read."""
+        days = [dt.date(2026, 1, 1) + dt.timedelta(days=row) for row in range(len(ids))]
+        pairs = zip(ids, days, strict=True)
+        rows = [f"{day},1,{ident}" if last else f"{ident},{day},1" for ident, day in pairs]
+        header = "on,value,key_result" if last else "key_result,on,value"
+        plain = "\n".join([header, *rows]) + "\n"
+        quoted = plain.replace("value", '"value"', 1)  # a quote: read by the csv module
+        got = CheckInLog.from_csv(io.StringIO(plain), skip_bad=True)
+        want = CheckInLog.from_csv(io.StringIO(quoted), skip_bad=True)
+        assert got.to_frame().equals(want.to_frame())
+        assert got.diagnostics == want.diagnostics

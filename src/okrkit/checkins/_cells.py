@@ -134,10 +134,14 @@ def read_ids(
         categories, codes = [*cells_of(column[0]), None], np.asarray(column[1], dtype=np.int64)
         codes = np.where(codes < 0, len(categories) - 1, codes)
     else:
-        cells, index = mapped(cells_of(column), lambda _cell: 0)
-        categories = list(index)
-        index = dict(zip(categories, range(len(categories)), strict=True))
-        codes = np.fromiter(map(index.__getitem__, cells), np.int64, len(cells))
+        grouped = column.distinct() if isinstance(column, Spans) else None
+        if grouped is not None:
+            categories, codes = grouped
+        else:
+            cells, index = mapped(cells_of(column), lambda _cell: 0)
+            categories = list(index)
+            index = dict(zip(categories, range(len(categories)), strict=True))
+            codes = np.fromiter(map(index.__getitem__, cells), np.int64, len(cells))
         if _all_known(categories, known):
             return categories, codes.astype(np.int32)
     ids: list[str] = []

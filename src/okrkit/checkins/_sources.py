@@ -81,6 +81,71 @@ class Spans:
         text: str = joined.tobytes().decode("utf-8")
         return text.split("\n")[:-1]
 
+    def word(self, skip: int = 0) -> npt.NDArray[np.uint64]:
+        """Each cell's 8 bytes after its first ``skip``, those past its end set to 0xFF."""
+        return _words(self.data, self.starts + skip, self.lengths() - skip)
+
+    def distinct(self, longest: int = 32) -> tuple[list[str], npt.NDArray[np.int64]] | None:
+        """The distinct cells in the order first met, and each cell's position among them.
+
+        Grouped by their bytes, decoding only the distinct cells; ``None`` for no cells,
+        or a cell longer than ``longest`` bytes. A cell is read as words of 8 bytes, the
+        bytes past its end set to 0xFF, which UTF-8 text never holds; a run of equal
+        cells, as an export repeats them, is sorted as one.
+        """
+        lengths = self.lengths()
+        widest = int(lengths.max()) if len(self) else longest + 1
+        if widest > longest:
+            return None
+        words = [self.word(8 * k) for k in range(max(1, -(-widest // 8)))]
+        heads = np.flatnonzero(_changes(words))
+        keys = [word[heads] for word in words]
+        order = np.lexsort(keys[::-1])  # stable: each group's first head is its first row
+        new = _changes([key[order] for key in keys])
+        group = np.empty(len(heads), dtype=np.int64)
+        group[order] = np.cumsum(new) - 1
+        firsts = heads[order[new]]
+        by_first = np.argsort(firsts)
+        position = np.empty(len(firsts), dtype=np.int64)
+        position[by_first] = np.arange(len(firsts))
+        runs = np.diff(heads, append=len(self))
+        chosen = firsts[by_first]
+        cells = Spans(self.data, self.starts[chosen], self.ends[chosen]).cells()
+        return cells, np.repeat(position[group], runs)
+
+
+def _changes(words: list[npt.NDArray[np.uint64]]) -> npt.NDArray[np.bool_]:
+    """Where a row's words differ from the row's before (the first row too)."""
+    change = np.ones(len(words[0]), dtype=bool)
+    if len(change) > 1:
+        change[1:] = words[0][1:] != words[0][:-1]
+        for word in words[1:]:
+            change[1:] |= word[1:] != word[:-1]
+    return change
+
+
+def _words(
+    data: npt.NDArray[np.uint8], at: npt.NDArray[np.int64], left: npt.NDArray[np.int64]
+) -> npt.NDArray[np.uint64]:
+    """The 8 bytes from each of ``at`` as a word, those from its ``left``-th on set to 0xFF."""
+    size = len(data)
+    start = max(0, size - 8)
+    tail = np.zeros(16, dtype=np.uint8)
+    tail[: size - start] = data[start:]
+    over = at > size - 8
+    words = np.empty(len(at), dtype=np.uint64)
+    if size >= 8:
+        every = np.ndarray((size - 7,), dtype="<u8", buffer=data, strides=(1,))
+        words[~over] = every[at[~over]]
+    ends = np.ndarray((9,), dtype="<u8", buffer=tail, strides=(1,))
+    words[over] = ends[np.clip(at[over] - start, 0, 8)]
+    count = np.clip(left, 0, 8).astype(np.uint64)
+    keep = np.where(
+        count == 8, np.uint64(2**64 - 1), (np.uint64(1) << (count * np.uint64(8))) - np.uint64(1)
+    )
+    kept: npt.NDArray[np.uint64] = (words & keep) | ~keep
+    return kept
+
 
 Column = Sequence[Any] | npt.NDArray[Any] | tuple[Sequence[Any], npt.NDArray[Any]] | Spans
 """A column's cells: a list, a numpy array, ``(categories, codes)``, or :class:`Spans`."""
