@@ -82,20 +82,29 @@ class Batch:
 def codes_of(
     connection: sqlite3.Connection, workspace: int, ids: Iterable[str], *, create: bool
 ) -> dict[str, int]:
-    """The integer code of each key result id (given a new one when ``create``)."""
-    wanted = json.dumps(sorted(set(ids)))
-    if create:
-        connection.execute(
-            "INSERT OR IGNORE INTO key_result_codes (workspace, key_result) "
-            "SELECT ?, value FROM json_each(?)",
-            (workspace, wanted),
-        )
+    """The integer code of each key result id (given a new one when ``create``).
+
+    New codes are what SQLite would give, in the ids' sorted order (one more than the
+    largest yet): made here, in the write's transaction, so they need no reading back.
+    """
+    wanted = sorted(set(ids))
     rows = connection.execute(
         "SELECT key_result, code FROM key_result_codes WHERE workspace = ? "
         f"AND key_result IN {_ONE_OF_EACH}",
-        (workspace, wanted),
+        (workspace, json.dumps(wanted)),
     )
-    return dict(rows.fetchall())
+    found: dict[str, int] = dict(rows.fetchall())
+    if create and len(found) < len(wanted):
+        (top,) = connection.execute("SELECT ifnull(max(code), 0) FROM key_result_codes").fetchone()
+        missing = [ident for ident in wanted if ident not in found]
+        connection.execute(
+            "INSERT INTO key_result_codes (code, workspace, key_result) "
+            "SELECT ? + key, ?, value FROM json_each(?)",
+            (top + 1, workspace, json.dumps(missing)),
+        )
+        made = dict(zip(missing, range(top + 1, top + 1 + len(missing)), strict=True))
+        found.update(made)
+    return found
 
 
 def _batch_times(connection: sqlite3.Connection) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
@@ -174,34 +183,31 @@ def _insert(
     only the rows with a text with all seven.
     """
     notes, authors = log.notes(), log.authors()
-    texts = np.isin(rows, np.fromiter({*notes, *authors}, dtype=np.int64))
-    plain = np.flatnonzero(~texts)
+    columns: list[npt.NDArray[Any]]
+    if len(rows) == len(log):  # rows are sorted and distinct: every row, in order
+        columns = [seqs, row_codes, log.days, log.values, log.confidences]
+    else:
+        columns = [seqs, row_codes[rows], log.days[rows], log.values[rows], log.confidences[rows]]
+    texted = {*notes, *authors}
+    if not texted:
+        plain = columns
+    else:
+        texts = np.isin(rows, np.fromiter(texted, dtype=np.int64, count=len(texted)))
+        plain = [column[~texts] for column in columns]
     connection.executemany(
         "INSERT OR IGNORE INTO checkins (seq, code, day, value, confidence) "
         "VALUES (?, ?, ?, ?, ?)",
-        zip(
-            seqs[plain].tolist(),
-            row_codes[rows[plain]].tolist(),
-            log.days[rows[plain]].tolist(),
-            log.values[rows[plain]].tolist(),
-            log.confidences[rows[plain]].tolist(),
-            strict=True,
-        ),
+        zip(*(column.tolist() for column in plain), strict=True),
     )
-    with_text = np.flatnonzero(texts)
+    if not texted:
+        return
     connection.executemany(
         "INSERT OR IGNORE INTO checkins (seq, code, day, value, confidence, note, author) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
             (seq, code, day, value, level, notes.get(row), authors.get(row))
             for seq, code, day, value, level, row in zip(
-                seqs[with_text].tolist(),
-                row_codes[rows[with_text]].tolist(),
-                log.days[rows[with_text]].tolist(),
-                log.values[rows[with_text]].tolist(),
-                log.confidences[rows[with_text]].tolist(),
-                rows[with_text].tolist(),
-                strict=True,
+                *(column[texts].tolist() for column in [*columns, rows]), strict=True
             )
         ),
     )

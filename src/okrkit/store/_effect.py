@@ -126,7 +126,7 @@ class Effect:
         seq_of[rows] = seqs
         return Effect(
             known={**self.known, **{code: ident for ident, code in codes.items()}},
-            numbers=np.concatenate([kept, added]),
+            numbers=np.concatenate([kept, added]) if len(kept) else added,
             notes=_joined(self.notes, gone, log.notes(), seq_of),
             authors=_joined(self.authors, gone, log.authors(), seq_of),
             latest=max(self.latest, recorded_at),
