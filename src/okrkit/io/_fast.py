@@ -15,7 +15,7 @@ Only those two are caught (the shape check's own signal and the model's
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
@@ -24,6 +24,7 @@ from okrkit.io._converter import date_or_raw, number_or_raw
 from okrkit.model import (
     Alignment,
     KeyResult,
+    LinkKind,
     Metric,
     Objective,
     Owner,
@@ -42,7 +43,9 @@ def _required(cls: type) -> frozenset[str]:
     )
 
 
-_T = TypeVar("_T", Metric, KeyResult, Objective)
+_ALIGNMENT_KEYS = _keys(Alignment)
+_ALIGNMENT_REQUIRED = _required(Alignment)
+_CONTRIBUTES = LinkKind.CONTRIBUTES  # a plain name: an enum's member is read slowly
 _OBJECTIVE_KEYS = _keys(Objective)
 _OBJECTIVE_REQUIRED = _required(Objective)
 _KEY_RESULT_KEYS = _keys(KeyResult)
@@ -66,34 +69,45 @@ def _ids(value: Any) -> Any:
     return value
 
 
+def _link(item: Any) -> Alignment:
+    """One link: a parent id, or a mapping of the link's fields."""
+    if type(item) is str:
+        return Alignment(parent=item)
+    if type(item) is not dict or not _ALIGNMENT_KEYS >= item.keys() >= _ALIGNMENT_REQUIRED:
+        raise _UncommonShapeError
+    get = item.get
+    return Alignment(
+        parent=item["parent"],
+        kind=get("kind", _CONTRIBUTES),
+        weight=number_or_raw(get("weight", 1.0)),
+    )
+
+
 def _links(value: Any) -> tuple[Alignment, ...]:
-    if type(value) is str:
-        return (Alignment(parent=value),)
-    if type(value) is list and all(type(item) is str for item in value):
-        return tuple(Alignment(parent=item) for item in value)
+    """One link or a list of them, as the converter's hook for links reads them."""
+    if type(value) is list:
+        return tuple([_link(item) for item in value])
+    if type(value) is str or type(value) is dict:
+        return (_link(value),)
     raise _UncommonShapeError
 
 
-def _made(cls: type[_T], fields: dict[str, Any]) -> _T:
-    """The entity; the model checks every value, as it does for the converter."""
-    return cls(**fields)
+# The entities are made with every field named, as the converter makes them: the model
+# checks every value exactly as it does for the converter.
 
 
 def _metric(raw: Any) -> Metric:
     if type(raw) is not dict or not _METRIC_KEYS >= raw.keys() >= _METRIC_REQUIRED:
         raise _UncommonShapeError
     get = raw.get
-    return _made(
-        Metric,
-        {
-            "kind": raw["kind"],
-            "start": number_or_raw(get("start")),
-            "target": number_or_raw(get("target")),
-            "unit": get("unit", "count"),
-            "currency": get("currency"),
-            "scale": get("scale"),
-            "stretch": number_or_raw(get("stretch")),
-        },
+    return Metric(
+        kind=raw["kind"],
+        start=number_or_raw(get("start")),
+        target=number_or_raw(get("target")),
+        unit=get("unit", "count"),
+        currency=get("currency"),
+        scale=get("scale"),
+        stretch=number_or_raw(get("stretch")),
     )
 
 
@@ -106,21 +120,18 @@ def _key_result(raw: Any) -> KeyResult:
     ):
         raise _UncommonShapeError
     get = raw.get
-    return _made(
-        KeyResult,
-        {
-            "id": raw["id"],
-            "title": raw["title"],
-            "metric": _metric(raw["metric"]),
-            "description": get("description", ""),
-            "owners": _ids(get("owners", ())),
-            "weight": number_or_raw(get("weight", 1.0)),
-            "due": date_or_raw(get("due")),
-            "aligned_to": _links(raw["aligned_to"]) if "aligned_to" in raw else (),
-            "plan": (),
-            "final_grade": None,
-            "carried_from": get("carried_from"),
-        },
+    return KeyResult(
+        id=raw["id"],
+        title=raw["title"],
+        metric=_metric(raw["metric"]),
+        description=get("description", ""),
+        owners=_ids(get("owners", ())),
+        weight=number_or_raw(get("weight", 1.0)),
+        due=date_or_raw(get("due")),
+        aligned_to=_links(raw["aligned_to"]) if "aligned_to" in raw else (),
+        plan=(),
+        final_grade=None,
+        carried_from=get("carried_from"),
     )
 
 
@@ -137,22 +148,19 @@ def objective(raw: Any) -> Objective | None:
         key_results = get("key_results", [])
         if type(key_results) is not list:
             return None
-        return _made(
-            Objective,
-            {
-                "id": raw["id"],
-                "title": raw["title"],
-                "owner": raw["owner"],
-                "cycle": raw["cycle"],
-                "level": raw["level"],
-                "ambition": get("ambition", "committed"),
-                "description": get("description", ""),
-                "aligned_to": _links(raw["aligned_to"]) if "aligned_to" in raw else (),
-                "tags": _ids(get("tags", ())),
-                "key_results": tuple([_key_result(kr) for kr in key_results]),
-                "final_grade": None,
-                "carried_from": get("carried_from"),
-            },
+        return Objective(
+            id=raw["id"],
+            title=raw["title"],
+            owner=raw["owner"],
+            cycle=raw["cycle"],
+            level=raw["level"],
+            ambition=get("ambition", "committed"),
+            description=get("description", ""),
+            aligned_to=_links(raw["aligned_to"]) if "aligned_to" in raw else (),
+            tags=_ids(get("tags", ())),
+            key_results=tuple([_key_result(kr) for kr in key_results]),
+            final_grade=None,
+            carried_from=get("carried_from"),
         )
     except (_UncommonShapeError, ValidationError):  # the converter will word the problem
         return None

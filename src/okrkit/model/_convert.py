@@ -17,10 +17,12 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from okrkit.model._checks import as_tuple, entity_id_of, is_storable, is_valid_id
 from okrkit.model._enums import MetricKind
+
+_E = TypeVar("_E", bound=enum.Enum)
 
 if TYPE_CHECKING:
     from okrkit.model._entities import Cycle, Owner
@@ -28,10 +30,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "are_ids",
+    "are_texts",
     "is_id",
     "is_number",
     "is_optional_number",
     "is_text",
+    "members_by_value",
     "normal_enum",
     "plain_shape",
     "to_cycle_id",
@@ -68,12 +72,12 @@ def _ids_of(value: object) -> tuple[str, ...]:
 # Typed for mypy's attrs plugin: each class's __init__ accepts what its converters accept.
 def to_owner_id(value: str | Owner) -> str:
     """Accept an owner id or an :class:`Owner`."""
-    return _id_of(value)
+    return value if type(value) is str else _id_of(value)
 
 
 def to_optional_owner_id(value: str | Owner | None) -> str | None:
     """Accept ``None``, an owner id or an :class:`Owner`."""
-    return None if value is None else _id_of(value)
+    return value if value is None or type(value) is str else _id_of(value)
 
 
 def to_owner_ids(value: str | Owner | Iterable[str | Owner]) -> tuple[str, ...]:
@@ -83,12 +87,12 @@ def to_owner_ids(value: str | Owner | Iterable[str | Owner]) -> tuple[str, ...]:
 
 def to_cycle_id(value: str | Cycle) -> str:
     """Accept a cycle id or a :class:`Cycle`."""
-    return _id_of(value)
+    return value if type(value) is str else _id_of(value)
 
 
 def to_key_result_id(value: str | KeyResult) -> str:
     """Accept a key result id or a :class:`KeyResult`."""
-    return _id_of(value)
+    return value if type(value) is str else _id_of(value)
 
 
 def to_key_result_ids(value: str | KeyResult | Iterable[str | KeyResult]) -> tuple[str, ...]:
@@ -98,16 +102,18 @@ def to_key_result_ids(value: str | KeyResult | Iterable[str | KeyResult]) -> tup
 
 def to_item_id(value: str | Objective | KeyResult) -> str:
     """Accept the id of an objective or key result, or the object itself."""
-    return _id_of(value)
+    return value if type(value) is str else _id_of(value)
 
 
 def to_parent_id(value: str | Objective | KeyResult) -> str:
     """Accept a parent's id, or the parent objective or key result itself."""
-    return _id_of(value)
+    return value if type(value) is str else _id_of(value)
 
 
 def to_texts(value: str | Iterable[str]) -> tuple[str, ...]:
     """Accept one text or several, as a tuple."""
+    if type(value) is tuple:  # the common case, as the default ``()`` is
+        return value
     return cast(tuple[str, ...], as_tuple(value))
 
 
@@ -136,22 +142,58 @@ def is_optional_number(value: object) -> bool:
 
 def are_ids(values: object) -> bool:
     """Whether ``values`` is a tuple of ``str``, each a valid id."""
-    return type(values) is tuple and all(type(v) is str and is_valid_id(v) for v in values)
+    if type(values) is not tuple:
+        return False
+    # A loop, not all(): no generator made per call.
+    for value in values:  # noqa: SIM110
+        if type(value) is not str or not is_valid_id(value):
+            return False
+    return True
+
+
+def are_texts(values: object) -> bool:
+    """Whether ``values`` is a tuple of ``str``, each as :func:`is_text` wants it."""
+    if type(values) is not tuple:
+        return False
+    for value in values:  # noqa: SIM110 (a loop: no generator per call)
+        if not is_text(value):
+            return False
+    return True
+
+
+def members_by_value(enum_type: type[_E]) -> dict[str, _E]:
+    """Each member of ``enum_type`` under its exact value, for :func:`normal_enum`'s lookup.
+
+    Only ``str`` values are looked up there, so only they are kept.
+    """
+    return {
+        value: cast(_E, member)
+        for value, member in enum_type._value2member_map_.items()
+        if type(value) is str
+    }
+
+
+# Members as plain names: reading ``MetricKind.INCREASE`` goes through the enum's
+# descriptor each time, which counts when metrics come by the hundred thousand.
+_MILESTONE = MetricKind.MILESTONE
+_INCREASE = MetricKind.INCREASE
+_DECREASE = MetricKind.DECREASE
+_AT_LEAST = MetricKind.AT_LEAST
 
 
 def plain_shape(
     kind: MetricKind, start: float | None, target: float | None, stretch: float | None
 ) -> bool:
     """Whether a metric's numbers plainly fit its kind (see ``Metric._check_shape``)."""
-    if kind is MetricKind.MILESTONE:
+    if kind is _MILESTONE:
         return start is None and target is None and stretch is None
     if target is None:
         return False
-    if kind is MetricKind.INCREASE:
+    if kind is _INCREASE:
         return start is not None and target > start and (stretch is None or stretch > target)
-    if kind is MetricKind.DECREASE:
+    if kind is _DECREASE:
         return start is not None and target < start and (stretch is None or stretch < target)
-    if kind is MetricKind.AT_LEAST:
+    if kind is _AT_LEAST:
         return stretch is None or stretch > target
     return stretch is None or stretch < target
 

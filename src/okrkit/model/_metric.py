@@ -11,18 +11,24 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from math import isfinite
 
 import attrs
 
 from okrkit.errors import Shown, shorten
 from okrkit.i18n import _
 from okrkit.model._checks import Checker, as_tuple
-from okrkit.model._convert import is_optional_number, normal_enum, plain_shape
+from okrkit.model._convert import members_by_value, plain_shape
 from okrkit.model._enums import MetricKind, Unit
 
 __all__ = ["FinalGrade", "Metric", "PlannedValue"]
 
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+_KIND_OF = members_by_value(MetricKind)
+_UNIT_OF = members_by_value(Unit)
+# Plain names for the members the fast way out reads (see okrkit.model._convert).
+_CURRENCY = Unit.CURRENCY
+_DURATION_DAYS = Unit.DURATION_DAYS
 
 
 def _finite(value: object) -> bool:
@@ -66,41 +72,42 @@ class Metric:
     scale: tuple[float, float] | None = None
     stretch: float | None = None
 
-    def _is_normal(self) -> bool:
-        """Whether every field already has its normal type (see the fast ways out)."""
-        return (
-            type(self.kind) is MetricKind
-            and type(self.unit) is Unit
-            and self.unit is not Unit.CURRENCY
+    def __attrs_post_init__(self) -> None:
+        # The fast way out (see okrkit.model._convert), written out in place: metrics
+        # come by the hundred thousand. Exact values become members first.
+        kind: object = self.kind
+        if type(kind) is str:
+            member = _KIND_OF.get(kind)
+            if member is not None:
+                object.__setattr__(self, "kind", member)
+                kind = member
+        unit: object = self.unit
+        if type(unit) is str:
+            unit_member = _UNIT_OF.get(unit)
+            if unit_member is not None:
+                object.__setattr__(self, "unit", unit_member)
+                unit = unit_member
+        start, target, stretch = self.start, self.target, self.stretch
+        if (
+            type(kind) is MetricKind
+            and type(unit) is Unit
+            and unit is not _CURRENCY
             and self.currency is None
             and self.scale is None
-            and is_optional_number(self.start)
-            and is_optional_number(self.target)
-            and is_optional_number(self.stretch)
-        )
-
-    def _is_plain(self) -> bool:
-        """Whether every field is already normal and plainly valid (see the fast ways out)."""
-        return (
-            self._is_normal()
-            and plain_shape(self.kind, self.start, self.target, self.stretch)
-            and (
-                self.unit is not Unit.DURATION_DAYS
-                or all(v is None or v >= 0 for v in (self.start, self.target, self.stretch))
-            )
-        )
-
-    def __attrs_post_init__(self) -> None:
-        normal_enum(self, "kind", MetricKind)
-        normal_enum(self, "unit", Unit)
-        if self._is_normal():
-            # Only the rules between the numbers are left to check.
-            if self._is_plain():
+            and (start is None or (type(start) is float and isfinite(start)))
+            and (target is None or (type(target) is float and isfinite(target)))
+            and (stretch is None or (type(stretch) is float and isfinite(stretch)))
+        ):
+            # Every field has its normal type: only the rules between the numbers are left.
+            if plain_shape(kind, start, target, stretch) and (
+                unit is not _DURATION_DAYS
+                or all(v is None or v >= 0 for v in (start, target, stretch))
+            ):
                 return
             check = Checker(self)
-            self._check_shape(check, self.kind, self.start, self.target, self.stretch)
-            if self.unit is Unit.DURATION_DAYS:
-                self._check_durations(check, (self.start, self.target, self.stretch))
+            self._check_shape(check, kind, start, target, stretch)
+            if unit is Unit.DURATION_DAYS:
+                self._check_durations(check, (start, target, stretch))
             check.done()
             return
         check = Checker(self)

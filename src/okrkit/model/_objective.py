@@ -15,13 +15,13 @@ import attrs
 
 from okrkit.errors import Shown, UnknownIdError, shorten
 from okrkit.i18n import _
-from okrkit.model._checks import MAX_WEIGHT, Checker, as_tuple, is_clean_text
+from okrkit.model._checks import MAX_WEIGHT, Checker, as_tuple, is_clean_text, is_storable
 from okrkit.model._convert import (
     are_ids,
+    are_texts,
     is_id,
-    is_number,
     is_text,
-    normal_enum,
+    members_by_value,
     to_cycle_id,
     to_owner_id,
     to_owner_ids,
@@ -32,6 +32,9 @@ from okrkit.model._enums import Ambition, Level, LinkKind, MetricKind
 from okrkit.model._metric import FinalGrade, Metric, PlannedValue
 
 __all__ = ["Alignment", "KeyResult", "Objective"]
+
+_LEVEL_OF = members_by_value(Level)
+_AMBITION_OF = members_by_value(Ambition)
 
 
 # -- alignment links ------------------------------------------------------------------
@@ -103,6 +106,8 @@ def _plain_links(links: object, ident: str) -> bool:
 
 
 def _to_plan(value: Iterable[PlannedValue]) -> tuple[PlannedValue, ...]:
+    if type(value) is tuple:  # the common case, as the default ``()`` is
+        return value
     return cast(tuple[PlannedValue, ...], as_tuple(value))
 
 
@@ -151,20 +156,29 @@ class KeyResult:
 
     def _is_plain(self) -> bool:
         """Whether every field is already normal and plainly valid (see the fast ways out)."""
+        # Key results come by the hundred thousand: the common values are tested first
+        # and in place, the rest through the helpers.
         weight = self.weight
+        owners = self.owners
+        description = self.description
+        due = self.due
+        carried_from = self.carried_from
+        links = self.aligned_to
         return (
             is_id(self.id)
             and is_text(self.title)
-            and is_clean_text(self.description)
+            and type(description) is str
+            and (description.isascii() or is_storable(description))
             and type(self.metric) is Metric
-            and are_ids(self.owners)
-            and is_number(weight)
+            and type(owners) is tuple
+            and (not owners or are_ids(owners))
+            and type(weight) is float  # finite, as it lies in the range below
             and 0 < weight <= MAX_WEIGHT
-            and (self.due is None or type(self.due) is dt.date)
+            and (due is None or type(due) is dt.date)
             and self.plan == ()
             and self.final_grade is None
-            and (self.carried_from is None or is_id(self.carried_from))
-            and _plain_links(self.aligned_to, self.id)
+            and (carried_from is None or is_id(carried_from))
+            and (links == () or _plain_links(links, self.id))
         )
 
     def __attrs_post_init__(self) -> None:
@@ -244,6 +258,8 @@ def _check_alignments(check: Checker, ident: str | None, links: tuple[Alignment,
 
 
 def _to_key_results(value: Iterable[KeyResult]) -> tuple[KeyResult, ...]:
+    if type(value) is tuple:  # the common case
+        return value
     return cast(tuple["KeyResult", ...], as_tuple(value))
 
 
@@ -291,8 +307,16 @@ class Objective:
     carried_from: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        normal_enum(self, "level", Level)
-        normal_enum(self, "ambition", Ambition)
+        level = self.level
+        if type(level) is str:  # exact values become members (see normal_enum)
+            member = _LEVEL_OF.get(level)
+            if member is not None:
+                object.__setattr__(self, "level", member)
+        ambition = self.ambition
+        if type(ambition) is str:
+            chosen = _AMBITION_OF.get(ambition)
+            if chosen is not None:
+                object.__setattr__(self, "ambition", chosen)
         if self._is_plain():
             return
         check = Checker(self, entity_id=self.id)
@@ -322,6 +346,7 @@ class Objective:
 
     def _is_plain(self) -> bool:
         """Whether every field is already normal and plainly valid (see the fast ways out)."""
+        key_results = self.key_results
         if not (
             is_id(self.id)
             and is_text(self.title)
@@ -332,13 +357,14 @@ class Objective:
             and is_id(self.cycle)
             and type(self.level) is Level
             and type(self.ambition) is Ambition
-            and type(self.tags) is tuple
-            and all(is_text(tag) for tag in self.tags)
-            and type(self.key_results) is tuple
-            and all(type(kr) is KeyResult for kr in self.key_results)
+            and are_texts(self.tags)
+            and type(key_results) is tuple
             and _plain_links(self.aligned_to, self.id)
         ):
             return False
+        for kr in key_results:  # a loop, not all(): no generator made per objective
+            if type(kr) is not KeyResult:
+                return False
         if self.aligned_to:
             own = {kr.id for kr in self.key_results}
             return not any(link.parent in own for link in self.aligned_to)
