@@ -84,10 +84,12 @@ def codes_of(
 ) -> dict[str, int]:
     """The integer code of each key result id (given a new one when ``create``).
 
-    New codes are what SQLite would give, in the ids' sorted order (one more than the
-    largest yet): made here, in the write's transaction, so they need no reading back.
+    New codes are what SQLite would give (one more than the largest yet), in the order
+    the ids come: a log's rows then reach the ``(code, day)`` index in ascending order,
+    which SQLite inserts fastest. They are made here, in the write's transaction, so they
+    need no reading back.
     """
-    wanted = sorted(set(ids))
+    wanted = list(dict.fromkeys(ids))
     rows = connection.execute(
         "SELECT key_result, code FROM key_result_codes WHERE workspace = ? "
         f"AND key_result IN {_ONE_OF_EACH}",
@@ -194,6 +196,12 @@ def _insert(
     else:
         texts = np.isin(rows, np.fromiter(texted, dtype=np.int64, count=len(texted)))
         plain = [column[~texts] for column in columns]
+    # seq is the table's rowid: inserted in ascending order, SQLite appends to its B-tree
+    # instead of splitting pages all over it (three times faster for a million rows
+    # that a file lists by day rather than by key result).
+    if len(plain[0]) > 1 and bool((plain[0][1:] < plain[0][:-1]).any()):
+        order = np.argsort(plain[0], kind="stable")
+        plain = [column[order] for column in plain]
     connection.executemany(
         "INSERT OR IGNORE INTO checkins (seq, code, day, value, confidence) "
         "VALUES (?, ?, ?, ?, ?)",
