@@ -166,11 +166,11 @@ def _outside(
             "the day {day} falls outside the cycle {cycle!r} of {id!r} ({start} to {end}); "
             "check the date, or the key result"
         ).format(
-            day=_day_text(dt.date.fromordinal(int(days[row]))),
+            day=format_day(dt.date.fromordinal(int(days[row]))),
             cycle=Shown(cycle.id),
             id=Shown(ident),
-            start=_day_text(cycle.start),
-            end=_day_text(cycle.end),
+            start=format_day(cycle.start),
+            end=format_day(cycle.end),
         )
 
     bad.add_all(rows, "on", message)
@@ -203,7 +203,7 @@ def _twice(
             "per key result, so keep one"
         ).format(
             id=Shown(ids[codes[row]]),
-            day=_day_text(dt.date.fromordinal(int(days[row]))),
+            day=format_day(dt.date.fromordinal(int(days[row]))),
             row=int(numbers[first_of[row]]),
         )
 
@@ -272,8 +272,3 @@ def _bounds_of(
         if cycle is not None:
             first[code], last[code] = cycle.start.toordinal(), cycle.end.toordinal()
     return first, last
-
-
-def _day_text(day: dt.date) -> str:
-    """``day`` for a message: ``31/3/2026`` in Vietnamese business style, else babel's."""
-    return format_day(day)

@@ -15,7 +15,6 @@ The converters of alignment links live with :class:`Alignment`, which they build
 from __future__ import annotations
 
 import enum
-import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeVar, cast
 
@@ -32,8 +31,6 @@ __all__ = [
     "are_ids",
     "are_texts",
     "is_id",
-    "is_number",
-    "is_optional_number",
     "is_text",
     "members_by_value",
     "normal_enum",
@@ -130,16 +127,6 @@ def is_text(value: object) -> bool:
     return type(value) is str and bool(value.strip()) and is_storable(value)
 
 
-def is_number(value: object) -> bool:
-    """Whether ``value`` is a finite ``float``."""
-    return type(value) is float and math.isfinite(value)
-
-
-def is_optional_number(value: object) -> bool:
-    """Whether ``value`` is ``None`` or a finite ``float``."""
-    return value is None or (type(value) is float and math.isfinite(value))
-
-
 def are_ids(values: object) -> bool:
     """Whether ``values`` is a tuple of ``str``, each a valid id."""
     if type(values) is not tuple:
@@ -162,9 +149,10 @@ def are_texts(values: object) -> bool:
 
 
 def members_by_value(enum_type: type[_E]) -> dict[str, _E]:
-    """Each member of ``enum_type`` under its exact value, for :func:`normal_enum`'s lookup.
+    """Each member of ``enum_type`` under its exact ``str`` value.
 
-    Only ``str`` values are looked up there, so only they are kept.
+    For the constructors that put members in place of exact values inline, as
+    :func:`normal_enum` does, on their hot paths.
     """
     return {
         value: cast(_E, member)
