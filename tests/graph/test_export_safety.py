@@ -246,7 +246,9 @@ class TestProperty:
     @given(
         text=st.text(
             st.one_of(
-                st.characters(codec=None),
+                # Lone surrogates are refused by the model (tests/model), so no entity
+                # holds one; the escapers' handling of them is tested directly above.
+                st.characters(codec=None, exclude_categories=("Cs",)),
                 st.sampled_from('"<>&%;:`#\\[]{}()|\n\r\x0b\x0c\x85\u2028\x00\x1b\x9b\u202e'),
             ),
             max_size=30,
