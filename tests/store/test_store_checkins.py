@@ -135,3 +135,81 @@ class TestRead:
         assert store.checkins(as_of="2026-01-31").value_at("k1", DAY) is None
         assert store.checkins(as_of="2026-02-01").value_at("k1", DAY) == 1.0
         assert store.checkins().value_at("k1", DAY) == 2.0
+
+
+def index_sql(path: Path) -> list[tuple[str, str]]:
+    """The check-in table's indexes as the store file's schema lists them."""
+    with sqlite3.connect(path) as connection:
+        found = connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'checkins' "
+            "ORDER BY name"
+        ).fetchall()
+    connection.close()
+    return found
+
+
+def days_of(key_result: str, count: int, *, skip: int = 0) -> CheckInLog:
+    """``count`` daily check-ins of ``key_result`` from the cycle's first day (+ ``skip``)."""
+    start = dt.date(2026, 1, 1).toordinal() + skip
+    return CheckInLog.from_columns(
+        [key_result] * count,
+        np.arange(start, start + count, dtype=np.int32),
+        np.arange(count, dtype=np.float64),
+    )
+
+
+class TestLargeWrites:
+    """A write as large as the table rebuilds its index once instead of row by row."""
+
+    @pytest.fixture(autouse=True)
+    def small_threshold(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Count 20 rows as large, so that the tests stay small."""
+        monkeypatch.setattr("okrkit.store._checkin_table._REBUILD_FROM", 20)
+
+    @staticmethod
+    def statements(store: SQLiteStore) -> list[str]:
+        """The SQL the store runs from now on, as SQLite traces it."""
+        seen: list[str] = []
+        store._connection.set_trace_callback(seen.append)
+        return seen
+
+    def test_first_import_rebuilds_the_same_index(self, store: SQLiteStore):
+        """The index is dropped and made again by its own SQL; reads by key result work."""
+        before = index_sql(store.path)
+        seen = self.statements(store)
+        assert store.append_checkins(days_of("k1", 60)) == 60
+        assert any(s.startswith("DROP INDEX") for s in seen)
+        assert index_sql(store.path) == before
+        assert store.load().checkins.value_at("k1", dt.date(2026, 1, 30)) == 29.0
+        assert len([c for c in store.history("k1") if c.kind == "checkin"]) == 60
+
+    def test_small_write_into_a_larger_table_keeps_the_index(self, store: SQLiteStore):
+        """A write smaller than the threshold, or than the table, updates the index in place."""
+        store.append_checkins(days_of("k1", 60))
+        seen = self.statements(store)
+        store.append_checkins(days_of("k2", 40))  # above 20, but the table holds 60
+        store.append_checkins(days_of("k2", 10, skip=40))  # below the threshold
+        assert not any("INDEX" in s for s in seen)
+        assert rows_in(store.path) == 110
+
+    def test_a_failed_write_leaves_the_index(self, store: SQLiteStore):
+        """A write that fails after dropping the index rolls back to the index and no rows."""
+        before = index_sql(store.path)
+        real = store._connection
+
+        class Failing:
+            def __getattr__(self, name: str) -> object:
+                return getattr(real, name)
+
+            def executemany(self, *_args: object) -> None:
+                raise sqlite3.OperationalError("disk I/O error")
+
+        store._connection = Failing()  # type: ignore[assignment]
+        try:
+            with pytest.raises(Exception, match="disk I/O error"):
+                store.append_checkins(days_of("k1", 60))
+        finally:
+            store._connection = real
+        assert index_sql(store.path) == before
+        assert rows_in(store.path) == 0
+        assert store.append_checkins(days_of("k1", 60)) == 60
