@@ -1,7 +1,9 @@
-"""Build hook: compile the gettext catalogues (.po) into .mo files inside the package.
+"""Build hook: compile the gettext catalogues and ship the example ``okrkit demo`` reads.
 
-The .mo files are build output (ignored by git); okrkit falls back to reading the
-.po files when they are missing or older.
+The catalogues (.po) become .mo files inside the package: build output, ignored by
+git; okrkit falls back to reading the .po files when they are missing or older. The
+example lives once, in ``examples/``; a wheel carries a copy as ``okrkit/_demo/`` (an
+editable install reads the checkout's).
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
+DEMO_FILES = ("acme.yaml", "acme.en.yaml")
+
 
 class CompileCataloguesHook(BuildHookInterface):  # type: ignore[type-arg]
-    """Compile every src/okrkit/locales/<lang>/LC_MESSAGES/okrkit.po."""
+    """Compile every src/okrkit/locales/<lang>/LC_MESSAGES/okrkit.po; ship the demo."""
 
     PLUGIN_NAME = "custom"
 
@@ -31,3 +35,7 @@ class CompileCataloguesHook(BuildHookInterface):  # type: ignore[type-arg]
             with mo.open("wb") as handle:
                 write_mo(handle, catalog)
             build_data["artifacts"].append(str(mo.relative_to(self.root)))
+        if self.target_name == "wheel" and version != "editable":
+            for name in DEMO_FILES:
+                source = Path(self.root) / "examples" / name
+                build_data["force_include"][str(source)] = f"okrkit/_demo/{name}"

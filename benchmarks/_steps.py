@@ -26,6 +26,7 @@ import okrkit
 from benchmarks._import_step import import_checkins
 from benchmarks._org import AS_OF, RESCORE_AS_OF, okrset_from_rows
 from benchmarks._pandas import compute, ingest
+from benchmarks._report_step import report_html
 from benchmarks._session import Session, StepFailedError, describe
 from benchmarks._timing import best_of
 from okrkit.graph import AlignmentGraph, EdgeKind, NodeKind
@@ -234,6 +235,15 @@ STEPS = (
         import_checkins,
         "from_csv + store.append_checkins + store.load + score",
         "pandas.read_csv + DataFrame.to_sql (sqlite3)",
+        3.0,
+        scale=5,
+    ),
+    # Issue 12: the HTML scorecard of 20,000 objectives (a fifth of the default size).
+    Step(
+        "report-html",
+        report_html,
+        "load + build_scorecard + to_html + write (okrkit report --format html)",
+        "okrkit score FILE (load + score + tree), CliRunner",
         3.0,
         scale=5,
     ),

@@ -134,9 +134,9 @@ class TestScripts:
         assert capsys.readouterr().out.strip()
 
     def test_readme_main_job(self) -> None:
-        """The README's main job, `okrkit report examples/acme.yaml`, succeeds."""
+        """The README's main job, `okrkit demo`, succeeds: a scorecard and a digest."""
         result = subprocess.run(
-            [sys.executable, "-m", "okrkit", "report", str(EXAMPLES / "acme.yaml")],
+            [sys.executable, "-m", "okrkit", "demo"],
             capture_output=True,
             text=True,
             encoding="utf-8",

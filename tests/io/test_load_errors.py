@@ -100,7 +100,7 @@ class TestShapes:
         """A file holding a list is refused with what it should hold."""
         ((line, _path, message),) = load_problems("- a\n- b\n")
         assert line == 1
-        assert "must hold a mapping with the keys schema_version, cycles" in message
+        assert "must hold a mapping with the keys schema_version, locale, cycles" in message
 
     def test_empty_file(self) -> None:
         """An empty file says it holds nothing."""
@@ -123,7 +123,7 @@ class TestShapes:
                 4,
                 "objetives",
                 "unknown key 'objetives'; the keys of an OKR file are: schema_version, "
-                "cycles, owners, objectives, initiatives, checkins, dependencies",
+                "locale, cycles, owners, objectives, initiatives, checkins, dependencies",
             )
         ]
 

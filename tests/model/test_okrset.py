@@ -231,3 +231,43 @@ class TestCrossReferences:
         ]
         with pytest.raises(ValidationError, match="already has a check-in on 2026-01-09"):
             okr_set(objective("o1", kr("k1")), checkins=checkins)
+
+
+class TestLocale:
+    def test_no_locale_by_default(self) -> None:
+        """A set names no locale unless told."""
+        assert okr_set().locale is None
+
+    @pytest.mark.parametrize(
+        ("given", "kept"),
+        [("vi", "vi"), ("en", "en"), ("vi-VN", "vi_VN"), (" fr_CA ", "fr_CA")],
+    )
+    def test_kept_in_babels_spelling(self, given: str, kept: str) -> None:
+        """A locale babel knows is kept as babel spells it, so equal sets compare equal."""
+        okrs = okr_set(locale=given)
+        assert okrs.locale == kept
+        assert okrs == okr_set(locale=kept)
+        assert okrs != okr_set(locale=None)
+
+    @pytest.mark.parametrize("bad", ["klingon", "", "vi\ud800", 5, ["vi"]])
+    def test_unknown_or_not_text_refused(self, bad: object) -> None:
+        """Anything but a locale babel knows is one problem at path 'locale', naming it."""
+        with pytest.raises(ValidationError) as excinfo:
+            okr_set(locale=bad)
+        ((path, message),) = problems_of(excinfo)
+        assert path == "locale"
+        assert "such as vi, en or vi_VN" in message
+
+    def test_reported_with_the_other_problems(self) -> None:
+        """A bad locale comes first among the set's other problems, not instead of them."""
+        with pytest.raises(ValidationError) as excinfo:
+            okr_set(objective("o1", owner="nobody"), locale="xx")
+        paths = [path for path, _message in problems_of(excinfo)]
+        assert paths[0] == "locale"
+        assert len(paths) == 2
+
+    def test_with_checkins_keeps_it(self) -> None:
+        """Adding check-ins keeps the set's locale."""
+        okrs = okr_set(objective("o1", kr("k1")), locale="vi")
+        more = okrs.with_checkins([CheckIn(key_result="k1", on=dt.date(2026, 1, 9), value=1)])
+        assert more.locale == "vi"

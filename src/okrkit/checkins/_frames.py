@@ -43,7 +43,12 @@ def _sparse_column(log: CheckInLog, rows: Any, texts: tuple[str, ...]) -> list[s
 
 
 def frame_of(log: CheckInLog) -> Any:
-    """The log as a pandas DataFrame, one row per check-in (see :data:`COLUMNS`)."""
+    """The log as a pandas DataFrame, one row per check-in (see :data:`COLUMNS`).
+
+    ``key_result`` is categorical (the log's key results, in its order), ``on``
+    ``datetime64[s]``, ``value`` float64, ``confidence`` nullable ``Int8`` and
+    ``note`` and ``author`` nullable strings.
+    """
     pd: Any = import_extra("pandas", "pandas")
     days = (log.days.astype(np.int64) - EPOCH_ORDINAL).astype("datetime64[D]")
     levels = log.confidences
@@ -54,11 +59,17 @@ def frame_of(log: CheckInLog) -> Any:
             "on": days.astype("datetime64[s]"),
             "value": np.array(log.values),
             "confidence": pd.arrays.IntegerArray(np.array(levels), levels == 0),
-            "note": _sparse_column(
-                log, np.array(list(notes), dtype=np.int64), tuple(notes.values())
+            # Text in pandas' nullable string dtype (pd.NA where none was given), as in
+            # every okrkit frame, whichever pandas version infers what from a list.
+            "note": pd.array(
+                _sparse_column(log, np.array(list(notes), dtype=np.int64), tuple(notes.values())),
+                dtype=pd.StringDtype(),
             ),
-            "author": _sparse_column(
-                log, np.array(list(authors), dtype=np.int64), tuple(authors.values())
+            "author": pd.array(
+                _sparse_column(
+                    log, np.array(list(authors), dtype=np.int64), tuple(authors.values())
+                ),
+                dtype=pd.StringDtype(),
             ),
         }
     )

@@ -2,13 +2,17 @@
 
 ``import okrkit`` never imports this package, click or rich; the console script
 ``okrkit`` does. Every command takes ``--locale`` (or reads ``OKRKIT_LOCALE``) and
-speaks that language: labels, messages, numbers and dates.
+speaks that language: labels, messages, numbers and dates; without either, a command
+that reads an OKR set speaks the set's own ``locale``. An error is one line on
+standard error (``okrkit --debug ...`` prints its traceback); the exit status is 0, 1
+(okrkit could not do it), 2 (a usage error) or 70 (a bug), see ``_app``.
 
 Commands:
     okrkit --version                 print the installed version
     okrkit schema [-o FILE]          print (or write) the JSON Schema of the file format
     okrkit report FILE               print an outline of an OKR file
     okrkit score FILE --as-of DATE   score it: every objective and key result, with status
+                                     (--format text|json|csv, -o OUT)
     okrkit graph FILE -f FORMAT      export its alignment graph (mermaid, dot, graphml, json)
     okrkit templates list            list the template catalogue
     okrkit templates search TEXT     search it, accents and case ignored
@@ -23,8 +27,10 @@ Commands:
     okrkit close CYCLE [--grade ...]  give every key result and objective a final grade
 
 Modules, one per command or group, wired into the group below:
-    ``_app``        the ``okrkit`` group and what commands share: ``--locale``, the
-                    console, printing or writing the result, failing with a message
+    ``_app``        the ``okrkit`` group and what commands share: ``--debug``,
+                    ``--locale`` and the data's locale, reading an OKR file, the console,
+                    printing or writing the result, failing with a message, exit codes
+    ``_progress``   the progress bar of slow work, on a terminal only
     ``_report``     ``schema``, and ``report`` with :func:`outline`
     ``_score``      ``score``
     ``_graph``      ``graph``
@@ -41,6 +47,7 @@ from __future__ import annotations
 
 from okrkit.cli._app import main
 from okrkit.cli._cycle_commands import carry_forward_command, close_command
+from okrkit.cli._demo import demo
 from okrkit.cli._export_command import export_parquet
 from okrkit.cli._graph import graph
 from okrkit.cli._import_command import import_checkins
@@ -52,6 +59,7 @@ from okrkit.cli._templates import templates
 
 __all__ = ["main", "outline"]
 
+main.add_command(demo)
 main.add_command(schema)
 main.add_command(report)
 main.add_command(score)

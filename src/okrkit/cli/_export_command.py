@@ -8,11 +8,12 @@ from typing import Any
 
 import click
 
-from okrkit.cli._app import fail, with_locale
+from okrkit.cli._app import fail, read_okrs, with_locale
+from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_text
 from okrkit.errors import OKRError, import_extra
 from okrkit.i18n import _, format_number, ngettext
-from okrkit.io import PARQUET_SCHEMA, load
+from okrkit.io import PARQUET_SCHEMA
 
 __all__ = ["export_parquet"]
 
@@ -55,10 +56,7 @@ def export_parquet(file: Path, folder: Path, force: bool) -> None:
     """Write FILE and its check-ins as four Parquet tables into a folder."""
     from okrkit.io import to_parquet
 
-    try:
-        okrset = load(file)
-    except OKRError as exc:
-        fail(exc)
+    okrset = read_okrs(file)
     others = _other_files(folder)
     if others and not force:
         fail(
@@ -72,7 +70,8 @@ def export_parquet(file: Path, folder: Path, force: bool) -> None:
             )
         )
     try:
-        paths = to_parquet(okrset, folder)
+        with progress(_("Writing the Parquet tables into {folder}").format(folder=folder)):
+            paths = to_parquet(okrset, folder)
     except OKRError as exc:
         fail(exc)
     pq: Any = import_extra("pyarrow.parquet", "arrow")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import click
 
-from okrkit.cli._app import emit, fail, refuse_own_input, with_locale
+from okrkit.cli._app import emit, fail, read_okrs, refuse_own_input, with_locale
 from okrkit.cli._safe import terminal_text
 from okrkit.errors import OKRError, Problem
 from okrkit.i18n import _
-from okrkit.io import load, to_node_link
+from okrkit.io import to_node_link
 
 __all__ = ["graph"]
 
@@ -50,8 +50,8 @@ def graph(file: Path, fmt: str, output: Path | None, force: bool) -> None:
     from okrkit import graph as graphs
 
     refuse_own_input(output, file, force=force)
+    okrset = read_okrs(file)
     try:
-        okrset = load(file)
         alignment = okrset.graph
     except OKRError as exc:
         fail(exc)

@@ -18,6 +18,7 @@ import click
 from okrkit.checkins import CheckInLog
 from okrkit.checkins._headers import FIELDS
 from okrkit.cli._app import fail, with_locale
+from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_text
 from okrkit.cli._workspace import resolve_target, target_options
 from okrkit.errors import HINT_LIMIT, OKRError, Shown, ValidationError
@@ -120,7 +121,10 @@ def import_checkins(
     """Import check-ins from FILE into a store or an OKR file."""
     kind = _format_of(source, sheet=sheet, delimiter=delimiter)
     try:
-        with resolve_target(file, store, workspace) as target:
+        with (
+            progress(_("Importing check-ins from {file}").format(file=source)),
+            resolve_target(file, store, workspace) as target,
+        ):
             chosen = _Chosen(
                 columns=columns,
                 decimal=decimal,

@@ -1,7 +1,8 @@
-"""``okrkit schema`` and ``okrkit report``: the file format, and an outline of one file."""
+"""``okrkit schema`` and ``okrkit report``: the file format, and the reports on one file."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -9,14 +10,26 @@ import click
 from rich.text import Text
 from rich.tree import Tree
 
-from okrkit.cli._app import console, emit, fail, with_locale
+from okrkit.cli._app import console, emit, fail, read_okrs, refuse_own_input, with_locale
+from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_text
+from okrkit.cli._score import parse_date
 from okrkit.errors import OKRError
 from okrkit.i18n import _, format_date, format_value, ngettext
-from okrkit.io import json_schema, load
+from okrkit.io import json_schema
 from okrkit.model import KeyResult, Level, Objective, OKRSet
+from okrkit.report import (
+    CycleReview,
+    ScorecardReport,
+    WeeklyDigest,
+    build_digest,
+    build_review,
+    build_scorecard,
+    render,
+    to_rich,
+)
 
-__all__ = ["outline", "report", "schema"]
+__all__ = ["REPORT_FORMATS", "REPORT_KINDS", "build_report", "outline", "report", "schema", "show"]
 
 
 @click.command(help=_("Print the JSON Schema of the OKR file format."))
@@ -32,18 +45,129 @@ def schema(output: Path | None) -> None:
     emit(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", output)
 
 
+REPORT_KINDS = ("scorecard", "digest", "review", "outline")
+"""What ``okrkit report --kind`` builds; ``outline`` is the file's outline without scores."""
+REPORT_FORMATS = ("text", "md", "html")
+"""What ``okrkit report --format`` writes."""
+
+
+def _optional_date(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> dt.date | None:
+    """An ISO date from an option, or ``None`` when it was not given."""
+    return None if value is None else parse_date(ctx, param, value)
+
+
 @click.command(
-    help=_("Print an outline of FILE: objectives by level, key results and latest values.")
+    help=_(
+        "Report on FILE: the scorecard (the default), the weekly digest, the end-of-cycle "
+        "review, or the outline, as text, Markdown or one HTML page."
+    )
 )
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--kind",
+    type=click.Choice(REPORT_KINDS),
+    default="scorecard",
+    show_default=True,
+    help=_("Which report to build."),
+)
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(REPORT_FORMATS),
+    default="text",
+    show_default=True,
+    help=_("text for a terminal or a pipe, md for a wiki, html for one self-contained page."),
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help=_("Write the report to this file instead of printing it."),
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    callback=_optional_date,
+    help=_(
+        "The report's date, YYYY-MM-DD (default: today; for the review, the end of the "
+        "last cycle that has ended)."
+    ),
+)
+@click.option(
+    "--since",
+    callback=_optional_date,
+    help=_("For the digest: the day the week began, YYYY-MM-DD (default: 7 days before)."),
+)
+@click.option(
+    "--strategy",
+    default="linear",
+    show_default=True,
+    help=_("The scoring strategy: linear, grade, zones, stepped, or package.module:name."),
+)
+@click.option("--force", is_flag=True, help=_("Allow writing over the file being read."))
 @with_locale
-def report(file: Path) -> None:
-    """Print an outline of FILE: objectives by level, key results and latest values."""
+def report(
+    *,
+    file: Path,
+    kind: str,
+    form: str,
+    output: Path | None,
+    as_of: dt.date | None,
+    since: dt.date | None,
+    strategy: str,
+    force: bool,
+) -> None:
+    """Report on FILE as text, Markdown or HTML."""
+    refuse_own_input(output, file, force=force)
+    okrset = read_okrs(file)
+    if kind == "outline":
+        if form != "text":
+            raise click.UsageError(_("the outline is text only: leave out --format"))
+        console().print(outline(okrset))
+        return
     try:
-        okrset = load(file)
+        with progress(_("Building the report of {file}").format(file=file)):
+            built = build_report(okrset, kind, as_of=as_of, since=since, strategy=strategy)
     except OKRError as exc:
         fail(exc)
-    console().print(outline(okrset))
+    show(built, form, output)
+
+
+def build_report(
+    okrset: OKRSet,
+    kind: str,
+    *,
+    as_of: dt.date | None,
+    since: dt.date | None = None,
+    strategy: str = "linear",
+) -> ScorecardReport | WeeklyDigest | CycleReview:
+    """Build the report ``kind`` (scorecard, digest or review) of ``okrset``."""
+    if kind == "digest":
+        return build_digest(okrset, as_of=as_of, since=since, strategy=strategy)
+    if kind == "review":
+        return build_review(okrset, as_of=as_of, strategy=strategy)
+    return build_scorecard(okrset, as_of=as_of, strategy=strategy)
+
+
+def show(
+    built: ScorecardReport | WeeklyDigest | CycleReview, form: str, output: Path | None
+) -> None:
+    """Print ``built`` (rich in a terminal, plain when piped) or write it to ``output``.
+
+    The report is laid out under a progress bar (in a terminal, when it takes a while),
+    then printed or written.
+    """
+    out = console()
+    if form == "text" and output is None and out.is_terminal:
+        with progress(_("Laying out the report")):
+            shown = to_rich(built)
+        out.print(shown)
+        return
+    with progress(_("Laying out the report")):
+        text = render(built, "markdown" if form == "md" else form)
+    emit(text if text.endswith("\n") else text + "\n", output)
 
 
 def outline(okrset: OKRSet) -> Tree:

@@ -1,26 +1,39 @@
-"""``okrkit score``: every objective and key result of a file, scored as of a date."""
+"""``okrkit score``: every objective and key result of a file, scored as of a date.
+
+``--format text`` (the default) prints a tree for people; ``json`` is
+:meth:`Scorecard.to_json <okrkit.scoring.Scorecard.to_json>`, and ``csv`` one row per
+objective and key result (each objective followed by its key results) with the same
+stable codes and labels (see :data:`CSV_COLUMNS`). ``-o OUT`` writes the output whole
+to a file instead of printing it.
+"""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import sys
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
+from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from okrkit.cli._app import console, fail, with_locale
-from okrkit.cli._safe import terminal_text
+from okrkit.cli._app import console, emit, fail, read_okrs, refuse_own_input, with_locale
+from okrkit.cli._graph import _JSON_UNSAFE
+from okrkit.cli._progress import is_terminal, progress
+from okrkit.cli._safe import terminal_lines, terminal_text
 from okrkit.errors import OKRError, Shown
 from okrkit.i18n import _, format_date, format_percent, gettext
-from okrkit.io import load
 
 if TYPE_CHECKING:
     from okrkit.model import OKRSet
     from okrkit.scoring import Score, Scorecard
 
-__all__ = ["parse_date", "score"]
+__all__ = ["CSV_COLUMNS", "csv_cell", "parse_date", "score", "scorecard_csv"]
 
 # The rich style of each status, by its value; any other status is dim.
 _COLOURS = {
@@ -31,6 +44,84 @@ _COLOURS = {
     "off_track": "red",
     "missed": "red",
 }
+
+CSV_COLUMNS = (
+    "kind",
+    "kind_label",
+    "id",
+    "objective",
+    "title",
+    "value",
+    "raw",
+    "expected",
+    "status",
+    "status_label",
+    "band",
+    "band_label",
+    "zone",
+    "zone_label",
+    "confidence",
+    "forecast_on",
+    "forecast_value",
+    "forecast_low",
+    "forecast_high",
+    "forecast_score",
+    "computed",
+    "reason",
+)
+"""The columns of ``okrkit score --format csv``, as its header row names them."""
+
+# What a spreadsheet may read as the start of a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> str:
+    """``value`` as a CSV cell a spreadsheet shows as it is, never runs as a formula.
+
+    ``None`` is empty and a number is written as Python reads it back (a negative
+    number stays a number: it is no formula); text that starts with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading ``'``, so a spreadsheet
+    shows it as text.
+
+    Examples:
+        >>> csv_cell("=HYPERLINK(1)"), csv_cell(0.5), csv_cell(None), csv_cell(-0.25)
+        ("'=HYPERLINK(1)", '0.5', '', '-0.25')
+        >>> csv_cell("-1 lỗi")
+        "'-1 lỗi"
+    """
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return repr(float(value)) if isinstance(value, float) else str(value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _rows(data: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    """The entries of ``Scorecard.to_dict()``: each objective, then its key results."""
+    by_objective: dict[str, list[dict[str, Any]]] = {}
+    for kr in data["key_results"]:
+        by_objective.setdefault(kr["objective"], []).append(kr)
+    for objective in data["objectives"]:
+        yield objective
+        yield from by_objective.get(objective["id"], [])
+
+
+def scorecard_csv(card: Scorecard) -> str:
+    """The scorecard as CSV: a header of :data:`CSV_COLUMNS`, then one row per entry.
+
+    Codes and labels are those of :meth:`~okrkit.scoring.Scorecard.to_dict`; every
+    cell goes through :func:`csv_cell`. Lines end with CR LF, as RFC 4180 says.
+    """
+    out = io.StringIO()
+    # RFC 4180's line ends: a cell holding a carriage return is quoted too.
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for entry in _rows(card.to_dict()):
+        forecast = entry["forecast"] or {}
+        flat = {**entry, **{f"forecast_{key}": value for key, value in forecast.items()}}
+        writer.writerow([csv_cell(flat.get(column)) for column in CSV_COLUMNS])
+    return out.getvalue()
 
 
 def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
@@ -62,15 +153,50 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     show_default=True,
     help=_("The scoring strategy: linear, grade, zones, stepped, or package.module:name."),
 )
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json", "csv")),
+    default="text",
+    show_default=True,
+    help=_("text for people; json or csv for programs, with codes that never change."),
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=_("Write to this file instead of printing."),
+)
+@click.option("--force", is_flag=True, help=_("Write the output even over FILE itself."))
 @with_locale
-def score(file: Path, as_of: dt.date, strategy: str) -> None:
+def score(
+    *, file: Path, as_of: dt.date, strategy: str, fmt: str, output: Path | None, force: bool
+) -> None:
     """Score FILE as of a date."""
+    refuse_own_input(output, file, force=force)
+    okrset = read_okrs(file)
     try:
-        okrset = load(file)
-        card = okrset.score(as_of=as_of, strategy=strategy)
+        with progress(_("Scoring {file}").format(file=file)):
+            card = okrset.score(as_of=as_of, strategy=strategy)
     except OKRError as exc:
         fail(exc)
-    console().print(_scorecard_tree(okrset, card, as_of, strategy))
+    if fmt == "json":
+        # Characters a terminal or an editor should not get raw, as JSON escapes.
+        text = _JSON_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", card.to_json(2))
+        emit(text + "\n", output)
+    elif fmt == "csv":
+        text = scorecard_csv(card)
+        if output is None and is_terminal(sys.stdout):  # no escape sequence reaches it
+            text = terminal_lines(text)
+        emit(text, output)
+    elif output is None:
+        console().print(_scorecard_tree(okrset, card, as_of, strategy))
+    else:
+        buffer = io.StringIO()
+        plain = Console(file=buffer, width=100_000, color_system=None, markup=False, emoji=False)
+        plain.print(_scorecard_tree(okrset, card, as_of, strategy))
+        emit(buffer.getvalue(), output)
 
 
 def _scorecard_tree(okrset: OKRSet, card: Scorecard, as_of: dt.date, strategy: str) -> Tree:

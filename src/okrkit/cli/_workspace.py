@@ -11,7 +11,8 @@ Commands that work on OKRs take :func:`target_options` (``--file/-f PATH``, ``--
 PATH``, ``--workspace NAME``) and call :func:`resolve_target` with them. With neither
 ``--file`` nor ``--store``, the ``okrkit.toml`` is looked for in the current folder and
 then in each folder above it. The workspace's ``locale`` is the commands' language
-unless ``--locale`` or ``OKRKIT_LOCALE`` says otherwise.
+unless ``--locale`` or ``OKRKIT_LOCALE`` says otherwise; without any of the three, a
+target's set speaks its own ``locale`` (see :func:`~okrkit.cli._app.adopt_locale`).
 
 A :class:`Target` reads and writes the same way whichever it is: a file is written
 back whole (atomically, no ``--force`` needed: writing is the command's purpose), a
@@ -32,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 import attrs
 import click
 
+from okrkit.cli._app import adopt_locale, choose_locale
 from okrkit.errors import LoadError, LocaleError, OKRError, Problem, Shown, UsageError
 from okrkit.i18n import _, use_locale
 from okrkit.io import dump, load, write_atomically
@@ -219,6 +221,7 @@ class FileTarget(Target):
 
     def load(self, cycle: str | None = None) -> OKRSet:
         okrset = load(self.path)
+        adopt_locale(okrset.locale)
         return okrset if cycle is None else select_cycle(okrset, cycle)
 
     def save(self, okrset: OKRSet, author: str | None = None) -> None:
@@ -254,7 +257,9 @@ class StoreTarget(Target):
         self.label = _("{store} (workspace {workspace})").format(store=path, workspace=workspace)
 
     def load(self, cycle: str | None = None) -> OKRSet:
-        return self.store.load(workspace=self.workspace, cycle=cycle)
+        okrset = self.store.load(workspace=self.workspace, cycle=cycle)
+        adopt_locale(okrset.locale)
+        return okrset
 
     def save(self, okrset: OKRSet, author: str | None = None) -> None:
         self.store.save(okrset, workspace=self.workspace, author=author)
@@ -358,9 +363,8 @@ def target_options(command: _F) -> _F:
         ctx = click.get_current_context(silent=True)
         chosen = None if ctx is None else ctx.params.get("locale")
         locale = None if chosen else _workspace_locale(kwargs.get("file"), kwargs.get("store"))
-        if locale is None or not _is_locale(locale):
-            return command(*args, **kwargs)
-        with use_locale(locale):
-            return command(*args, **kwargs)
+        if locale is not None and _is_locale(locale):
+            choose_locale(locale)  # the workspace's locale wins over the set's
+        return command(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]

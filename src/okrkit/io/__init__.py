@@ -152,7 +152,8 @@ def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> OKRSe
 def to_data(okrset: OKRSet, *, dates_as_text: bool = True) -> dict[str, Any]:
     """Return an OKR set as plain data (dicts, lists, scalars), defaults left out.
 
-    ``schema_version`` always comes first, so a reader knows the format.
+    ``schema_version`` always comes first, so a reader knows the format, then the
+    set's ``locale`` when it has one, so a reader knows the language.
 
     Examples:
         >>> from okrkit import Cycle, OKRSet
@@ -160,7 +161,10 @@ def to_data(okrset: OKRSet, *, dates_as_text: bool = True) -> dict[str, Any]:
         {'schema_version': 1, 'cycles': [{'id': '2026', 'name': '2026', 'start': '2026-01-01', 'end': '2026-12-31'}], 'owners': [], 'objectives': []}
     """  # noqa: E501
     data = _converter(dates_as_text).unstructure(okrset, OKRSet)
-    return {"schema_version": okrset.schema_version, **data}
+    first: dict[str, Any] = {"schema_version": okrset.schema_version}
+    if okrset.locale is not None:
+        first["locale"] = okrset.locale
+    return {**first, **data}
 
 
 def dumps(okrset: OKRSet, format: str) -> str:  # noqa: A002

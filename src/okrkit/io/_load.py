@@ -25,6 +25,7 @@ from okrkit.model import (
     OKRSet,
     Owner,
 )
+from okrkit.model._okrset import checked_locale
 from okrkit.model._rules import reference_problems
 
 __all__ = ["ENTRIES", "Lines", "locate", "locate_all", "parse_path", "structure_okrset"]
@@ -38,6 +39,7 @@ _SECTIONS: tuple[tuple[str, type, bool], ...] = (
 )
 _TOP_KEYS = (
     "schema_version",
+    "locale",
     "cycles",
     "owners",
     "objectives",
@@ -214,13 +216,21 @@ class _Loader:
 
     def build(self) -> OKRSet | None:
         """Return the OKR set, or ``None`` when :attr:`problems` says why not."""
+        locale, locale_problem = checked_locale(self.data.get("locale"))
+        if locale_problem is not None:
+            self.add([locale_problem])
         sections = {name: self.section(name, kind, required) for name, kind, required in _SECTIONS}
         checkins = read_checkins(self.data.get("checkins"))
         self.problems.extend(checkins.problems)
         schema_version = self.data.get("schema_version", 1)
         if not self.problems and not self.failed:
             try:
-                return OKRSet(schema_version=schema_version, checkins=checkins.log, **sections)
+                return OKRSet(
+                    schema_version=schema_version,
+                    locale=locale,
+                    checkins=checkins.log,
+                    **sections,
+                )
             except ValidationError as exc:
                 self.relocated(exc.problems, checkins)
                 return None

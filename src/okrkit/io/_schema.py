@@ -88,6 +88,13 @@ _RECORDS: dict[type, str] = {
 _POSITIVE = {"exclusiveMinimum": 0}
 _NOTES: dict[tuple[type, str], dict[str, Any]] = {
     (OKRSet, "schema_version"): {"minimum": 1, "maximum": SCHEMA_VERSION},
+    (OKRSet, "locale"): {
+        "pattern": r"^[A-Za-z]{2,8}(?:[_-][A-Za-z0-9]{1,8})*$",
+        "description": N_(
+            "the language of the file, such as vi or en; the command line speaks it "
+            "unless --locale or OKRKIT_LOCALE says otherwise"
+        ),
+    },
     (OKRSet, "cycles"): {"description": N_("the cycles")},
     (OKRSet, "owners"): {"description": N_("the owners")},
     (OKRSet, "objectives"): {"description": N_("the objectives")},

@@ -202,6 +202,12 @@ class KeyResult:
         _check_alignments(check, ident, self.aligned_to)
         check.done()
 
+    def _repr_html_(self) -> str:
+        """A compact HTML table of the key result's fields, for Jupyter."""
+        from okrkit.model._html import key_result_html
+
+        return key_result_html(self)
+
 
 def _check_final_grade(check: Checker, grade: object) -> None:
     if grade is not None and not isinstance(grade, FinalGrade):
@@ -398,3 +404,9 @@ class Objective:
             _("key result in objective {id!r}").format(id=Shown(self.id)),
             [kr.id for kr in self.key_results],
         )
+
+    def _repr_html_(self) -> str:
+        """A compact HTML table of the objective's key results, for Jupyter."""
+        from okrkit.model._html import objective_html
+
+        return objective_html(self)

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
-from okrkit.errors import Problem, UnknownIdError, ValidationError
-from okrkit.i18n import _
+from okrkit.errors import LocaleError, Problem, UnknownIdError, ValidationError, shorten
+from okrkit.i18n import _, use_locale
 from okrkit.model._checkin import CheckIn
-from okrkit.model._checks import DateLike, as_tuple
+from okrkit.model._checks import DateLike, as_tuple, is_storable
 from okrkit.model._entities import Cycle, Dependency, Initiative, Owner
 from okrkit.model._hooks import checkin_log, graph_of, score_of
 from okrkit.model._objective import KeyResult, Objective
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from okrkit.graph import AlignmentGraph
     from okrkit.scoring import Scorecard
 
-__all__ = ["SCHEMA_VERSION", "OKRSet"]
+__all__ = ["SCHEMA_VERSION", "OKRSet", "checked_locale"]
 
 _T = TypeVar("_T")
 
@@ -63,6 +63,35 @@ def _to_dependencies(value: Iterable[Dependency]) -> tuple[Dependency, ...]:
     return cast(tuple[Dependency, ...], as_tuple(value))
 
 
+def checked_locale(value: object) -> tuple[str | None, Problem | None]:
+    """A set's ``locale`` as babel spells it (``vi-VN`` -> ``vi_VN``), or its problem.
+
+    ``None`` stays ``None``: the set does not say. Anything else must be a locale that
+    babel knows, such as ``vi``, ``en`` or ``vi_VN``.
+
+    Examples:
+        >>> checked_locale("vi-VN")
+        ('vi_VN', None)
+        >>> checked_locale("klingon")[1].path
+        'locale'
+    """
+    if value is None:
+        return None, None
+    if isinstance(value, str) and is_storable(value):
+        try:
+            return use_locale(value).locale, None
+        except LocaleError:
+            pass
+    problem = Problem(
+        message=_(
+            "'locale' must be a known language code, such as vi, en or vi_VN (got {value}); "
+            "correct it, or leave the key out"
+        ).format(value=shorten(value)),
+        path="locale",
+    )
+    return None, problem
+
+
 @attrs.frozen(kw_only=True)
 class OKRSet:
     """Everything in one OKR file, with every cross-reference checked.
@@ -74,6 +103,11 @@ class OKRSet:
 
     Attributes:
         schema_version: The version of the file format (see ``SCHEMA_VERSION``).
+        locale: The language the set is written in, such as ``"vi"`` or ``"en"``
+            (any locale babel knows, kept in babel's spelling: ``vi-VN`` becomes
+            ``vi_VN``), or ``None`` when the set does not say. The command line
+            speaks it when neither ``--locale`` nor ``OKRKIT_LOCALE`` chooses a
+            language; the library itself never switches locale on its own.
         cycles: The cycles the objectives are set for.
         owners: The company, departments, teams and people who own OKRs.
         objectives: The objectives, each with its key results.
@@ -101,6 +135,7 @@ class OKRSet:
     """
 
     schema_version: int = SCHEMA_VERSION
+    locale: str | None = None
     cycles: tuple[Cycle, ...] = attrs.field(converter=_to_cycles)
     owners: tuple[Owner, ...] = attrs.field(converter=_to_owners)
     objectives: tuple[Objective, ...] = attrs.field(converter=_to_objectives)
@@ -118,6 +153,7 @@ class OKRSet:
     _graph: Any = attrs.field(init=False, eq=False, repr=False, default=None)
 
     def __attrs_post_init__(self) -> None:
+        locale, locale_problem = checked_locale(self.locale)
         diagnostics: list[Problem] = []
         problems, index, objective_of = reference_problems(
             schema_version=self.schema_version,
@@ -129,8 +165,11 @@ class OKRSet:
             dependencies=self.dependencies,
             diagnostics=diagnostics,
         )
+        if locale_problem is not None:
+            problems = [locale_problem, *problems]
         if problems:
             raise ValidationError(problems)
+        object.__setattr__(self, "locale", locale)
         if diagnostics or self.checkins.diagnostics:
             # The set's log says which check-ins fall outside their cycle.
             object.__setattr__(self, "checkins", self.checkins.with_diagnostics(diagnostics))
@@ -264,6 +303,31 @@ class OKRSet:
             lambda: tuple(chain.from_iterable(o.key_results for o in self.objectives)),
         )
         return found
+
+    def to_frame(self) -> Any:
+        """The set as a pandas DataFrame, one row per key result beside its objective.
+
+        Columns (see docs/notebooks.md): ``objective_id``, ``objective_title``,
+        ``level``, ``ambition``, ``owner``, ``cycle``, ``key_result_id``,
+        ``key_result_title``, ``kind``, ``unit``, ``currency``, ``start``, ``target``,
+        ``weight``, ``due`` (datetime64) and ``owners`` (ids joined by ``", "``).
+        Needs the ``pandas`` extra.
+
+        Examples:
+            >>> import okrkit
+            >>> frame = okrkit.load("examples/acme.en.yaml").to_frame()
+            >>> frame.loc[0, ["objective_id", "key_result_id", "kind"]].tolist()
+            ['obj-co-growth', 'kr-co-mrr', 'increase']
+        """
+        from okrkit.model._frames import okrset_frame
+
+        return okrset_frame(self)
+
+    def _repr_html_(self) -> str:
+        """A compact HTML table of the objectives, for Jupyter."""
+        from okrkit.model._html import okrset_html
+
+        return okrset_html(self)
 
     def checkins_for(self, key_result_id: str) -> tuple[CheckIn, ...]:
         """Return the check-ins of one key result, oldest first.

@@ -11,6 +11,13 @@ from __future__ import annotations
 
 from okrkit.errors import UnknownStrategyError
 from okrkit.scoring._arrays import KIND_CODE, History, MetricArrays
+from okrkit.scoring._export import (
+    BAND_CODES,
+    ZONE_CODES,
+    band_code,
+    scorecard_schema,
+    strategy_name,
+)
 from okrkit.scoring._plan import Drivers
 from okrkit.scoring._registry import (
     ENTRY_POINT_GROUP,
@@ -32,9 +39,11 @@ from okrkit.scoring._strategies import (
 )
 
 __all__ = [
+    "BAND_CODES",
     "ENTRY_POINT_GROUP",
     "KIND_CODE",
     "STATUSES",
+    "ZONE_CODES",
     "Drivers",
     "Forecast",
     "Grade",
@@ -49,9 +58,12 @@ __all__ = [
     "UnknownStrategyError",
     "Zones",
     "available",
+    "band_code",
     "band_of",
     "get",
     "progress",
     "register",
     "rollup",
+    "scorecard_schema",
+    "strategy_name",
 ]

@@ -169,6 +169,29 @@ class Scorecard:
     def __repr__(self) -> str:
         return f"<Scorecard as of {self.as_of.isoformat()}: {len(self)} scores>"
 
+    def _repr_html_(self) -> str:
+        """A compact HTML table of the objectives and their key results, for Jupyter."""
+        from okrkit.scoring._html import scorecard_html
+
+        return scorecard_html(self)
+
+    def to_frame(self) -> Any:
+        """Every score as a pandas DataFrame indexed by ``id``, key results first.
+
+        Columns (see docs/notebooks.md): ``kind``, ``value``, ``raw``, ``expected``,
+        ``status`` and ``band`` (categoricals of stable codes), ``confidence``,
+        ``forecast_value`` and ``forecast_score``. Needs the ``pandas`` extra.
+
+        Examples:
+            >>> import okrkit
+            >>> card = okrkit.load("examples/acme.en.yaml").score(as_of="2026-03-20")
+            >>> card.to_frame().loc["kr-velocity", ["status", "band"]].tolist()
+            ['off_track', 'progress']
+        """
+        from okrkit.scoring._frames import scorecard_frame
+
+        return scorecard_frame(self)
+
     def _position(self, ident: str) -> int:
         try:
             return self._plan.index[ident]
@@ -267,6 +290,31 @@ class Scorecard:
             self._source.graph if hasattr(self._source, "graph") else self._source
         )
         return graph
+
+    # -- as data -----------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """The scorecard as JSON-ready data: stable codes, ``*_label`` words beside them.
+
+        Only the labels change with the locale; :mod:`okrkit.scoring._export` lists
+        every key, :func:`~okrkit.scoring.scorecard_schema` is its JSON Schema.
+
+        Examples:
+            >>> import okrkit
+            >>> card = okrkit.load("examples/acme.en.yaml").score(as_of="2026-03-15")
+            >>> kr = card.to_dict()["key_results"][0]
+            >>> kr["id"], kr["status"], kr["band"], kr["objective"]
+            ('kr-co-mrr', 'on_track', 'delivered', 'obj-co-growth')
+        """
+        from okrkit.scoring._export import scorecard_data
+
+        return scorecard_data(self)
+
+    def to_json(self, indent: int | None = None) -> str:
+        """:meth:`to_dict` as JSON text (UTF-8 as it is), indented by ``indent``."""
+        from okrkit.scoring._export import scorecard_json
+
+        return scorecard_json(self, indent)
 
     # -- what if -----------------------------------------------------------------------
 

@@ -5,6 +5,9 @@ okrkit.io's converter writes it (defaults left out). A key result is its own rec
 whose ``objective`` names the objective that holds it; an objective's record leaves
 its key results out. Each list of the set (cycles, owners, objectives, initiatives,
 dependencies, and each objective's key results) has an order, kept apart.
+
+The set's ``locale`` is kept with the orders, as the list of kind ``locale``: one item,
+or none when the set names no locale. It has a history the way every order has.
 """
 
 from __future__ import annotations
@@ -21,10 +24,12 @@ from okrkit.errors import LoadError, OKRError
 from okrkit.io import _fast as fast
 from okrkit.io import make_converter, problems_from
 from okrkit.model import Cycle, Dependency, Initiative, KeyResult, Objective, OKRSet, Owner
+from okrkit.model._okrset import checked_locale
 from okrkit.store._protocol import Change
 
 __all__ = [
     "CLASSES",
+    "LOCALE",
     "Kinds",
     "Record",
     "assemble",
@@ -54,6 +59,9 @@ CLASSES: dict[str, type] = {
 
 _LISTS = ("cycle", "owner", "objective", "initiative", "dependency")
 """The kinds kept as one list each; key results are listed per objective."""
+
+LOCALE = "locale"
+"""The kind of the one-item list that holds the set's locale (empty: none)."""
 
 
 @functools.cache
@@ -94,8 +102,10 @@ def orders_of(okrset: OKRSet) -> dict[Key, list[str]]:
     """The order of each list of ``okrset``, by (kind, parent).
 
     The parent is ``""`` for the set's own lists, an objective's id for its key results.
+    The set's locale is the list ``(LOCALE, "")``.
     """
     orders: dict[Key, list[str]] = {
+        (LOCALE, ""): [] if okrset.locale is None else [okrset.locale],
         ("cycle", ""): [c.id for c in okrset.cycles],
         ("owner", ""): [o.id for o in okrset.owners],
         ("objective", ""): [o.id for o in okrset.objectives],
@@ -182,7 +192,7 @@ def assemble_kinds(
     if owned:
         kinds["key_result"] = {}
     kr_orders = orders.get("key_result", {})
-    fields: dict[str, Any] = {}
+    fields: dict[str, Any] = {"locale": _locale_of(orders, source)}
     for kind in _LISTS:
         records = kinds[kind]
         ids = _ordered(records, orders.get(kind, {}).get(""))
@@ -203,6 +213,15 @@ def assemble_kinds(
             items.append(_structured(kind, ident, data, source))
         fields[f"{kind}s" if kind != "dependency" else "dependencies"] = items
     return fields
+
+
+def _locale_of(orders: Mapping[str, Mapping[str, list[str]]], source: str) -> str | None:
+    """The set's locale, kept as the list ``(LOCALE, "")`` (see the module)."""
+    kept = orders.get(LOCALE, {}).get("")
+    locale, problem = checked_locale(kept[0] if kept else None)
+    if problem is not None:  # a damaged store, or a locale this babel does not know
+        raise LoadError(problem.located(file=source))
+    return locale
 
 
 def _kr_data(record: Record, owned: bool) -> Record:

@@ -97,6 +97,7 @@ def cycle_part(okrset: OKRSet, cycle: str) -> dict[str, Any]:
     items.update(kr.id for o in objectives for kr in o.key_results)
     return {
         "schema_version": okrset.schema_version,
+        "locale": okrset.locale,
         "cycles": okrset.cycles,
         "owners": okrset.owners,
         "objectives": objectives,

@@ -20,6 +20,9 @@ from okrkit.testing._primitives import (
     ids,
 )
 
+_LOCALES = (None, "vi", "en", "vi_VN", "en_GB")
+"""The locales a generated set declares (``None``: it declares none)."""
+
 
 def _dependencies(
     draw: st.DrawFn,
@@ -146,7 +149,8 @@ def okr_sets(
       name an owner of the set when they name an author.
 
     Owners and objectives come in shuffled order, so a parent may be listed after its
-    children, as it may in a file.
+    children, as it may in a file. The set's ``locale`` is none, or one of a few that
+    babel knows (``vi``, ``en``, ``vi_VN``, ``en_GB``).
 
     Args:
         draw: Supplied by hypothesis; leave it out.
@@ -218,6 +222,7 @@ def okr_sets(
     shuffled_owners = draw(st.permutations(owner_list))
     shuffled_objectives = draw(st.permutations(objective_list))
     return OKRSet(
+        locale=draw(st.sampled_from(_LOCALES)),
         cycles=cycle_list,
         owners=shuffled_owners,
         objectives=shuffled_objectives,
