@@ -90,6 +90,16 @@ class TestReport:
         assert result.exit_code == 1
         assert copy.read_bytes() == VI.read_bytes()
 
+    def test_since_is_for_the_digest(self, runner: CliRunner):
+        """--since with another kind is a usage error, not silently ignored."""
+        args = ["report", str(VI), "--since", "2026-03-01", "--locale", "en"]
+        result = runner.invoke(main, args)
+        assert result.exit_code == 2
+        assert "--since" in result.output
+        digest = runner.invoke(main, [*args, "--kind", "digest", "--as-of", AS_OF])
+        assert digest.exit_code == 0, digest.output
+        assert "Mar 1, 2026" in digest.output
+
     def test_bad_kind_and_date(self, runner: CliRunner):
         """An unknown kind or a date that is not ISO is a usage error (status 2)."""
         assert runner.invoke(main, ["report", str(VI), "--kind", "weekly"]).exit_code == 2

@@ -66,6 +66,19 @@ class TestScorecardFrame:
             assert same(row["forecast_score"], None if forecast is None else forecast.score)
         assert frame["forecast_value"].notna().any()
 
+    def test_titles_objective_level_and_owner(self, card: Scorecard) -> None:
+        """Each row names its title, and its objective's id, level and owner, for grouping."""
+        okrs = okrkit.load(EXAMPLES / "acme.yaml")
+        frame = card.to_frame()
+        assert list(frame["level"].cat.categories) == [level.value for level in okrkit.Level]
+        for parent in okrs.objectives:
+            rows = [parent.id, *(kr.id for kr in parent.key_results)]
+            titles = [parent.title, *(kr.title for kr in parent.key_results)]
+            assert frame.loc[rows, "title"].tolist() == titles
+            assert set(frame.loc[rows, "objective"]) == {parent.id}
+            assert set(frame.loc[rows, "level"]) == {parent.level.value}
+            assert set(frame.loc[rows, "owner"]) == {parent.owner}
+
     def test_the_same_in_every_locale(self, card: Scorecard) -> None:
         """Codes, not words: the frame does not change with the locale."""
         with use_locale("vi"):

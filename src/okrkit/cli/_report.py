@@ -120,6 +120,8 @@ def report(
     force: bool,
 ) -> None:
     """Report on FILE as text, Markdown or HTML."""
+    if since is not None and kind != "digest":
+        raise click.UsageError(_("--since is for the weekly digest (--kind digest)"))
     refuse_own_input(output, file, force=force)
     okrset = read_okrs(file)
     if kind == "outline":

@@ -15,6 +15,7 @@ import numpy as np
 
 from okrkit.errors import import_extra
 from okrkit.graph import NodeKind
+from okrkit.model import Level
 from okrkit.scoring._export import BAND_CODES, band_code
 from okrkit.scoring._status import STATUSES
 
@@ -25,6 +26,10 @@ __all__ = ["SCORECARD_COLUMNS", "band_codes", "scorecard_frame"]
 
 SCORECARD_COLUMNS = (
     "kind",
+    "title",
+    "objective",
+    "level",
+    "owner",
     "value",
     "raw",
     "expected",
@@ -67,6 +72,28 @@ def _forecasts(card: Scorecard, count: int) -> tuple[list[float], list[float]]:
     return values, scores
 
 
+def _entities(card: Scorecard) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Each row's title, objective id, objective level and objective owner.
+
+    A key result's objective, level and owner are its objective's, so that a frame
+    groups by team or level without a join.
+    """
+    plan = card._plan
+    titles, objectives, levels, owners = [], [], [], []
+    for position, kr in enumerate(plan.key_results):
+        parent = plan.objectives[int(plan.objective_of[position]) - plan.count]
+        titles.append(kr.title)
+        objectives.append(parent.id)
+        levels.append(parent.level.value)
+        owners.append(parent.owner)
+    for objective in plan.objectives:
+        titles.append(objective.title)
+        objectives.append(objective.id)
+        levels.append(objective.level.value)
+        owners.append(objective.owner)
+    return titles, objectives, levels, owners
+
+
 def scorecard_frame(card: Scorecard) -> Any:
     """Every score of ``card`` as a DataFrame indexed by id (see :data:`SCORECARD_COLUMNS`).
 
@@ -81,11 +108,16 @@ def scorecard_frame(card: Scorecard) -> Any:
     raws = np.array([card.raw(ident) for ident in ids], dtype=np.float64)
     kinds = np.where(np.arange(len(ids)) < count, 0, 1).astype(np.int8)
     forecast_values, forecast_scores = _forecasts(card, count)
+    titles, objectives, levels, owners = _entities(card)
     return pd.DataFrame(
         {
             "kind": pd.Categorical.from_codes(
                 kinds, categories=[NodeKind.KEY_RESULT.value, NodeKind.OBJECTIVE.value]
             ),
+            "title": pd.array(titles, dtype=pd.StringDtype()),
+            "objective": pd.array(objectives, dtype=pd.StringDtype()),
+            "level": pd.Categorical(levels, categories=[level.value for level in Level]),
+            "owner": pd.Categorical(owners),
             "value": values,
             "raw": raws,
             "expected": np.array(columns["expected"], dtype=np.float64),
