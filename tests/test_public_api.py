@@ -30,6 +30,8 @@ PUBLIC_MODULES = [
     "okrkit.graph",
     "okrkit.i18n",
     "okrkit.io",
+    "okrkit.lint",
+    "okrkit.lint.rules",
     "okrkit.model",
     "okrkit.report",
     "okrkit.report.charts",

@@ -27,6 +27,10 @@ from okrkit.errors import (
     WriteError,
 )
 from okrkit.io import Limits, dump, dumps, load, loads
+
+# okrkit.lint is the linter's function here; its names are in the package okrkit.lint
+# (``from okrkit.lint import Diagnostic``), which this import does not hide.
+from okrkit.lint import lint
 from okrkit.model import (
     SCHEMA_VERSION,
     Alignment,
@@ -90,6 +94,7 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "lint",
     "load",
     "loads",
 ]

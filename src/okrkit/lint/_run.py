@@ -1,0 +1,151 @@
+"""Running the rules over a set: :func:`lint`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from okrkit.errors import UsageError
+from okrkit.i18n import _
+from okrkit.lint._config import LintConfig
+from okrkit.lint._diagnostic import Diagnostic, Location
+from okrkit.lint._registry import available, get
+from okrkit.lint._rule import SOURCE_KEY, LintContext, LintRule, SourceLocator
+from okrkit.model import KeyResult, Objective, OKRSet
+from okrkit.model._checks import as_date
+
+__all__ = ["entity_paths", "lint"]
+
+
+def entity_paths(okrs: OKRSet) -> dict[str, str]:
+    """Where each entity of ``okrs`` sits in the set, by id (as a file lists them)."""
+    paths: dict[str, str] = {}
+    for i, cycle in enumerate(okrs.cycles):
+        paths.setdefault(cycle.id, f"cycles[{i}]")
+    for i, owner in enumerate(okrs.owners):
+        paths.setdefault(owner.id, f"owners[{i}]")
+    for i, objective in enumerate(okrs.objectives):
+        paths[objective.id] = f"objectives[{i}]"
+        for j, kr in enumerate(objective.key_results):
+            paths[kr.id] = f"objectives[{i}].key_results[{j}]"
+    for i, initiative in enumerate(okrs.initiatives):
+        paths.setdefault(initiative.id, f"initiatives[{i}]")
+    return paths
+
+
+def _ignored(okrs: OKRSet) -> dict[str, frozenset[str]]:
+    """The codes each objective or key result opts out of (``lint: {ignore: [...]}``)."""
+    found: dict[str, frozenset[str]] = {}
+    for objective in okrs.objectives:
+        entities: tuple[Objective | KeyResult, ...] = (objective, *objective.key_results)
+        for entity in entities:
+            codes = getattr(entity, "lint_ignore", ())
+            if codes:
+                found[entity.id] = frozenset(codes)
+    return found
+
+
+def _config(config: LintConfig | Mapping[str, Any] | None) -> LintConfig:
+    if config is None:
+        return LintConfig()
+    if isinstance(config, LintConfig):
+        return config
+    if isinstance(config, Mapping):
+        return LintConfig.from_mapping(config)
+    raise UsageError(
+        _("config must be a LintConfig or a mapping, not {kind}").format(
+            kind=type(config).__name__
+        )
+    )
+
+
+def _rules(rules: Iterable[str | LintRule] | None) -> list[LintRule]:
+    if rules is None:
+        return [get(code) for code in available()]
+    if isinstance(rules, str):
+        raise UsageError(_("rules must be a list of codes or rules, not one text"))
+    return [get(rule) for rule in rules]
+
+
+def lint(
+    okrset: OKRSet,
+    *,
+    rules: Iterable[str | LintRule] | None = None,
+    config: LintConfig | Mapping[str, Any] | None = None,
+    as_of: Any = None,
+) -> list[Diagnostic]:
+    """Check ``okrset`` against the rules of good OKRs; return what they find.
+
+    Args:
+        okrset: The set to check.
+        rules: The rules to run, by code (``"OKR101"``), path or object; every rule
+            okrkit has, yours (:func:`~okrkit.lint.register`) and installed packages'
+            (the ``okrkit.lint_rules`` entry points) by default.
+        config: Which rules run, at what severity, with what options
+            (:class:`~okrkit.lint.LintConfig`, or a mapping shaped like
+            ``[tool.okrkit.lint]``).
+        as_of: The date to judge forecasts and check-ins on; rules that need one run
+            only when it is given.
+
+    Returns:
+        The diagnostics, in the order of the set (by line when it came from a file),
+        errors before warnings at one place. An entity that says ``lint: {ignore:
+        [CODE]}`` gets none of that code.
+
+    Raises:
+        UnknownStrategyError: for a rule code nothing has.
+        ValidationError: for a configuration mapping that is wrong.
+
+    Examples:
+        >>> import okrkit
+        >>> found = okrkit.lint(okrkit.load("examples/acme.en.yaml"), rules=["OKR101"])
+        >>> [d.code for d in found]
+        []
+    """
+    chosen = _rules(rules)
+    settings = _config(config)
+    day = None if as_of is None else as_date(as_of)
+    base = LintContext(okrset, as_of=day)
+    paths = entity_paths(okrset)
+    ignored = _ignored(okrset)
+    found = []
+    for rule in chosen:
+        if not settings.runs(rule) or (rule.needs_as_of and day is None):
+            continue
+        severity = settings.severity_of(rule)
+        for finding in rule.check(base.for_rule(settings.options_for(rule))):
+            ident = finding.entity_id
+            if ident is not None and rule.code in ignored.get(ident, ()):
+                continue
+            path = finding.path or (None if ident is None else paths.get(ident))
+            found.append((rule, severity, finding, path))
+    locator = okrset.derived(SOURCE_KEY, lambda: None)
+    lines: Mapping[str, int] = {}
+    file = None
+    if isinstance(locator, SourceLocator):
+        file = locator.file
+        lines = locator.lines({path for *_rest, path in found if path is not None})
+    order = {path: n for n, path in enumerate(paths.values())}
+    diagnostics = [
+        Diagnostic(
+            code=rule.code,
+            severity=severity,
+            entity_id=finding.entity_id,
+            message=finding.message,
+            hint=finding.hint,
+            location=Location(
+                path=path, file=file, line=None if path is None else lines.get(path)
+            ),
+            rule=rule.name,
+        )
+        for rule, severity, finding, path in found
+    ]
+    diagnostics.sort(
+        key=lambda d: (
+            d.location.line if d.location.line is not None else 10**9,
+            order.get(d.location.path or "", 10**9),
+            d.severity.rank,
+            d.code,
+        )
+    )
+    return diagnostics

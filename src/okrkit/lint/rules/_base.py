@@ -1,0 +1,38 @@
+"""The base of okrkit's own rules: the protocol's attributes as class constants."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from okrkit.i18n import gettext
+from okrkit.lint._diagnostic import Finding, Severity
+from okrkit.lint._rule import LintContext
+
+__all__ = ["Rule"]
+
+
+class Rule:
+    """A built-in rule: a code, a name, a severity and a description, then ``check``.
+
+    Subclasses set the class constants and write :meth:`check`; an instance is what
+    the registry holds (see :class:`~okrkit.lint.LintRule`).
+    """
+
+    code: str
+    name: str
+    severity: Severity = Severity.WARNING
+    needs_as_of: bool = False
+    description: ClassVar[str]
+    """What the rule checks, marked with ``N_()``; :meth:`summary` translates it."""
+
+    def summary(self) -> str:
+        """What the rule checks, in one sentence in the active locale."""
+        return gettext(self.description)
+
+    def check(self, context: LintContext) -> Iterable[Finding]:
+        """Every problem the rule finds; each subclass says how."""
+        raise NotImplementedError(type(self).__name__)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(code={self.code!r}, name={self.name!r})"
