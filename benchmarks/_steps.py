@@ -24,6 +24,7 @@ import yaml
 
 import okrkit
 from benchmarks._import_step import import_checkins
+from benchmarks._lint_step import lint_step
 from benchmarks._org import AS_OF, RESCORE_AS_OF, okrset_from_rows
 from benchmarks._pandas import compute, ingest
 from benchmarks._report_step import report_html
@@ -245,6 +246,15 @@ STEPS = (
         "load + build_scorecard + to_html + write (okrkit report --format html)",
         "okrkit score FILE (load + score + tree), CliRunner",
         3.0,
+        scale=5,
+    ),
+    # Issue 13: lint 20,000 objectives in at most twice the time of scoring them.
+    Step(
+        "lint",
+        lint_step,
+        "okrkit.lint(okrs), every rule, on a fresh load",
+        "okrs.score() on a fresh load",
+        2.0,
         scale=5,
     ),
 )

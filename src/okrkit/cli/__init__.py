@@ -25,6 +25,8 @@ Commands:
     okrkit export-parquet FILE -o DIR  write it as Parquet tables, for DuckDB and Spark
     okrkit carry-forward --from C --to C  copy what is unfinished into the next cycle
     okrkit close CYCLE [--grade ...]  give every key result and objective a final grade
+    okrkit check FILE|--store        lint it: the rules of good OKRs (--format text|json|
+                                     sarif|github, --as-of DATE); exit 0, 1 on errors, 2
 
 Modules, one per command or group, wired into the group below:
     ``_app``        the ``okrkit`` group and what commands share: ``--debug``,
@@ -41,11 +43,13 @@ Modules, one per command or group, wired into the group below:
     ``_store_commands``  ``init``, ``checkin`` and ``history`` (``_history_view``: its tables)
     ``_export_command``  ``export-parquet``
     ``_cycle_commands``  ``carry-forward`` and ``close``
+    ``_check``      ``check`` (``_check_formats``: its JSON, SARIF, GitHub and text outputs)
 """
 
 from __future__ import annotations
 
 from okrkit.cli._app import main
+from okrkit.cli._check import check
 from okrkit.cli._cycle_commands import carry_forward_command, close_command
 from okrkit.cli._demo import demo
 from okrkit.cli._export_command import export_parquet
@@ -73,3 +77,4 @@ main.add_command(history)
 main.add_command(export_parquet)
 main.add_command(carry_forward_command)
 main.add_command(close_command)
+main.add_command(check)

@@ -41,11 +41,13 @@ from okrkit.io._limits import too_deep as _too_deep
 from okrkit.io._load import ENTRIES as _ENTRIES
 from okrkit.io._load import locate
 from okrkit.io._load import structure_okrset as _structure_okrset
+from okrkit.io._locator import FileLocator as _FileLocator
 from okrkit.io._node_link import from_node_link, to_node_link
 from okrkit.io._parquet import PARQUET_SCHEMA, to_arrow_tables, to_parquet
 from okrkit.io._read import file_reader as _file_reader
 from okrkit.io._schema import json_schema
 from okrkit.io._write import write_atomically
+from okrkit.lint._rule import SOURCE_KEY as _SOURCE_KEY
 from okrkit.model import OKRSet
 
 __all__ = [
@@ -88,11 +90,15 @@ def _read(
     else:
         data, lines = fmt.parse(text, source, _ENTRIES, limits)
     try:
-        return _structure_okrset(
+        okrset = _structure_okrset(
             data, converter=_converter(fmt.dates_as_text), source=source, lines=lines
         )
     except RecursionError as exc:
         raise _too_deep(source, None, limits) from exc
+    # The linter names the file and line of each diagnostic (okrkit.lint.SOURCE_KEY).
+    locator = _FileLocator(source, lines)
+    okrset.derived(_SOURCE_KEY, lambda: locator)
+    return okrset
 
 
 def loads(

@@ -9,6 +9,7 @@ problem collected rather than the first one raised.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 import typing
@@ -24,11 +25,12 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from okrkit.checkins import CheckInLog
 from okrkit.errors import OKRError, Problem, Shown, ValidationError
 from okrkit.i18n import _
+from okrkit.io._lint_field import FILE_KEYS, file_path, has_lint, lint_codes, lint_data
 from okrkit.io._tables import table_texts
 from okrkit.model import (
     Alignment,
@@ -239,8 +241,11 @@ def _links_hook(_tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
 
 def _class_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """Structure a record from a mapping, refusing unknown keys."""
+    renamed: dict[str, Any] = (
+        {"lint_ignore": override(rename="lint", struct_hook=lint_codes)} if has_lint(cls) else {}
+    )
     inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
-        cls, conv, _cattrs_forbid_extra_keys=True
+        cls, conv, _cattrs_forbid_extra_keys=True, **renamed
     )
 
     def hook(value: Any, _type: Any) -> Any:
@@ -312,7 +317,12 @@ def configure_unstructure(conv: cattrs.Converter, *, dates_as_text: bool = False
     )
 
     def unstructure_class(cls: type) -> Callable[[Any], Any]:
-        return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+        renamed: dict[str, Any] = (
+            {"lint_ignore": override(rename="lint", unstruct_hook=lint_data)}
+            if has_lint(cls)
+            else {}
+        )
+        return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **renamed)
 
     conv.register_unstructure_hook_factory(attrs.has, unstructure_class)
     # Check-ins are written as one text table per key result (see okrkit.io._tables).
@@ -324,7 +334,9 @@ def _identity(value: Any) -> Any:
 
 
 def _known_keys(cls: type) -> str:
-    return ", ".join(field.name for field in attrs.fields(cls) if field.init)
+    return ", ".join(
+        FILE_KEYS.get(field.name, field.name) for field in attrs.fields(cls) if field.init
+    )
 
 
 def problems_from(exc: BaseException, path: tuple[PathPart, ...] = ()) -> list[Problem]:
@@ -340,7 +352,13 @@ def problems_from(exc: BaseException, path: tuple[PathPart, ...] = ()) -> list[P
     """
     if isinstance(exc, ValidationError):
         prefix = path_text(path)
-        return [problem.located(path_prefix=prefix) for problem in exc.problems]
+        located = [problem.located(path_prefix=prefix) for problem in exc.problems]
+        return [
+            dataclasses.replace(problem, path=file_path(problem.path))
+            if problem.path and "lint_ignore" in problem.path
+            else problem
+            for problem in located
+        ]
     if isinstance(exc, OKRError):
         return [Problem(message=str(exc), path=path_text(path) or None)]
     if isinstance(exc, ClassValidationError | IterableValidationError):
@@ -378,7 +396,7 @@ def _group_problems(
                 )
             )
         else:
-            problems.extend(problems_from(sub, (*path, note.name)))
+            problems.extend(problems_from(sub, (*path, FILE_KEYS.get(note.name, note.name))))
     for sub in others:
         problems.extend(problems_from(sub, path))
     return problems

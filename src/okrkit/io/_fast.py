@@ -34,7 +34,12 @@ __all__ = ["objective", "owner"]
 
 
 def _keys(cls: type) -> frozenset[str]:
-    return frozenset(field.name for field in attrs.fields(cls) if field.init)
+    """The keys a file may give ``cls`` (``lint`` for the field ``lint_ignore``)."""
+    return frozenset(
+        "lint" if field.name == "lint_ignore" else field.name
+        for field in attrs.fields(cls)
+        if field.init
+    )
 
 
 def _required(cls: type) -> frozenset[str]:
@@ -92,6 +97,19 @@ def _links(value: Any) -> tuple[Alignment, ...]:
     raise _UncommonShapeError
 
 
+def _lint(raw: dict[str, Any]) -> Any:
+    """The codes of ``lint: {ignore: [...]}``, or ``()`` when the entry has no ``lint``."""
+    if "lint" not in raw:
+        return ()
+    lint = raw["lint"]
+    if type(lint) is not dict or lint.keys() - {"ignore"}:
+        raise _UncommonShapeError
+    codes = lint.get("ignore", [])
+    if type(codes) is not list:
+        raise _UncommonShapeError
+    return tuple(codes)
+
+
 # The entities are made with every field named, as the converter makes them: the model
 # checks every value exactly as it does for the converter.
 
@@ -132,6 +150,7 @@ def _key_result(raw: Any) -> KeyResult:
         plan=(),
         final_grade=None,
         carried_from=get("carried_from"),
+        lint_ignore=_lint(raw),
     )
 
 
@@ -161,6 +180,7 @@ def objective(raw: Any) -> Objective | None:
             key_results=tuple([_key_result(kr) for kr in key_results]),
             final_grade=None,
             carried_from=get("carried_from"),
+            lint_ignore=_lint(raw),
         )
     except (_UncommonShapeError, ValidationError):  # the converter will word the problem
         return None

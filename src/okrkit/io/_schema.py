@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from okrkit.i18n import N_, _
+from okrkit.io._lint_field import FILE_KEYS
 from okrkit.model import (
     SCHEMA_VERSION,
     Alignment,
@@ -201,7 +202,21 @@ class _Builder:
 
     def _shapes(self) -> dict[tuple[type, str], dict[str, Any]]:
         """Fields the loader reads in more shapes than their type says."""
+        lint = {
+            "type": "object",
+            "properties": {
+                "ignore": {
+                    "type": "array",
+                    "items": {"type": "string", "minLength": 1},
+                    "description": _("codes of lint rules not to apply here, such as OKR101"),
+                }
+            },
+            "additionalProperties": False,
+            "description": _("the linter's settings for this entry"),
+        }
         return {
+            (Objective, "lint_ignore"): lint,
+            (KeyResult, "lint_ignore"): lint,
             (CheckIn, "confidence"): {
                 "oneOf": [
                     {"type": "integer", "minimum": min(Confidence), "maximum": max(Confidence)},
@@ -225,7 +240,9 @@ class _Builder:
         return {
             "type": "object",
             "description": _(_RECORDS[cls]),
-            "properties": {field.name: self.field(cls, field) for field in fields},
+            "properties": {
+                FILE_KEYS.get(field.name, field.name): self.field(cls, field) for field in fields
+            },
             "required": [field.name for field in fields if field.default is attrs.NOTHING],
             "additionalProperties": False,
         }

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from okrkit.lint._config import LintConfig
 from okrkit.lint._diagnostic import Diagnostic, Finding, Location, Severity
+from okrkit.lint._quality import Criterion, ObjectiveQuality, quality
 from okrkit.lint._registry import available, get, register
 from okrkit.lint._rule import ENTRY_POINT_GROUP, SOURCE_KEY, LintContext, LintRule, SourceLocator
 from okrkit.lint._run import entity_paths, lint
@@ -27,12 +28,14 @@ __all__ = [
     "BUILT_IN",
     "ENTRY_POINT_GROUP",
     "SOURCE_KEY",
+    "Criterion",
     "Diagnostic",
     "Finding",
     "LintConfig",
     "LintContext",
     "LintRule",
     "Location",
+    "ObjectiveQuality",
     "Rule",
     "Severity",
     "SourceLocator",
@@ -40,5 +43,6 @@ __all__ = [
     "entity_paths",
     "get",
     "lint",
+    "quality",
     "register",
 ]

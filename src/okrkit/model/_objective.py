@@ -130,6 +130,8 @@ class KeyResult:
             an earlier cycle (see :func:`okrkit.store.carry_forward`). It is kept as a
             plain id, not checked as a reference: the original may live in another
             file or another cycle of a store.
+        lint_ignore: Codes of lint rules (``OKR201``) this key result opts out of;
+            written in a file as ``lint: {ignore: [OKR201]}``.
 
     Examples:
         >>> kr = KeyResult(
@@ -153,6 +155,7 @@ class KeyResult:
     plan: tuple[PlannedValue, ...] = attrs.field(default=(), converter=_to_plan)
     final_grade: FinalGrade | None = None
     carried_from: str | None = None
+    lint_ignore: tuple[str, ...] = attrs.field(default=(), converter=to_texts)
 
     def _is_plain(self) -> bool:
         """Whether every field is already normal and plainly valid (see the fast ways out)."""
@@ -179,6 +182,7 @@ class KeyResult:
             and self.final_grade is None
             and (carried_from is None or is_id(carried_from))
             and (links == () or _plain_links(links, self.id))
+            and (self.lint_ignore == () or are_texts(self.lint_ignore))
         )
 
     def __attrs_post_init__(self) -> None:
@@ -199,6 +203,7 @@ class KeyResult:
         check.weight("weight")
         check.date("due", optional=True)
         check.identifier("carried_from", optional=True)
+        check.texts("lint_ignore")
         _check_alignments(check, ident, self.aligned_to)
         check.done()
 
@@ -289,6 +294,8 @@ class Objective:
         carried_from: The id of the objective this one was carried forward from, in
             an earlier cycle; a plain id, not checked as a reference (see
             :attr:`KeyResult.carried_from`).
+        lint_ignore: Codes of lint rules (``OKR101``) this objective opts out of;
+            written in a file as ``lint: {ignore: [OKR101]}``.
 
     Examples:
         >>> o = Objective(
@@ -311,6 +318,7 @@ class Objective:
     key_results: tuple[KeyResult, ...] = attrs.field(default=(), converter=_to_key_results)
     final_grade: FinalGrade | None = None
     carried_from: str | None = None
+    lint_ignore: tuple[str, ...] = attrs.field(default=(), converter=to_texts)
 
     def __attrs_post_init__(self) -> None:
         level = self.level
@@ -336,6 +344,7 @@ class Objective:
         check.choice("level", Level)
         check.choice("ambition", Ambition)
         check.texts("tags")
+        check.texts("lint_ignore")
         check.instances("key_results", KeyResult)
         _check_alignments(check, ident, self.aligned_to)
         own = {kr.id for kr in self.key_results if isinstance(kr, KeyResult)}
@@ -364,6 +373,7 @@ class Objective:
             and type(self.level) is Level
             and type(self.ambition) is Ambition
             and are_texts(self.tags)
+            and (self.lint_ignore == () or are_texts(self.lint_ignore))
             and type(key_results) is tuple
             and _plain_links(self.aligned_to, self.id)
         ):

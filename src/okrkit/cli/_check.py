@@ -1,0 +1,259 @@
+"""``okrkit check``: lint an OKR file, or a workspace's store, for continuous integration.
+
+The exit status says what was found, so a CI job can fail on it:
+
+=====  ==========================================================================
+0      no diagnostic of severity error (warnings and notes may be printed)
+1      at least one error
+2      unusable input: the file or store cannot be read or breaks the model's
+       rules, the lint configuration is wrong, or the command line is (click's)
+=====  ==========================================================================
+
+``--format text`` (the default) groups the diagnostics by objective in a terminal,
+severities in colour, and writes one line per diagnostic when piped or written with
+``-o``; ``json``, ``sarif`` and ``github`` are for programs (see
+:mod:`okrkit.cli._check_formats`). The configuration is ``--config FILE``, else the
+nearest ``okrkit.toml`` or ``pyproject.toml`` with one, from the file's folder (or the
+current folder) up (see :meth:`okrkit.lint.LintConfig.discover`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+from rich.console import Group
+from rich.text import Text
+from rich.tree import Tree
+
+from okrkit.cli._app import adopt_locale, choose_locale, console, emit, fail, with_locale
+from okrkit.cli._check_formats import (
+    diagnostics_json,
+    diagnostics_sarif,
+    github_commands,
+    plain_lines,
+    summary,
+)
+from okrkit.cli._progress import progress
+from okrkit.cli._safe import terminal_text
+from okrkit.cli._workspace import _is_locale, _workspace_locale, resolve_target
+from okrkit.errors import OKRError, Shown
+from okrkit.i18n import _, gettext
+from okrkit.io import load
+from okrkit.lint import Diagnostic, LintConfig, LintRule, Severity, available, get, lint
+
+if TYPE_CHECKING:
+    from okrkit.model import Objective, OKRSet
+
+__all__ = ["EXIT_UNUSABLE", "check"]
+
+EXIT_UNUSABLE = 2
+"""The exit status of ``okrkit check`` when its input cannot be used."""
+
+_COLOURS = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    """Read ``--as-of``: an ISO date, ``today``, or nothing (no rule judged on a date)."""
+    if value is None:
+        return None
+    text = value.strip()
+    if text.lower() == "today":
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(
+            gettext("write the date as YYYY-MM-DD or today (got {value!r})").format(
+                value=Shown(value)
+            )
+        ) from None
+
+
+def _unusable(error: OKRError) -> NoReturn:
+    """Tell ``error`` as every command does (:func:`fail`), with exit status 2."""
+    try:
+        fail(error)
+    except SystemExit:
+        sys.exit(EXIT_UNUSABLE)
+
+
+def _read(file: Path | None, store: Path | None, workspace: str | None) -> tuple[OKRSet, str]:
+    """The set to lint and how to name it: FILE, else the store (or the workspace's)."""
+    if file is not None and (store is not None or workspace is not None):
+        raise click.UsageError(_("pass FILE, or --store with --workspace, not both"))
+    try:
+        if file is not None:
+            with progress(_("Reading {file}").format(file=file)):
+                okrset = load(file)
+            adopt_locale(okrset.locale)
+            return okrset, str(file)
+        with resolve_target(None, store, workspace) as target:
+            return target.load(), target.label
+    except OKRError as exc:
+        _unusable(exc)
+
+
+def _config(config: Path | None, file: Path | None) -> LintConfig:
+    try:
+        if config is not None:
+            return LintConfig.from_file(config)
+        return LintConfig.discover(file.parent if file is not None else Path.cwd())
+    except OKRError as exc:
+        _unusable(exc)
+
+
+def _rules(settings: LintConfig, as_of: dt.date | None) -> list[tuple[LintRule, Severity]]:
+    """The rules that run, each at its configured severity."""
+    chosen = [get(code) for code in available()]
+    return [
+        (rule, settings.severity_of(rule))
+        for rule in chosen
+        if settings.runs(rule) and (as_of is not None or not rule.needs_as_of)
+    ]
+
+
+@click.command(
+    "check",
+    help=_(
+        "Lint FILE, or the workspace's store, against the rules of good OKRs. Exit status: "
+        "0 no error, 1 errors found, 2 input that cannot be used."
+    ),
+)
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--store",
+    "store",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=_("A store to lint instead of FILE (default: the one named by okrkit.toml)."),
+)
+@click.option(
+    "--workspace",
+    "workspace",
+    metavar="NAME",
+    help=_("The workspace inside the store (default: okrkit.toml's, or 'default')."),
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json", "sarif", "github")),
+    default="text",
+    show_default=True,
+    help=_(
+        "text for people; json for programs; sarif for code scanning; github for "
+        "annotations in GitHub Actions."
+    ),
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    callback=_as_of,
+    help=_(
+        "Judge forecasts and check-ins on this date, YYYY-MM-DD or today (default: the "
+        "rules that need a date do not run)."
+    ),
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=_("Write to this file instead of printing."),
+)
+@click.option(
+    "--config",
+    "config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=_(
+        "The lint configuration: an okrkit.toml or pyproject.toml (default: the nearest "
+        "one with a lint table)."
+    ),
+)
+@with_locale
+def check(
+    *,
+    file: Path | None,
+    store: Path | None,
+    workspace: str | None,
+    fmt: str,
+    as_of: dt.date | None,
+    output: Path | None,
+    config: Path | None,
+) -> None:
+    """Lint FILE, or the workspace's store."""
+    ctx = click.get_current_context()
+    if not ctx.params.get("locale"):
+        place = _workspace_locale(file, store)
+        if place is not None and _is_locale(place):
+            choose_locale(place)
+    okrset, label = _read(file, store, workspace)
+    settings = _config(config, file)
+    try:
+        with progress(_("Checking {target}").format(target=label)):
+            found = lint(okrset, config=settings, as_of=as_of)
+        rules = _rules(settings, as_of)
+    except OKRError as exc:  # a rule that cannot be loaded, an option it refuses
+        _unusable(exc)
+    if fmt == "json":
+        emit(diagnostics_json(found), output)
+    elif fmt == "sarif":
+        emit(diagnostics_sarif(found, rules), output)
+    elif fmt == "github":
+        emit(github_commands(found), output)
+    elif output is None and console().is_terminal:
+        console().print(_grouped(okrset, found, label))
+    else:
+        emit(plain_lines(found), output)
+    if any(diagnostic.severity is Severity.ERROR for diagnostic in found):
+        sys.exit(1)
+
+
+def _grouped(okrset: OKRSet, found: Sequence[Diagnostic], label: str) -> Group:
+    """The diagnostics as a tree: the file, each objective, its diagnostics; a summary."""
+    holder: dict[str, Objective] = {}
+    for each in okrset.objectives:
+        holder[each.id] = each
+        for kr in each.key_results:
+            holder[kr.id] = each
+    tree = Tree(Text(terminal_text(label), style="bold"))
+    nodes: dict[str | None, Tree] = {}
+    for diagnostic in found:
+        objective = holder.get(diagnostic.entity_id or "")
+        key = None if objective is None else objective.id
+        node = nodes.get(key)
+        if node is None:
+            heading = (
+                Text(_("The set as a whole"), style="bold")
+                if objective is None
+                else Text.assemble(
+                    (terminal_text(objective.title), "bold"), f"  [{terminal_text(objective.id)}]"
+                )
+            )
+            node = nodes[key] = tree.add(heading)
+        node.add(_line(diagnostic, key))
+    errors = any(diagnostic.severity is Severity.ERROR for diagnostic in found)
+    tail = Text(summary(found), style="bold red" if errors else "bold green" if not found else "")
+    return Group(tree, tail)
+
+
+def _line(diagnostic: Diagnostic, objective_id: str | None) -> Text:
+    """One diagnostic: line, severity in colour, code, the key result, message, hint."""
+    where = diagnostic.location
+    place = f"{where.line}" if where.line is not None else terminal_text(where.path or "")
+    ident = diagnostic.entity_id
+    text = Text.assemble(
+        (f"{place} " if place else "", "dim"),
+        (diagnostic.severity.label, _COLOURS[diagnostic.severity]),
+        " ",
+        (terminal_text(diagnostic.code), "bold"),
+        f" [{terminal_text(ident)}]" if ident and ident != objective_id else "",
+        ": ",
+        terminal_text(diagnostic.message),
+    )
+    if diagnostic.hint:
+        text.append("\n→ " + terminal_text(diagnostic.hint), style="dim")
+    return text
