@@ -34,8 +34,8 @@ __all__ = [
     "summary",
 ]
 
-DOCS_URL = "https://okrkit.dev/lint/"
-"""The page of the linter's rules; each rule's entry is at ``#`` and its code in lowercase."""
+DOCS_URL = "https://okrkit.readthedocs.io/en/latest/lint-rules/"
+"""The rule reference (docs/lint-rules.md); each rule is at ``#`` and its code in lowercase."""
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 """The JSON Schema of SARIF 2.1.0, as ``$schema`` names it."""
