@@ -11,8 +11,8 @@ by an installed package in the ``okrkit.lint_rules`` entry-point group, and run 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast, runtime_checkable
 
 from okrkit.lint._diagnostic import Finding, Severity
 
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from okrkit.scoring import Scorecard
 
 __all__ = ["ENTRY_POINT_GROUP", "SOURCE_KEY", "LintContext", "LintRule", "SourceLocator"]
+
+_T = TypeVar("_T")
 
 ENTRY_POINT_GROUP = "okrkit.lint_rules"
 """The entry-point group third-party packages declare lint rules in.
@@ -74,7 +76,13 @@ class LintRule(Protocol):
 
 
 class LintContext:
-    """What a rule reads: the set, the date, the rule's own options, a shared scorecard.
+    """What a rule reads: the set, the date, the rule's own options, what rules share.
+
+    Every rule of one :func:`~okrkit.lint.lint` run gets a context of its own (its
+    options differ) over one store of what the run has made: the scorecard
+    (:meth:`scorecard`), and whatever the rules put there through :meth:`shared`
+    (folded titles, the objective of each key result...), so that a set is read once
+    per run however many rules need it.
 
     Attributes:
         okrs: The OKR set being linted.
@@ -100,6 +108,33 @@ class LintContext:
         """The rule's option ``name`` from the configuration, or ``default``."""
         return self.options.get(name, default)
 
+    def shared(self, key: str, build: Callable[[], _T]) -> _T:
+        """What ``build()`` makes, made once per lint run and kept for every rule of it.
+
+        The first rule of a run to ask for ``key`` calls ``build``; every later call
+        with the same ``key``, from any rule of the run, returns what it made. A new
+        run starts empty, so nothing outlives the set it was made from. The value may
+        be a mutable cache (a dict a rule fills as it goes); rules that share a key
+        must agree on what it holds, so prefix keys with your package's name
+        (``"acme.words"``; okrkit's own start with ``"okrkit."``).
+
+        Args:
+            key: The name of the value, the same for every rule that shares it.
+            build: Makes the value, called with no arguments at most once per run.
+
+        Examples:
+            >>> import okrkit
+            >>> from okrkit.lint import LintContext
+            >>> context = LintContext(okrkit.load("examples/acme.en.yaml"), as_of=None)
+            >>> made = context.shared("acme.counts", dict)
+            >>> made["titles"] = 3
+            >>> context.for_rule({}).shared("acme.counts", dict)
+            {'titles': 3}
+        """
+        if key not in self._shared:
+            self._shared[key] = build()
+        return cast(_T, self._shared[key])
+
     def scorecard(self) -> Scorecard:
         """The set scored on ``as_of`` (linear), made once for every rule of a run.
 
@@ -109,10 +144,8 @@ class LintContext:
         """
         if self.as_of is None:
             raise ValueError("this rule needs as_of")  # a rule's own mistake
-        card = self._shared.get("scorecard")
-        if card is None:
-            card = self._shared["scorecard"] = self.okrs.score(as_of=self.as_of)
-        return card
+        as_of = self.as_of
+        return self.shared("okrkit.scorecard", lambda: self.okrs.score(as_of=as_of))
 
     def for_rule(self, options: Mapping[str, Any]) -> LintContext:
         """The same run's context, with another rule's options."""

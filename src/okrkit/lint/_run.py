@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from okrkit.errors import UsageError
-from okrkit.i18n import _
+from okrkit.i18n import _, get_locale, use_locale
 from okrkit.lint._config import LintConfig
-from okrkit.lint._diagnostic import Diagnostic, Location
+from okrkit.lint._diagnostic import Diagnostic, Finding, Location, Severity
 from okrkit.lint._registry import available, get
 from okrkit.lint._rule import SOURCE_KEY, LintContext, LintRule, SourceLocator
 from okrkit.model import KeyResult, Objective, OKRSet
@@ -108,44 +108,92 @@ def lint(
     base = LintContext(okrset, as_of=day)
     paths = entity_paths(okrset)
     ignored = _ignored(okrset)
-    found = []
-    for rule in chosen:
-        if not settings.runs(rule) or (rule.needs_as_of and day is None):
-            continue
-        severity = settings.severity_of(rule)
-        for finding in rule.check(base.for_rule(settings.options_for(rule))):
-            ident = finding.entity_id
-            if ident is not None and rule.code in ignored.get(ident, ()):
+    found = _Found()
+    # One locale for the whole run, looked up once: every message a rule words would
+    # otherwise read the environment again (about 10 µs a message).
+    with use_locale(get_locale()):
+        for rule in chosen:
+            if not settings.runs(rule) or (rule.needs_as_of and day is None):
                 continue
-            path = finding.path or (None if ident is None else paths.get(ident))
-            found.append((rule, severity, finding, path))
-    locator = okrset.derived(SOURCE_KEY, lambda: None)
-    lines: Mapping[str, int] = {}
-    file = None
-    if isinstance(locator, SourceLocator):
-        file = locator.file
-        lines = locator.lines({path for *_rest, path in found if path is not None})
-    order = {path: n for n, path in enumerate(paths.values())}
-    diagnostics = [
-        Diagnostic(
-            code=rule.code,
-            severity=severity,
-            entity_id=finding.entity_id,
-            message=finding.message,
-            hint=finding.hint,
-            location=Location(
-                path=path, file=file, line=None if path is None else lines.get(path)
-            ),
-            rule=rule.name,
-        )
-        for rule, severity, finding, path in found
-    ]
-    diagnostics.sort(
-        key=lambda d: (
-            d.location.line if d.location.line is not None else 10**9,
-            order.get(d.location.path or "", 10**9),
-            d.severity.rank,
-            d.code,
-        )
-    )
-    return diagnostics
+            severity = settings.severity_of(rule)
+            source = _Source(rule.code, rule.name, severity, severity.rank)
+            for finding in rule.check(base.for_rule(settings.options_for(rule))):
+                ident = finding.entity_id
+                if ident is not None and ident in ignored and rule.code in ignored[ident]:
+                    continue
+                path = finding.path or (None if ident is None else paths.get(ident))
+                found.add(source, finding, path)
+    return found.diagnostics(okrset, paths)
+
+
+class _Source(NamedTuple):
+    """The rule a finding came from, as its diagnostic shows it."""
+
+    code: str
+    name: str
+    severity: Severity
+    rank: int
+
+
+class _Found:
+    """What the rules found, in parallel lists (a large run makes few objects per finding).
+
+    Each finding becomes a diagnostic, a location and nothing else the collector keeps:
+    no tuple per finding, and sort keys that are plain integers. A run that finds tens
+    of thousands of problems spends much of its time there, the garbage collector's
+    included, which scans every container made while the run lasts.
+    """
+
+    def __init__(self) -> None:
+        self.sources: list[_Source] = []
+        self.findings: list[Finding] = []
+        self.paths: list[str | None] = []
+
+    def add(self, source: _Source, finding: Finding, path: str | None) -> None:
+        """Keep one finding of ``source``'s rule, at ``path``."""
+        self.sources.append(source)
+        self.findings.append(finding)
+        self.paths.append(path)
+
+    def diagnostics(self, okrset: OKRSet, paths: Mapping[str, str]) -> list[Diagnostic]:
+        """The diagnostics of what was found, located, in the order of the set.
+
+        By line when the set came from a file, then by the entity's place in the set,
+        errors before warnings at one place, then by code; a stable sort, so a rule's
+        own order comes last.
+        """
+        if not self.findings:
+            return []
+        locator = okrset.derived(SOURCE_KEY, lambda: None)
+        lines: Mapping[str, int] = {}
+        file = None
+        if isinstance(locator, SourceLocator):
+            file = locator.file
+            lines = locator.lines({path for path in self.paths if path is not None})
+        order = {path: n for n, path in enumerate(paths.values())}
+        codes = {code: n for n, code in enumerate(sorted({s.code for s in self.sources}))}
+        last, width = 10**9, len(codes)
+        places: dict[str | None, tuple[Location, int]] = {}  # a location is frozen
+        made: list[Diagnostic] = []
+        keys: list[int] = []
+        for source, finding, path in zip(self.sources, self.findings, self.paths, strict=True):
+            place = places.get(path)
+            if place is None:
+                line = None if path is None else lines.get(path)
+                rank = order.get(path or "", last)
+                where = (last if line is None else line) * (last + 1) + rank
+                place = places[path] = (Location(path=path, file=file, line=line), where)
+            made.append(
+                Diagnostic(
+                    code=source.code,
+                    severity=source.severity,
+                    entity_id=finding.entity_id,
+                    message=finding.message,
+                    hint=finding.hint,
+                    location=place[0],
+                    rule=source.name,
+                )
+            )
+            # (line, place in the set, severity, code) as one integer, compared alike
+            keys.append((place[1] * 3 + source.rank) * width + codes[source.code])
+        return [made[n] for n in sorted(range(len(made)), key=keys.__getitem__)]

@@ -18,6 +18,7 @@ from okrkit.scoring._export import (
     scorecard_schema,
     strategy_name,
 )
+from okrkit.scoring._forecasts import Forecast, Forecasts
 from okrkit.scoring._plan import Drivers
 from okrkit.scoring._registry import (
     ENTRY_POINT_GROUP,
@@ -26,7 +27,7 @@ from okrkit.scoring._registry import (
     register,
 )
 from okrkit.scoring._rollup import rollup
-from okrkit.scoring._scorecard import Forecast, Score, Scorecard
+from okrkit.scoring._scorecard import Score, Scorecard
 from okrkit.scoring._status import STATUSES, Pace
 from okrkit.scoring._strategies import (
     Grade,
@@ -46,6 +47,7 @@ __all__ = [
     "ZONE_CODES",
     "Drivers",
     "Forecast",
+    "Forecasts",
     "Grade",
     "History",
     "Linear",

@@ -15,8 +15,9 @@ from okrkit.checkins import CheckInLog
 from okrkit.errors import OKRError, Problem, Shown
 from okrkit.graph import NodeKind
 from okrkit.i18n import _
-from okrkit.model import Listing, MetricKind, Status, UnknownIdError
+from okrkit.model import Listing, Status, UnknownIdError
 from okrkit.scoring._arrays import History
+from okrkit.scoring._forecasts import Forecast, Forecasts, forecasts_of
 from okrkit.scoring._plan import Plan
 from okrkit.scoring._status import STATUSES
 from okrkit.scoring._strategies import ScoringStrategy, band_of
@@ -29,25 +30,6 @@ __all__ = ["Forecast", "Score", "Scorecard"]
 Floats = npt.NDArray[np.float64]
 _KR = NodeKind.KEY_RESULT
 _OBJECTIVE = NodeKind.OBJECTIVE
-
-
-@attrs.frozen(kw_only=True)
-class Forecast:
-    """Where a key result is heading: a least-squares line through its check-ins.
-
-    Attributes:
-        on: The day projected to (the due date or the cycle's end).
-        value: The projected value on that day.
-        low: The low end of the band (about 95%, from the residuals).
-        high: The high end of the band.
-        score: The raw score the projected value would give.
-    """
-
-    on: dt.date
-    value: float
-    low: float
-    high: float
-    score: float
 
 
 @attrs.frozen(kw_only=True)
@@ -128,6 +110,7 @@ class Scorecard:
         self._computed = computed
         self._history = history
         self._raws: Floats | None = None
+        self._forecasts: Forecasts | None = None
         self.diagnostics: tuple[Problem, ...] = tuple(
             Problem(
                 message=_(
@@ -251,6 +234,12 @@ class Scorecard:
     def statuses(self) -> tuple[Status, ...]:
         """Every status, in the order of :meth:`ids`."""
         return tuple(STATUSES[code] for code in self._columns["status"].tolist())
+
+    def confidences(self) -> tuple[float | None, ...]:
+        """Every :attr:`Score.confidence`, in the order of :meth:`ids` (``None`` for none)."""
+        return tuple(
+            None if math.isnan(level) else level for level in self._columns["confidence"].tolist()
+        )
 
     def value(self, ident: str) -> float:
         """The value that rolls up for ``ident`` (without building a :class:`Score`)."""
@@ -389,47 +378,25 @@ class Scorecard:
         off = sum(1 for s in found if s in (Status.OFF_TRACK, Status.MISSED))
         return 100.0 * (on - off) / len(found)
 
+    def forecasts(self) -> Forecasts:
+        """Every key result's :meth:`forecast` at once, by column (made once, then kept).
+
+        One vectorised least-squares fit over the check-in log for all key results, in
+        the order of :meth:`ids`; NaN where :meth:`forecast` gives ``None``.
+        """
+        if self._forecasts is None:
+            self._forecasts = forecasts_of(self._plan, self.log, self.as_of, self.strategy)
+        return self._forecasts
+
     def forecast(self, key_result: str) -> Forecast | None:
         """A least-squares projection of ``key_result`` to its due date or cycle end.
 
-        Uses the check-ins up to the scoring date; ``None`` with fewer than two, and for
-        a milestone (done or not, never a line). With exactly two the line fits them
-        exactly and the band has no width.
+        Uses the check-ins up to the scoring date; ``None`` with fewer than two, when
+        they all fall on one day, and for a milestone (done or not, never a line). With
+        exactly two the line fits them exactly and the band has no width. Read from
+        :meth:`forecasts`.
         """
         position = self._plan.index.get(key_result)
         if position is None or position >= self._plan.count:
             raise OKRError(_("{id!r} is not a key result").format(id=Shown(key_result)))
-        entity = self._plan.key_results[position]
-        series = self.log.series(key_result)
-        if series is None or entity.metric.kind is MetricKind.MILESTONE:
-            return None
-        upto = series.index_at(self.as_of.toordinal()) + 1
-        if upto < 2:
-            return None
-        xs = series.days[:upto].astype(np.float64).tolist()
-        ys = series.values[:upto].tolist()
-        n = len(xs)
-        mean_x, mean_y = math.fsum(xs) / n, math.fsum(ys) / n
-        sxx = math.fsum((x - mean_x) ** 2 for x in xs)
-        if sxx == 0:
-            return None
-        slope = math.fsum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sxx
-        end = dt.date.fromordinal(int(self._plan.period_end[position]))
-        x0 = float(end.toordinal())
-        projected = mean_y + slope * (x0 - mean_x)
-        residual = (
-            math.fsum(
-                (y - (mean_y + slope * (x - mean_x))) ** 2 for x, y in zip(xs, ys, strict=True)
-            )
-            / (n - 2)
-            if n > 2
-            else 0.0
-        )
-        half = 1.96 * math.sqrt(residual * (1 + 1 / n + (x0 - mean_x) ** 2 / sxx))
-        return Forecast(
-            on=end,
-            value=projected,
-            low=projected - half,
-            high=projected + half,
-            score=self.strategy.score(entity.metric, projected),
-        )
+        return self.forecasts().at(position)

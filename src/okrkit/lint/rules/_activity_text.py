@@ -10,21 +10,24 @@ from __future__ import annotations
 import functools
 import re
 from enum import Enum
-from typing import NamedTuple
+from itertools import accumulate
+from typing import Any, Final, NamedTuple
 
 from okrkit.lint.rules import _activity_words as words
+from okrkit.lint.rules._activity_fold import quick_fold
 from okrkit.lint.rules._text import fold
 
 __all__ = [
+    "CODES",
+    "CUES",
+    "KINDS",
     "NUMBER",
     "Hit",
     "Kind",
     "Token",
-    "change_text",
+    "find_hits",
     "find_phrases",
-    "fold",
-    "has_change",
-    "number_within",
+    "fold_title",
     "split_title",
 ]
 
@@ -77,9 +80,9 @@ _Entry = tuple[Kind, str | None]
 
 
 @functools.cache
-def _lexicon() -> tuple[dict[tuple[str, ...], _Entry], dict[str, tuple[int, ...]]]:
-    """Every folded phrase with its kind and language, and the phrase lengths by first word."""
-    table: dict[tuple[str, ...], _Entry] = {}
+def _lexicon() -> dict[str, _Entry]:
+    """Every listed phrase, folded (its words joined by spaces), with its kind and language."""
+    table: dict[str, _Entry] = {}
     groups: list[tuple[Kind, str | None, tuple[str, ...]]] = [
         (Kind.NEUTRAL, None, words.NEUTRAL),
         (Kind.MEASURE, None, words.MEASURES),
@@ -94,12 +97,138 @@ def _lexicon() -> tuple[dict[tuple[str, ...], _Entry], dict[str, tuple[int, ...]
         verb = kind in (Kind.OUTCOME, Kind.ACTIVITY)
         for phrase in phrases:
             for form in _english_forms(phrase, verb=verb):
-                key = tuple(_WORD.findall(fold(form)))
-                table.setdefault(key, (kind, language))
-    lengths: dict[str, set[int]] = {}
-    for key in table:
-        lengths.setdefault(key[0], set()).add(len(key))
-    return table, {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
+                table.setdefault(" ".join(_WORD.findall(fold(form))), (kind, language))
+    return table
+
+
+_STARTS = "(?<![a-z#])"
+_ENDS = "(?![a-z#])"
+
+
+def _atoms(phrase: str) -> list[str]:
+    """The pieces of pattern that match ``phrase`` as whole words of a folded title.
+
+    A word starts and ends where no letter or digit touches it; words are apart by
+    spaces, any number of them, and ``%`` stands apart with or without them.
+    """
+    atoms = [] if phrase.startswith("%") else [_STARTS]
+    for before, char, after in zip(" " + phrase[:-1], phrase, phrase[1:] + " ", strict=True):
+        if char != " ":
+            atoms.append(re.escape(char))
+        else:
+            atoms.append(" *" if "%" in (before, after) else " +")
+    if not phrase.endswith("%"):
+        atoms.append(_ENDS)
+    return atoms
+
+
+def _trie(phrases: list[str]) -> str:
+    """A pattern matching any of ``phrases`` as whole words, the longest that fits first.
+
+    The phrases share their beginnings as a trie does, so the pattern tries one
+    character at a time instead of every phrase in turn; at each step it tries to go
+    on before it tries to stop, so a longer phrase wins over the one it extends.
+    """
+    root: dict[str, dict[str, Any]] = {}
+    for phrase in phrases:
+        node = root
+        for atom in _atoms(phrase):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict[str, Any]]) -> str:
+        if not node:
+            return ""
+        ahead = sorted(node, key=lambda atom: atom in ("", _ENDS))
+        branches = [atom + pattern(node[atom]) for atom in ahead]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return pattern(root)
+
+
+class _Codes(dict[str, str]):
+    """The kind of each listed phrase as one letter, however far apart its words are."""
+
+    def __missing__(self, phrase: str) -> str:
+        return dict.__getitem__(self, " ".join(phrase.replace("%", " % ").split()))
+
+
+KINDS: Final = {kind.value[0]: kind for kind in Kind}
+"""Each kind by the first letter of its name."""
+CUES: Final = frozenset(
+    " ".join(_WORD.findall(fold(phrase))).split()[0]
+    for phrase in words.CHANGE_FROM + words.CHANGE_BETWEEN
+)
+"""The words a change between two numbers needs one of: "from", "từ", "instead"..."""
+
+
+def _codes() -> _Codes:
+    """The kind of each listed phrase by the first letter of its name (``a`` for activity).
+
+    The letter is upper case when the phrase holds a word of :data:`CUES`, and each cue
+    that no list holds is a phrase of its own, ``F``: so the kinds tell, at no cost,
+    whether a title may hold a change. A cue word found alone only takes a word that
+    no listed phrase starts at, so the listed phrases found stay the same.
+    """
+    codes = _Codes(dict.fromkeys(CUES, "F"))
+    for phrase, (kind, _) in _lexicon().items():
+        code = kind.value[0]
+        codes[phrase] = code.upper() if CUES.intersection(phrase.split()) else code
+    codes.update({f" {phrase}": code for phrase, code in codes.items()})
+    return codes
+
+
+CODES: Final = _codes()
+
+
+_Patterns = tuple[re.Pattern[str], re.Pattern[str]]
+_PATTERNS: dict[str | None, _Patterns] = {}
+
+
+def _phrase_patterns(language: str | None) -> _Patterns:
+    """The listed phrases ``language`` reads, and the cues, as whole words.
+
+    Two patterns, made once per language: one that finds them anywhere, one that finds
+    them after a space.
+    """
+    lexicon = _lexicon()
+    read = sorted(
+        {phrase for phrase, (_, own) in lexicon.items() if own is None or language in (None, own)}
+        | (CUES - lexicon.keys())
+    )
+    trie = _trie(read)
+    return _PATTERNS.setdefault(language, (re.compile(f"({trie})"), re.compile(f"( {trie})")))
+
+
+def find_hits(folded: str, language: str | None) -> tuple[str, list[int], int]:
+    """The listed phrases of ``folded``: their kinds, one letter each, and their places.
+
+    At each word the longest listed phrase that starts there (among those of
+    ``language``) is taken, and the search goes on after it, left to right. Returns
+    ``(kinds, ends, shift)``: phrase ``k`` runs from ``ends[2 * k]`` to
+    ``ends[2 * k + 1] - shift``.
+
+    The kinds are letters of :data:`CODES`: ``F`` for a cue of a change, an upper-case
+    letter for a phrase that holds one.
+
+    A title without ``%`` has a space (or its start) before each word, so the search
+    jumps from space to space, quicker than trying every character; each phrase it
+    finds then holds the space before it, hence the shift.
+
+    Examples:
+        >>> find_hits("to chuc ## buoi", None)
+        ('ad', [0, 8, 11, 16, 16], 1)
+        >>> find_hits("## % nps", None)
+        ('mm', [3, 4, 5, 8, 8], 0)
+    """
+    anywhere, spaced = _PATTERNS.get(language) or _phrase_patterns(language)
+    if "%" in folded:
+        parts = anywhere.split(folded)
+        shift = 0
+    else:
+        parts = spaced.split(" " + folded)
+        shift = 1
+    return "".join(map(CODES.__getitem__, parts[1::2])), list(accumulate(map(len, parts))), shift
 
 
 class Token(NamedTuple):
@@ -124,6 +253,45 @@ def split_title(title: str) -> list[Token]:
     return found
 
 
+_OPAQUE = "q"
+"""What a word the quick fold cannot spell becomes: a word no list holds."""
+_PLAIN = re.compile("[a-z]+")
+
+
+def _spelt(word: str) -> str:
+    """``word`` as the quick fold would spell it: itself, or a stand-in for the unspellable."""
+    return word if word in (NUMBER, "%") or _PLAIN.fullmatch(word) else _OPAQUE
+
+
+def fold_title(title: str) -> tuple[str, dict[int, int] | None]:
+    """``title`` folded for reading, and where its words' ends fall in the title.
+
+    Most titles fold in place (:func:`._activity_fold.quick_fold`), and the second item
+    is ``None``. Any other title is cut by :func:`split_title` and its words joined by
+    spaces; the second item then maps each word's start and end in the folded text to
+    its place in the title. Either way the folded text holds lower-case ASCII words,
+    ``#`` for digits, ``%`` and spaces.
+
+    Examples:
+        >>> fold_title("Hoàn thành 10 buổi")
+        ('hoan thanh ## buoi', None)
+        >>> fold_title("Tổ chức {n}buổi")
+        ('to chuc # buoi', {0: 0, 2: 2, 3: 3, 7: 7, 8: 8, 9: 11, 10: 11, 14: 15})
+    """
+    quick = quick_fold(title)
+    if quick is not None:
+        return quick, None
+    places: dict[int, int] = {}
+    parts: list[str] = []
+    at = 0
+    for token in split_title(title):
+        word = _spelt(token.word)
+        places[at], places[at + len(word)] = token.start, token.end
+        parts.append(word)
+        at += len(word) + 1
+    return " ".join(parts), places
+
+
 class Hit(NamedTuple):
     """A listed phrase found in a title: its kind, its first and last word, its text."""
 
@@ -135,88 +303,14 @@ class Hit(NamedTuple):
 
 def find_phrases(title: str, tokens: list[Token], language: str | None) -> list[Hit]:
     """The listed phrases of ``tokens``, longest first, left to right."""
-    table, lengths = _lexicon()
+    line = " ".join(_spelt(token.word) for token in tokens)
+    codes, ends, shift = find_hits(line, language)
     hits: list[Hit] = []
-    i = 0
-    while i < len(tokens):
-        step = 1
-        for n in lengths.get(tokens[i].word, ()):
-            if i + n > len(tokens):
-                continue
-            entry = table.get(tuple(t.word for t in tokens[i : i + n]))
-            if entry is None or (entry[1] is not None and language not in (None, entry[1])):
-                continue
-            text = title[tokens[i].start : tokens[i + n - 1].end]
-            hits.append(Hit(entry[0], i, i + n - 1, text))
-            step = n
-            break
-        i += step
+    for k, code in enumerate(codes.lower()):
+        if code == "f":
+            continue
+        first = line.count(" ", 0, ends[2 * k])
+        last = first + line.count(" ", ends[2 * k], ends[2 * k + 1] - shift)
+        text = title[tokens[first].start : tokens[last].end]
+        hits.append(Hit(KINDS[code], first, last, text))
     return hits
-
-
-def number_within(tokens: list[Token], start: int, span: int) -> int | None:
-    """The index of the first number among ``span`` tokens from ``start``, or ``None``."""
-    for i in range(start, min(start + span, len(tokens))):
-        if tokens[i].word == NUMBER:
-            return i
-    return None
-
-
-@functools.cache
-def _links() -> tuple[frozenset[str], frozenset[str], dict[str, list[tuple[str, ...]]]]:
-    """The folded words that open and close a change, and the between phrases by first word."""
-    between: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in words.CHANGE_BETWEEN:
-        key = tuple(_WORD.findall(fold(phrase)))
-        between.setdefault(key[0], []).append(key)
-    return (
-        frozenset(fold(w) for w in words.CHANGE_FROM),
-        frozenset(fold(w) for w in words.CHANGE_TO),
-        between,
-    )
-
-
-def has_change(tokens: list[Token]) -> bool:
-    """Whether ``tokens`` hold a change between two numbers: from 27 to 35, từ 27 lên 35."""
-    if sum(1 for token in tokens if token.word == NUMBER) < 2:
-        return False
-    opening, closing, between = _links()
-    for i, token in enumerate(tokens):
-        if token.word in between and _between(tokens, i, between[token.word]):
-            return True
-        if token.word not in opening:
-            continue
-        first = number_within(tokens, i + 1, 4)
-        if first is None:
-            continue
-        for j in range(first + 1, min(first + 5, len(tokens))):
-            if tokens[j].word in closing and number_within(tokens, j + 1, 3) is not None:
-                return True
-    return False
-
-
-def _between(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> bool:
-    """Whether a new and an old number meet at ``i``: 2 minutes instead of 20."""
-    for phrase in phrases:
-        n = len(phrase)
-        if tuple(t.word for t in tokens[i : i + n]) != phrase:
-            continue
-        before = any(t.word == NUMBER for t in tokens[max(i - 8, 0) : i])
-        if before and number_within(tokens, i + n, 3) is not None:
-            return True
-    return False
-
-
-def change_text(title: str, tokens: list[Token]) -> str:
-    """The words of the first change between two numbers, as the title writes them."""
-    opening = _links()[0]
-    for i, token in enumerate(tokens):
-        if token.word in opening:
-            ahead = range(i + 1, min(i + 10, len(tokens)))
-            numbers = [j for j in ahead if tokens[j].word == NUMBER]
-            if len(numbers) >= 2:
-                last = numbers[1]
-                if last + 1 < len(tokens) and tokens[last + 1].word == "%":
-                    last += 1
-                return title[token.start : tokens[last].end]
-    return ""

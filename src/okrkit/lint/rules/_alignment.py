@@ -8,6 +8,7 @@ from okrkit.i18n import N_, _
 from okrkit.lint._diagnostic import Finding, Severity
 from okrkit.lint._rule import LintContext
 from okrkit.lint.rules._base import Rule
+from okrkit.lint.rules._shared import objectives
 from okrkit.model import InitiativeStatus, KeyResult, Level, Objective, OKRSet
 
 __all__ = ["DependencyUnanswered", "KeyResultNoInitiative", "LevelInverted", "Unaligned"]
@@ -52,14 +53,12 @@ class KeyResultNoInitiative(Rule):
             if initiative.status is not InitiativeStatus.DROPPED
             for kr in initiative.drives
         }
+        message = _("no initiative drives the key result, so nothing is set to move it")
+        hint = _("add the initiative that will move it, or drop the key result")
         for kr in okrs.key_results:
             if kr.id in driven:
                 continue
-            yield Finding(
-                entity_id=kr.id,
-                message=_("no initiative drives the key result, so nothing is set to move it"),
-                hint=_("add the initiative that will move it, or drop the key result"),
-            )
+            yield Finding(entity_id=kr.id, message=message, hint=hint)
 
 
 class Unaligned(Rule):
@@ -196,10 +195,14 @@ class LevelInverted(Rule):
 
     def check(self, context: LintContext) -> Iterator[Finding]:
         """Each objective aligned to an objective (or its key result) of a lower level."""
-        okrs = context.okrs
+        okrs, holders = context.okrs, objectives(context)
         for objective in okrs.objectives:
+            if not _is_aligned(objective):
+                continue
             for parent_id in _parents(objective):
-                parent = _objective(okrs, parent_id)
+                parent = holders.get(parent_id)
+                if parent is None:  # not in the set: let the model say so
+                    parent = _objective(okrs, parent_id)
                 if _RANK[parent.level] <= _RANK[objective.level]:
                     continue
                 yield Finding(

@@ -59,23 +59,20 @@ class ObjectiveCount(Rule):
         """Each owner and cycle with more than ``max`` objectives."""
         high = int(context.option("max", 4))
         counts = Counter((o.owner, o.cycle) for o in context.okrs.objectives)
+        message = _(
+            "{owner} has {count} objectives in cycle {cycle}; more than {high} spreads the "
+            "team thin"
+        )
+        hint = _("keep the {high} that matter most this cycle").format(high=high)
+        positions: dict[str, int] = {}  # the first place of each owner in the set's list
+        for position, candidate in enumerate(context.okrs.owners):
+            positions.setdefault(candidate.id, position)
         for (owner, cycle), count in counts.items():
             if count <= high:
                 continue
             yield Finding(
                 entity_id=owner,
-                message=_(
-                    "{owner} has {count} objectives in cycle {cycle}; more than {high} spreads "
-                    "the team thin"
-                ).format(owner=owner, count=count, cycle=cycle, high=high),
-                hint=_("keep the {high} that matter most this cycle").format(high=high),
-                path=f"owners[{_position(context, owner)}]",
+                message=message.format(owner=owner, count=count, cycle=cycle, high=high),
+                hint=hint,
+                path=f"owners[{positions.get(owner, -1)}]",
             )
-
-
-def _position(context: LintContext, owner: str) -> int:
-    """The place of ``owner`` in the set's list of owners (-1 when not listed)."""
-    for position, candidate in enumerate(context.okrs.owners):
-        if candidate.id == owner:
-            return position
-    return -1

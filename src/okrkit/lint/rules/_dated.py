@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from okrkit.i18n import N_, _, format_day, format_number, format_value, ngettext
 from okrkit.lint._diagnostic import Finding
 from okrkit.lint._rule import LintContext
 from okrkit.lint.rules._base import Rule
+from okrkit.lint.rules._shared import statuses
 from okrkit.model import Ambition, Cycle, MetricKind, Objective, OKRSet, Status
 
 if TYPE_CHECKING:
+    from okrkit.checkins import CheckInLog
     from okrkit.scoring import Scorecard
 
 __all__ = ["CheckInStale", "ForecastShort", "KeepAlreadyBroken"]
@@ -31,8 +37,8 @@ class ForecastShort(Rule):
     A committed objective is expected to reach 1.0, an aspirational one about 0.7
     (source 002); this rule warns when the forecast falls below ``committed`` (1.0) or
     ``aspirational`` (0.4), while the cycle runs. Each key result is projected to its
-    due date or the cycle's end by a line through its check-ins
-    (:meth:`okrkit.scoring.Scorecard.forecast`), and the objective is scored as if those
+    due date or the cycle's end by a line through its check-ins (all at once, by
+    :meth:`okrkit.scoring.Scorecard.forecasts`), and the objective is scored as if those
     values were reported (:meth:`~okrkit.scoring.Scorecard.what_if`). An objective is
     judged only when each of its key results has a forecast (two check-ins or more) or
     is done already.
@@ -61,50 +67,63 @@ class ForecastShort(Rule):
         }
         running = _running(okrs, as_of)
         card = context.scorecard()
+        projections = _Projections(card)
         projected: dict[str, float] = {}
         judged: list[Objective] = []
         for objective in okrs.objectives:
             if objective.cycle not in running or not objective.key_results:
                 continue
-            found = _projection(card, objective)
+            found = projections.of(objective)
             if found is not None:
                 projected.update(found)
                 judged.append(objective)
         if not judged:
             return
         future = card.what_if(projected) if projected else card
+        # Many objectives share a rounded value and every one a line: format each once.
+        number = functools.cache(format_number)
+        labels = {ambition: ambition.label for ambition in Ambition}
+        message = _(
+            "the {ambition} objective is forecast to score {value} by the end of the cycle, "
+            "below {line}"
+        )
+        hint = _(
+            "change the initiatives behind the weakest key results, or agree a new target now"
+        )
         for objective in judged:
             value, line = round(future.value(objective.id), 2), lines[objective.ambition]
             if value >= line:
                 continue
             yield Finding(
                 entity_id=objective.id,
-                message=_(
-                    "the {ambition} objective is forecast to score {value} by the end of "
-                    "the cycle, below {line}"
-                ).format(
-                    ambition=objective.ambition.label,
-                    value=format_number(value),
-                    line=format_number(line),
+                message=message.format(
+                    ambition=labels[objective.ambition], value=number(value), line=number(line)
                 ),
-                hint=_(
-                    "change the initiatives behind the weakest key results, or agree a new "
-                    "target now"
-                ),
+                hint=hint,
             )
 
 
-def _projection(card: Scorecard, objective: Objective) -> dict[str, float] | None:
-    """Each key result's projected value, or ``None`` when one cannot be projected."""
-    values: dict[str, float] = {}
-    for kr in objective.key_results:
-        if card[kr.id].status in _FINISHED:
-            continue
-        forecast = card.forecast(kr.id)
-        if forecast is None:
-            return None
-        values[kr.id] = forecast.value
-    return values
+class _Projections:
+    """Every key result's projected value and status, read once from the scorecard."""
+
+    def __init__(self, card: Scorecard) -> None:
+        forecasts = card.forecasts()
+        self._row = {ident: row for row, ident in enumerate(forecasts.ids)}
+        self._values = forecasts.values.tolist()
+        self._statuses = card.statuses()
+
+    def of(self, objective: Objective) -> dict[str, float] | None:
+        """Each unfinished key result's projected value, ``None`` if one has none."""
+        values: dict[str, float] = {}
+        for kr in objective.key_results:
+            row = self._row[kr.id]
+            if self._statuses[row] in _FINISHED:
+                continue
+            value = self._values[row]
+            if math.isnan(value):
+                return None
+            values[kr.id] = value
+        return values
 
 
 class CheckInStale(Rule):
@@ -131,43 +150,65 @@ class CheckInStale(Rule):
         assert as_of is not None  # needs_as_of
         limit = int(context.option("days", 14))
         running = _running(okrs, as_of)
-        card = context.scorecard()
-        today = as_of.toordinal()
-        for objective in okrs.objectives:
-            cycle = running.get(objective.cycle)
-            if cycle is None:
+        waiting = [
+            (kr.id, cycle)
+            for objective in okrs.objectives
+            if (cycle := running.get(objective.cycle)) is not None
+            for kr in objective.key_results
+        ]
+        if not waiting:
+            return
+        last = _last_checkins(okrs.checkins, [ident for ident, _cycle in waiting], as_of)
+        status = statuses(context)
+        stale = _Stale()
+        for (ident, cycle), day in zip(waiting, last, strict=True):
+            since = cycle.start if day < 0 else dt.date.fromordinal(day)
+            age = (as_of - since).days
+            if age <= limit or status[ident] in _FINISHED:
                 continue
-            for kr in objective.key_results:
-                series = okrs.checkins.series(kr.id)
-                row = -1 if series is None else series.index_at(today)
-                if series is None or row < 0:
-                    since, checked = cycle.start, False
-                else:
-                    since, checked = dt.date.fromordinal(int(series.days[row])), True
-                age = (as_of - since).days
-                if age <= limit or card[kr.id].status in _FINISHED:
-                    continue
-                yield _stale(kr.id, age, since if checked else None)
+            yield stale(ident, age, None if day < 0 else since)
 
 
-def _stale(ident: str, age: int, last: dt.date | None) -> Finding:
+def _last_checkins(log: CheckInLog, idents: list[str], as_of: dt.date) -> list[int]:
+    """The day (an ordinal) of each key result's last check-in on or before ``as_of``, or -1.
+
+    One vectorised search of the log (:meth:`~okrkit.checkins.CheckInLog.rows_as_of`).
+    """
+    if not len(log):
+        return [-1] * len(idents)
+    code = {ident: position for position, ident in enumerate(log.ids())}
+    codes = np.fromiter((code.get(ident, -1) for ident in idents), np.int64, len(idents))
+    rows = log.rows_as_of(codes, as_of)
+    days: list[int] = np.where(rows >= 0, log.days[np.maximum(rows, 0)], -1).tolist()
+    return days
+
+
+class _Stale:
+    """OKR402's findings, each message worded once per age and last check-in day."""
+
+    def __init__(self) -> None:
+        self._hint = _("record a check-in with the current value and how confident the owner is")
+        self._said: dict[tuple[int, dt.date | None], str] = {}
+
+    def __call__(self, ident: str, age: int, last: dt.date | None) -> Finding:
+        message = self._said.get((age, last))
+        if message is None:
+            message = self._said[age, last] = _stale_message(age, last)
+        return Finding(entity_id=ident, message=message, hint=self._hint)
+
+
+def _stale_message(age: int, last: dt.date | None) -> str:
     if last is None:
-        message = ngettext(
+        return ngettext(
             "the key result has had no check-in since its cycle began {days} day ago",
             "the key result has had no check-in since its cycle began {days} days ago",
             age,
         ).format(days=format_number(age))
-    else:
-        message = ngettext(
-            "the last check-in was on {day}, {days} day ago",
-            "the last check-in was on {day}, {days} days ago",
-            age,
-        ).format(day=format_day(last), days=format_number(age))
-    return Finding(
-        entity_id=ident,
-        message=message,
-        hint=_("record a check-in with the current value and how confident the owner is"),
-    )
+    return ngettext(
+        "the last check-in was on {day}, {days} day ago",
+        "the last check-in was on {day}, {days} days ago",
+        age,
+    ).format(day=format_day(last), days=format_number(age))
 
 
 class KeepAlreadyBroken(Rule):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from okrkit.errors import Shown
@@ -11,7 +12,8 @@ from okrkit.i18n import N_, _, format_day, format_percent
 from okrkit.lint._diagnostic import Finding
 from okrkit.lint._rule import LintContext
 from okrkit.lint.rules._base import Rule
-from okrkit.lint.rules._text import fold, percent_change, percent_figures
+from okrkit.lint.rules._shared import cycles, folded, objectives, owners
+from okrkit.lint.rules._text import percent_change, percent_figures
 from okrkit.model import Cycle, MetricKind, OwnerKind, Unit
 
 __all__ = [
@@ -82,23 +84,22 @@ class KeyResultNoOwner(Rule):
 
     def check(self, context: LintContext) -> Iterator[Finding]:
         """Each key result without owners whose objective's owner is not a person."""
-        okrs = context.okrs
-        kinds = {owner.id: owner.kind for owner in okrs.owners}
-        names = {owner.id: owner.name for owner in okrs.owners}
-        for objective in okrs.objectives:
-            if kinds.get(objective.owner) is OwnerKind.PERSON:
+        known = owners(context)
+        message = _(
+            "nobody owns the key result, and its objective belongs to {owner}, not to one person"
+        )
+        hint = _("list in 'owners' who answers for this key result")
+        for objective in context.okrs.objectives:
+            owner = known.get(objective.owner)
+            if owner is not None and owner.kind is OwnerKind.PERSON:
                 continue
+            said = None
             for kr in objective.key_results:
                 if kr.owners:
                     continue
-                yield Finding(
-                    entity_id=kr.id,
-                    message=_(
-                        "nobody owns the key result, and its objective belongs to {owner}, "
-                        "not to one person"
-                    ).format(owner=names.get(objective.owner, objective.owner)),
-                    hint=_("list in 'owners' who answers for this key result"),
-                )
+                if said is None:
+                    said = message.format(owner=objective.owner if owner is None else owner.name)
+                yield Finding(entity_id=kr.id, message=said, hint=hint)
 
 
 class DueOutsideCycle(Rule):
@@ -122,14 +123,15 @@ class DueOutsideCycle(Rule):
     def check(self, context: LintContext) -> Iterator[Finding]:
         """Each initiative due outside the cycle of every key result it drives."""
         okrs = context.okrs
+        holders, by_id = objectives(context), cycles(context)
         for initiative in okrs.initiatives:
             due = initiative.due
             if due is None or not initiative.drives:
                 continue
-            cycles = [okrs.cycle(okrs.objective_of(kr).cycle) for kr in initiative.drives]
-            if any(cycle.contains(due) for cycle in cycles):
+            found = [by_id[holders[kr].cycle] for kr in initiative.drives]
+            if any(cycle.contains(due) for cycle in found):
                 continue
-            cycle = _nearest(cycles)
+            cycle = _nearest(found)
             yield Finding(
                 entity_id=initiative.id,
                 message=_(
@@ -184,7 +186,7 @@ class PercentAmbiguous(Rule):
             figure = percent_change(kr.title)
             if figure is None or len(percent_figures(kr.title)) > 1:
                 continue
-            if _CLEAR.search(fold(kr.title)):
+            if _CLEAR.search(folded(context)[kr.title]):
                 continue
             start = metric.start if metric.start is not None else 0.0
             target = metric.target if metric.target is not None else 0.0
@@ -221,32 +223,70 @@ class KeyResultDuplicate(Rule):
     def check(self, context: LintContext) -> Iterator[Finding]:
         """Each key result too similar to an earlier one of its objective."""
         threshold = float(context.option("threshold", 0.9))
+        folds = folded(context)
+        percents: dict[float, str] = {}  # each ratio worded once
+        message = _("the key result repeats {other!r} of the same objective ({ratio} alike)")
+        hint = _("drop one of the two, or make each measure something else")
         for objective in context.okrs.objectives:
-            seen: list[tuple[str, str]] = []
-            for kr in objective.key_results:
-                title = fold(kr.title)
-                for other, other_title in seen:
-                    ratio = _alike(title, other_title, threshold)
-                    if ratio is not None:
-                        yield Finding(
-                            entity_id=kr.id,
-                            message=_(
-                                "the key result repeats {other!r} of the same objective "
-                                "({ratio} alike)"
-                            ).format(other=Shown(other), ratio=format_percent(ratio)),
-                            hint=_("drop one of the two, or make each measure something else"),
-                        )
-                        break
-                seen.append((kr.id, title))
+            key_results = objective.key_results
+            if len(key_results) < 2:  # no pair to compare
+                continue
+            titles = [folds[kr.title] for kr in key_results]
+            for at, before, ratio in _repeats(titles, threshold):
+                if ratio not in percents:
+                    percents[ratio] = format_percent(ratio)
+                yield Finding(
+                    entity_id=key_results[at].id,
+                    message=message.format(
+                        other=Shown(key_results[before].id), ratio=percents[ratio]
+                    ),
+                    hint=hint,
+                )
 
 
-def _alike(first: str, second: str, threshold: float) -> float | None:
-    """The difflib ratio of two folded titles when at least ``threshold``, else ``None``.
+def _repeats(titles: list[str], threshold: float) -> Iterator[tuple[int, int, float]]:
+    """``(at, before, ratio)`` for each title at least ``threshold`` alike an earlier one.
 
-    The cheap upper bounds are tried first: most pairs stop there.
+    ``ratio`` is difflib's, of the first earlier title that alike. A full match
+    (``SequenceMatcher.ratio``) is slow, and most pairs are far apart: so upper bounds
+    of the ratio are tried first, cheapest first, and a pair stops at the first below
+    ``threshold``. They are difflib's own ``real_quick_ratio`` (from the lengths) and
+    ``quick_ratio`` (from the characters both titles hold, counted), worked out by the
+    same formula without a matcher, and between them a bound from the characters only
+    one title holds (each occurs at least once and matches nothing).
     """
-    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
-    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
-        return None
-    ratio = matcher.ratio()
-    return ratio if ratio >= threshold else None
+    sizes = [len(title) for title in titles]
+    chars = [frozenset(title) for title in titles]
+    counts: dict[int, Counter[str]] = {}
+    for at in range(1, len(titles)):
+        for before in range(at):
+            size, other = sizes[at], sizes[before]
+            length = size + other
+            if _ratio(min(size, other), length) < threshold:
+                continue
+            alone = len(chars[at] - chars[before])
+            other_alone = len(chars[before] - chars[at])
+            if _ratio(min(size - alone, other - other_alone), length) < threshold:
+                continue
+            for side in (at, before):
+                if side not in counts:
+                    counts[side] = Counter(titles[side])
+            theirs = counts[before].get
+            common = sum(min(count, theirs(char, 0)) for char, count in counts[at].items())
+            if _ratio(common, length) < threshold:
+                continue
+            first, second = titles[at], titles[before]
+            ratio = 1.0 if first == second else _full_ratio(first, second)
+            if ratio >= threshold:
+                yield at, before, ratio
+                break
+
+
+def _full_ratio(first: str, second: str) -> float:
+    """The ratio difflib gives ``first`` against ``second`` (no junk)."""
+    return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
+
+
+def _ratio(matches: int, length: int) -> float:
+    """The ratio of ``matches`` matching characters in ``length``, by difflib's formula."""
+    return 2.0 * matches / length if length else 1.0

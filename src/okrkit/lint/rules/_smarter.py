@@ -14,7 +14,7 @@ from okrkit.i18n import N_, _, format_day, format_number
 from okrkit.lint._diagnostic import Finding, Severity
 from okrkit.lint._rule import LintContext
 from okrkit.lint.rules._base import Rule
-from okrkit.lint.rules._text import words
+from okrkit.lint.rules._shared import confidences, cycles, folded, statuses
 from okrkit.model import Ambition, Level, MetricKind, Status
 
 __all__ = [
@@ -51,15 +51,18 @@ class SmarterSpecific(_Smarter):
     def check(self, context: LintContext) -> Iterator[Finding]:
         """Each key result whose title has fewer than ``min_words`` words."""
         least = int(context.option("min_words", 4))
+        if least <= 0:
+            return
+        # Whether the folded title has ``least`` words (as \w+ counts them): each round
+        # takes a whole word, possessively, and the search stops at the ``least``-th.
+        enough = re.compile(rf"(?:\W*+\w++){{{least}}}").match
+        folds = folded(context)
+        message = _("the key result's title is too short to say what changes")
+        hint = _("say what is measured, for whom, and from where to where")
         for kr in context.okrs.key_results:
-            count = len(words(kr.title))
-            if count >= least:
+            if enough(folds[kr.title]):
                 continue
-            yield Finding(
-                entity_id=kr.id,
-                message=_("the key result's title is too short to say what changes"),
-                hint=_("say what is measured, for whom, and from where to where"),
-            )
+            yield Finding(entity_id=kr.id, message=message, hint=hint)
 
 
 class SmarterMeasurable(_Smarter):
@@ -77,14 +80,13 @@ class SmarterMeasurable(_Smarter):
 
     def check(self, context: LintContext) -> Iterator[Finding]:
         """Each key result other than a milestone whose title has no digit."""
+        message = _("the key result's title shows no number, so readers cannot see the bar")
+        hint = _("write the start and the target into the title")
+        search = _DIGIT.search
         for kr in context.okrs.key_results:
-            if kr.metric.kind is MetricKind.MILESTONE or _DIGIT.search(kr.title):
+            if kr.metric.kind is MetricKind.MILESTONE or search(kr.title):
                 continue
-            yield Finding(
-                entity_id=kr.id,
-                message=_("the key result's title shows no number, so readers cannot see the bar"),
-                hint=_("write the start and the target into the title"),
-            )
+            yield Finding(entity_id=kr.id, message=message, hint=hint)
 
 
 class SmarterAchievable(_Smarter):
@@ -106,6 +108,13 @@ class SmarterAchievable(_Smarter):
     def check(self, context: LintContext) -> Iterator[Finding]:
         """Each key result of a committed objective whose target is far from its start."""
         factor = float(context.option("factor", 3))
+        message = _(
+            "the committed key result moves {ratio} times from its start; a commitment is "
+            "expected to reach 1.0"
+        )
+        hint = _("mark the objective aspirational, or set a target the team can commit to")
+        # Many key results move by the same rounded ratio: word each ratio once.
+        said: dict[float, str] = {}
         for objective in context.okrs.objectives:
             if objective.ambition is not Ambition.COMMITTED:
                 continue
@@ -116,16 +125,11 @@ class SmarterAchievable(_Smarter):
                 ratio = max(target / start, start / target)
                 if ratio <= factor:
                     continue
-                yield Finding(
-                    entity_id=kr.id,
-                    message=_(
-                        "the committed key result moves {ratio} times from its start; a "
-                        "commitment is expected to reach 1.0"
-                    ).format(ratio=format_number(round(ratio, 1))),
-                    hint=_(
-                        "mark the objective aspirational, or set a target the team can commit to"
-                    ),
-                )
+                shown = round(ratio, 1)
+                text = said.get(shown)
+                if text is None:
+                    text = said[shown] = message.format(ratio=format_number(shown))
+                yield Finding(entity_id=kr.id, message=text, hint=hint)
 
 
 class SmarterRelevant(_Smarter):
@@ -144,14 +148,12 @@ class SmarterRelevant(_Smarter):
 
     def check(self, context: LintContext) -> Iterator[Finding]:
         """Each company objective without a description."""
+        message = _("the company objective does not say how it serves the mission")
+        hint = _("write in its description why it matters this cycle")
         for objective in context.okrs.objectives:
             if objective.level is not Level.COMPANY or objective.description.strip():
                 continue
-            yield Finding(
-                entity_id=objective.id,
-                message=_("the company objective does not say how it serves the mission"),
-                hint=_("write in its description why it matters this cycle"),
-            )
+            yield Finding(entity_id=objective.id, message=message, hint=hint)
 
 
 class SmarterTimeBound(_Smarter):
@@ -173,21 +175,21 @@ class SmarterTimeBound(_Smarter):
     def check(self, context: LintContext) -> Iterator[Finding]:
         """Each key result without due date or plan in a cycle over ``max_days`` days."""
         longest = int(context.option("max_days", 100))
-        okrs = context.okrs
-        for objective in okrs.objectives:
-            cycle = okrs.cycle(objective.cycle)
+        by_id = cycles(context)
+        message = _("the key result has no date inside a cycle of {days} days")
+        hint = _("set a due date, or a plan of values by date")
+        said: dict[int, str] = {}  # by the cycle's days
+        for objective in context.okrs.objectives:
+            cycle = by_id[objective.cycle]
             if cycle.days <= longest:
                 continue
             for kr in objective.key_results:
                 if kr.due is not None or kr.plan:
                     continue
-                yield Finding(
-                    entity_id=kr.id,
-                    message=_("the key result has no date inside a cycle of {days} days").format(
-                        days=format_number(cycle.days)
-                    ),
-                    hint=_("set a due date, or a plan of values by date"),
-                )
+                text = said.get(cycle.days)
+                if text is None:
+                    text = said[cycle.days] = message.format(days=format_number(cycle.days))
+                yield Finding(entity_id=kr.id, message=text, hint=hint)
 
 
 class SmarterEvaluate(_Smarter):
@@ -207,19 +209,20 @@ class SmarterEvaluate(_Smarter):
 
     def check(self, context: LintContext) -> Iterator[Finding]:
         """Each objective without a final grade whose cycle ended before ``as_of``."""
-        okrs, as_of = context.okrs, context.as_of
+        as_of = context.as_of
         assert as_of is not None  # needs_as_of
-        for objective in okrs.objectives:
-            cycle = okrs.cycle(objective.cycle)
+        by_id = cycles(context)
+        message = _("the cycle ended on {day} and the objective has no grade")
+        hint = _("record its final grade and the reason at the retrospective")
+        said: dict[str, str] = {}  # by cycle
+        for objective in context.okrs.objectives:
+            cycle = by_id[objective.cycle]
             if cycle.end >= as_of or objective.final_grade is not None:
                 continue
-            yield Finding(
-                entity_id=objective.id,
-                message=_("the cycle ended on {day} and the objective has no grade").format(
-                    day=format_day(cycle.end)
-                ),
-                hint=_("record its final grade and the reason at the retrospective"),
-            )
+            text = said.get(cycle.id)
+            if text is None:
+                text = said[cycle.id] = message.format(day=format_day(cycle.end))
+            yield Finding(entity_id=objective.id, message=text, hint=hint)
 
 
 class SmarterReadjust(_Smarter):
@@ -241,26 +244,21 @@ class SmarterReadjust(_Smarter):
 
     def check(self, context: LintContext) -> Iterator[Finding]:
         """Each key result of a running cycle, off track, with low confidence."""
-        okrs, as_of = context.okrs, context.as_of
+        as_of = context.as_of
         assert as_of is not None  # needs_as_of
         low = float(context.option("confidence", 2))
-        card = context.scorecard()
-        for objective in okrs.objectives:
-            if not okrs.cycle(objective.cycle).contains(as_of):
+        by_id, status, confidence = cycles(context), statuses(context), confidences(context)
+        message = _("the key result is off track and its owner's confidence is {confidence} of 5")
+        hint = _("change its initiatives now, or agree a new target at the next check-in")
+        said: dict[float, str] = {}  # by confidence
+        for objective in context.okrs.objectives:
+            if not by_id[objective.cycle].contains(as_of):
                 continue
             for kr in objective.key_results:
-                score = card[kr.id]
-                if score.status is not Status.OFF_TRACK or score.confidence is None:
+                level = confidence[kr.id]
+                if status[kr.id] is not Status.OFF_TRACK or level is None or level > low:
                     continue
-                if score.confidence > low:
-                    continue
-                yield Finding(
-                    entity_id=kr.id,
-                    message=_(
-                        "the key result is off track and its owner's confidence is "
-                        "{confidence} of 5"
-                    ).format(confidence=format_number(score.confidence)),
-                    hint=_(
-                        "change its initiatives now, or agree a new target at the next check-in"
-                    ),
-                )
+                text = said.get(level)
+                if text is None:
+                    text = said[level] = message.format(confidence=format_number(level))
+                yield Finding(entity_id=kr.id, message=text, hint=hint)

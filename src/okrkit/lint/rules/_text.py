@@ -8,13 +8,16 @@ accented variant.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from typing import Final
 
 __all__ = [
     "clauses",
     "fold",
+    "folded_metric",
     "has_metric",
+    "most_clauses",
     "percent_change",
     "percent_figures",
     "words",
@@ -33,6 +36,29 @@ _JOINERS: Final = re.compile(r"\s*(?:,|;|\s+va\s+|\s+and\s+|\s+&\s+|\s+cung\s+nh
 _BULLET: Final = re.compile(r"(?:^|\n)\s*(?:[-*•+]|\d+[.)])\s+")
 
 
+class _Folds(dict[int, str]):
+    """Each character as :func:`fold` leaves it: its NFD without marks (Mn), made on first sight.
+
+    Folding a text character by character gives what folding it whole gives (the NFD
+    of a text is that of its characters, then its marks reordered) unless a character
+    brings a mark that NFD would reorder and that is not dropped (a few musical and
+    Tibetan signs): such a character maps to NUL, which sends the text to the slow,
+    whole-text fold.
+    """
+
+    def __missing__(self, point: int) -> str:
+        decomposed = unicodedata.normalize("NFD", chr(point))
+        kept = [char for char in decomposed if unicodedata.category(char) != "Mn"]
+        moved = any(unicodedata.combining(char) for char in kept)
+        value = self[point] = "\0" if moved else "".join(kept)
+        return value
+
+
+_FOLDS: Final = _Folds()
+_WORD: Final = re.compile(r"\w+")
+_DIGIT: Final = re.compile(r"\d")
+
+
 def fold(text: str) -> str:
     """``text`` in lowercase without accents (``đ`` as ``d``), spaces squeezed.
 
@@ -41,14 +67,18 @@ def fold(text: str) -> str:
         'tang doanh thu dong'
     """
     lowered = text.lower().replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", lowered)
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return " ".join(bare.split())
+    if not lowered.isascii():  # ASCII has nothing to decompose, no mark to drop
+        bare = lowered.translate(_FOLDS)
+        if "\0" in bare:  # a mark NFD would reorder, or a NUL: fold the text whole
+            decomposed = unicodedata.normalize("NFD", lowered)
+            bare = "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
+        lowered = bare
+    return " ".join(lowered.split())
 
 
 def words(text: str) -> list[str]:
     """The words of ``text`` (letters and digits), folded."""
-    return re.findall(r"\w+", fold(text))
+    return _WORD.findall(fold(text))
 
 
 def has_metric(text: str) -> str | None:
@@ -62,7 +92,14 @@ def has_metric(text: str) -> str | None:
         >>> has_metric("Khách hàng yêu thích Acme trong quý 1/2026") is None
         True
     """
-    folded = _PERIOD.sub(" ", fold(text))
+    return folded_metric(fold(text))
+
+
+def folded_metric(folded: str) -> str | None:
+    """:func:`has_metric` of a text already :func:`fold`-ed."""
+    if not _DIGIT.search(folded):  # every metric holds a digit
+        return None
+    folded = _PERIOD.sub(" ", folded)
     for pattern in (_PERCENT, _MONEY):
         found = pattern.search(folded)
         if found:
@@ -108,8 +145,24 @@ def percent_change(text: str) -> str | None:
     return None
 
 
-def clauses(text: str) -> list[str]:
+_JOINER_WORDS: Final = (",", ";", " va ", " and ", " & ", " cung nhu ")
+
+
+def most_clauses(text: str, folded: str) -> int:
+    """An upper bound of ``len(clauses(text))``, found without splitting.
+
+    One more than the joiners in ``folded`` (``fold(text)``, whose only spaces are
+    single); ``sys.maxsize`` when ``text`` has a line break (bullets may list it).
+    """
+    if "\n" in text:
+        return sys.maxsize
+    return 1 + sum(folded.count(joiner) for joiner in _JOINER_WORDS)
+
+
+def clauses(text: str, folded: str | None = None) -> list[str]:
     """The parts of ``text`` joined by commas, semicolons, "and"/"và" or bullets.
+
+    ``folded`` is ``fold(text)`` when the caller has it already.
 
     Examples:
         >>> clauses("Tuyển người, đào tạo đội và mở văn phòng")
@@ -119,4 +172,4 @@ def clauses(text: str) -> list[str]:
         items = [part for part in _BULLET.split(text) if part.strip()]
         if len(items) > 1:
             return [fold(item) for item in items]
-    return [part for part in _JOINERS.split(fold(text)) if part]
+    return [part for part in _JOINERS.split(fold(text) if folded is None else folded) if part]

@@ -11,7 +11,8 @@ from okrkit.lint._diagnostic import Finding
 from okrkit.lint._rule import LintContext
 from okrkit.lint.rules._activity_text import Kind, find_phrases, split_title
 from okrkit.lint.rules._base import Rule
-from okrkit.lint.rules._text import clauses, has_metric
+from okrkit.lint.rules._shared import folded
+from okrkit.lint.rules._text import clauses, folded_metric, most_clauses
 
 __all__ = ["ObjectiveMetric", "ObjectiveTasks"]
 
@@ -35,17 +36,20 @@ class ObjectiveMetric(Rule):
 
     def check(self, context: LintContext) -> Iterator[Finding]:
         """Each objective whose title holds a number, a percent or a sum of money."""
+        folds = folded(context)
+        message = _(
+            "the objective's title holds the metric {figure!r}; an objective says where to "
+            "go, its key results measure it"
+        )
+        hint = _("move the number into a key result and word the objective as a goal")
         for objective in context.okrs.objectives:
-            figure = has_metric(objective.title)
+            figure = folded_metric(folds[objective.title])
             if figure is None:
                 continue
             yield Finding(
                 entity_id=objective.id,
-                message=_(
-                    "the objective's title holds the metric {figure!r}; an objective says "
-                    "where to go, its key results measure it"
-                ).format(figure=Shown(figure)),
-                hint=_("move the number into a key result and word the objective as a goal"),
+                message=message.format(figure=Shown(figure)),
+                hint=hint,
             )
 
 
@@ -77,21 +81,21 @@ class ObjectiveTasks(Rule):
     def check(self, context: LintContext) -> Iterator[Finding]:
         """Each objective whose title has more than ``max_parts`` joined parts."""
         limit = int(context.option("max_parts", 2))
+        folds = folded(context)
+        message = _(
+            "the objective's title reads as a list of {count} tasks; an objective is one goal"
+        )
+        hint = _("name the one result these tasks serve, and move the tasks into initiatives")
         for objective in context.okrs.objectives:
             title = objective.title
-            parts = [part for part in clauses(title) if _is_task(part)]
             listed = "\n" in title.strip() or bool(_NUMBERED.match(title))
+            if not listed and most_clauses(title, folds[title]) <= limit:
+                continue  # the tasks among the parts are fewer still
+            parts = [part for part in clauses(title, folds[title]) if _is_task(part)]
             if len(parts) <= limit and not listed:
                 continue
             yield Finding(
-                entity_id=objective.id,
-                message=_(
-                    "the objective's title reads as a list of {count} tasks; an objective "
-                    "is one goal"
-                ).format(count=len(parts)),
-                hint=_(
-                    "name the one result these tasks serve, and move the tasks into initiatives"
-                ),
+                entity_id=objective.id, message=message.format(count=len(parts)), hint=hint
             )
 
 
