@@ -127,3 +127,149 @@ class TestFileAndLine:
         (found,) = lint(more, rules=["OKR101"])
         assert found.location.file == str(tmp_path / name)
         assert found.location.line is not None
+
+
+FLOW = """\
+{schema_version: 1, locale: en,
+ cycles: [{id: 2026-Q1, name: Q1, start: 2026-01-01, end: 2026-03-31}],
+ owners: [{id: acme, name: Acme, kind: company}],
+ objectives: [
+   {id: o-a, title: Delight our customers, owner: acme, cycle: 2026-Q1, level: company,
+    key_results: [{id: kr-a, title: NPS from 30 to 50,
+                   metric: {kind: increase, start: 30, target: 50}}]}]}
+"""
+
+ODD = """\
+schema_version: 1
+locale: en
+cycles:
+  - {id: 2026-Q1, name: Q1, start: 2026-01-01, end: 2026-03-31}
+owners:
+  - name: Acme
+    id: acme
+    kind: company
+objectives:
+  - # the first
+    id: o-a
+    title: Delight our customers
+    owner: acme
+    cycle: 2026-Q1
+    level: company
+    description: |
+      Copied from the old plan:
+      - id: kr-b
+    key_results:
+      - id: kr-a
+        title: NPS from 30 to 50
+        metric: {kind: increase, start: 30, target: 50}
+      - title: Churn from 5 to 3
+        id: kr-b
+        metric: {kind: decrease, start: 5, target: 3}
+"""
+
+
+def parsed_lines(path: Path, paths: list[str]) -> dict[str, int]:
+    """The lines the parsing finder gives (the locator without the set: no ids)."""
+    from okrkit.io._lines import YamlLines
+    from okrkit.io._locator import FileLocator
+
+    return dict(FileLocator(str(path), YamlLines(path.read_bytes())).lines(paths))
+
+
+def every_entity_path(okrs: okrkit.OKRSet) -> list[str]:
+    """The path of every entity of ``okrs`` (what diagnostics point at)."""
+    from okrkit.lint._run import entity_paths
+
+    return list(entity_paths(okrs).values())
+
+
+class TestLinesById:
+    """Lines found by the entities' ids are the ones parsing the file gives."""
+
+    @pytest.mark.parametrize("source", ["examples/acme.yaml", "tests/lint/data/bad.yaml"])
+    @pytest.mark.parametrize("suffix", [".yaml", ".json", None])
+    def test_every_entity_as_parsing_finds_it(
+        self, tmp_path: Path, source: str, suffix: str | None
+    ):
+        """Every entity's line, in the file as written and dumped, is the parser's."""
+        path = Path(__file__).parents[2] / source
+        if suffix is not None:
+            okrkit.dump(okrkit.load(path), tmp_path / f"okrs{suffix}")
+            path = tmp_path / f"okrs{suffix}"
+        okrs = okrkit.load(path)
+        paths = every_entity_path(okrs)
+        locator = okrs.derived(SOURCE_KEY, lambda: None)
+        assert isinstance(locator, SourceLocator)
+        lines = locator.lines(paths)
+        assert lines == parsed_lines(path, paths)
+        assert set(lines) == set(paths)
+
+    def test_acme_en_as_json_every_diagnostic(self, tmp_path: Path):
+        """acme.en.yaml dumped as JSON: each diagnostic's line is the parser's."""
+        path = tmp_path / "acme.json"
+        okrkit.dump(okrkit.load(Path(__file__).parents[2] / "examples/acme.en.yaml"), path)
+        found = lint(okrkit.load(path), as_of="2026-03-15")
+        paths = [d.location.path for d in found if d.location.path is not None]
+        expected = parsed_lines(path, paths)
+        assert [d.location.line for d in found] == [
+            expected.get(d.location.path or "") for d in found
+        ]
+
+    def test_bad_example_every_diagnostic(self):
+        """Every diagnostic of tests/lint/data/bad.yaml is on the line parsing gives."""
+        path = Path(__file__).parent / "data" / "bad.yaml"
+        found = lint(okrkit.load(path), as_of="2026-03-15")
+        assert found
+        expected = parsed_lines(path, [d.location.path or "" for d in found])
+        for diagnostic in found:
+            assert diagnostic.location.line == expected.get(diagnostic.location.path or "")
+
+    def test_flow_style_falls_back(self, tmp_path: Path):
+        """A file in flow style has no ids at line starts: the parser finds the lines."""
+        path = write(tmp_path, FLOW)
+        locator = okrkit.load(path).derived(SOURCE_KEY, lambda: None)
+        assert isinstance(locator, SourceLocator)
+        paths = ["cycles[0]", "owners[0]", "objectives[0]", "objectives[0].key_results[0]"]
+        assert locator.lines(paths) == {
+            "cycles[0]": 2,
+            "owners[0]": 3,
+            "objectives[0]": 5,
+            "objectives[0].key_results[0]": 6,
+        }
+
+    def test_odd_shapes_fall_back(self, tmp_path: Path):
+        """An id after another key or a comment, an id copied into a text: parsed for."""
+        path = write(tmp_path, ODD)
+        locator = okrkit.load(path).derived(SOURCE_KEY, lambda: None)
+        assert isinstance(locator, SourceLocator)
+        paths = [
+            "owners[0]",
+            "objectives[0]",
+            "objectives[0].key_results[0]",
+            "objectives[0].key_results[1]",
+            "objectives[0].key_results[1].metric",
+        ]
+        # The owner's item opens on its name; the objective on the line after its
+        # comment; kr-b is written twice (once in the description) and opens on its title.
+        assert locator.lines(paths) == {
+            "owners[0]": 6,
+            "objectives[0]": 11,
+            "objectives[0].key_results[0]": 20,
+            "objectives[0].key_results[1]": 23,
+            "objectives[0].key_results[1].metric": 25,
+        }
+        assert locator.lines(paths) == parsed_lines(path, paths)
+
+    def test_crlf_and_quoted_ids(self, tmp_path: Path):
+        """Windows line ends and quoted ids give the same lines as parsing."""
+        text = BAD.replace("id: o-thin", "id: 'o-thin'").replace("id: kr-c", 'id: "kr-c"')
+        path = tmp_path / "okrs.yaml"
+        path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+        locator = okrkit.load(path).derived(SOURCE_KEY, lambda: None)
+        assert isinstance(locator, SourceLocator)
+        paths = ["objectives[1]", "objectives[1].key_results[0]", "owners[1]"]
+        assert locator.lines(paths) == {
+            "objectives[1]": 17,
+            "objectives[1].key_results[0]": 23,
+            "owners[1]": 7,
+        }

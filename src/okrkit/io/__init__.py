@@ -96,7 +96,7 @@ def _read(
     except RecursionError as exc:
         raise _too_deep(source, None, limits) from exc
     # The linter names the file and line of each diagnostic (okrkit.lint.SOURCE_KEY).
-    locator = _FileLocator(source, lines)
+    locator = _FileLocator(source, lines, okrset)
     okrset.derived(_SOURCE_KEY, lambda: locator)
     return okrset
 

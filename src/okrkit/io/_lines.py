@@ -38,6 +38,13 @@ class YamlLines:
         """Let go of the text; ``read`` gives it again if a line is ever wanted."""
         self._text = read
 
+    def read(self) -> str | bytes | None:
+        """The text, read again if it was let go; ``None`` for a file gone since."""
+        try:
+            return self._text() if callable(self._text) else self._text
+        except (LoadError, OSError):
+            return None
+
     def find(self, paths: Collection[PathKey]) -> dict[PathKey, Place]:
         """The place of each of ``paths`` found in the text (others are left out)."""
         wanted = set(paths)
