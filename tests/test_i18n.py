@@ -23,6 +23,7 @@ from okrkit.i18n import (
     format_value,
     get_locale,
     gettext,
+    held_locale,
     ngettext,
     set_locale,
     use_locale,
@@ -51,6 +52,28 @@ class TestChoosing:
         assert get_locale() == "vi_VN"
         monkeypatch.setenv("OKRKIT_LOCALE", "en_GB")
         assert get_locale() == "en_GB"
+
+    def test_held_locale_looks_up_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """held_locale keeps the locale active on entry, even if the environment changes."""
+        monkeypatch.setenv("LANG", "vi_VN.UTF-8")
+        with held_locale() as held:
+            monkeypatch.setenv("LANG", "en_US.UTF-8")
+            assert (held, get_locale(), gettext("at risk")) == ("vi_VN", "vi_VN", "có rủi ro")
+        assert get_locale() == "en_US"
+
+    def test_held_locale_decorates_at_call_time(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """As a decorator it reads the locale when the function is called, each time."""
+
+        @held_locale()
+        def word() -> tuple[str, str]:
+            return get_locale(), gettext("at risk")
+
+        monkeypatch.setenv("LANG", "vi_VN.UTF-8")
+        assert word() == ("vi_VN", "có rủi ro")
+        monkeypatch.setenv("LANG", "en_US.UTF-8")
+        assert word() == ("en_US", "at risk")
+        with use_locale("vi"):
+            assert word() == ("vi", "có rủi ro")
 
     def test_c_locale_is_ignored(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """LANG=C means no preference, not a language."""

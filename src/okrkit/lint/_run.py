@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from okrkit.errors import UsageError
-from okrkit.i18n import _, get_locale, use_locale
+from okrkit.i18n import _, held_locale
 from okrkit.lint._config import LintConfig
 from okrkit.lint._diagnostic import Diagnostic, Finding, Location, Severity
 from okrkit.lint._registry import available, get
@@ -109,9 +109,7 @@ def lint(
     paths = entity_paths(okrset)
     ignored = _ignored(okrset)
     found = _Found()
-    # One locale for the whole run, looked up once: every message a rule words would
-    # otherwise read the environment again (about 10 µs a message).
-    with use_locale(get_locale()):
+    with held_locale():  # rules word thousands of messages
         for rule in chosen:
             if not settings.runs(rule) or (rule.needs_as_of and day is None):
                 continue

@@ -16,7 +16,7 @@ import numpy as np
 
 from okrkit.checkins import CheckInLog, Series
 from okrkit.errors import UsageError, ValidationError, shorten
-from okrkit.i18n import _, format_day
+from okrkit.i18n import _, format_day, held_locale
 from okrkit.model import (
     Cycle,
     KeyResult,
@@ -46,7 +46,6 @@ from okrkit.report._scorecard import (
     forecast_line,
     names_of,
     objective_forecasts,
-    steady_locale,
 )
 from okrkit.scoring import Scorecard
 
@@ -61,7 +60,7 @@ _HOLDING = (MetricKind.AT_LEAST, MetricKind.AT_MOST)
 _GAIN = 1e-12  # a leverage gain at or below this is rounding, not a gain
 
 
-@steady_locale
+@held_locale()
 def build_digest(
     source: Any,
     *,

@@ -15,11 +15,11 @@ from typing import Any
 
 from okrkit.checkins import CheckInLog
 from okrkit.errors import Shown, UsageError, ValidationError, shorten
-from okrkit.i18n import _, format_day
+from okrkit.i18n import _, format_day, held_locale
 from okrkit.model import Cycle, Level, Objective, OKRSet, OwnerKind, Status, as_date
 from okrkit.report._data import Band
 from okrkit.report._review_data import CycleReview, Driver, Grade, OwnerCount, ReviewStats
-from okrkit.report._scorecard import alignment_order, as_okrset, bar_of, steady_locale
+from okrkit.report._scorecard import alignment_order, as_okrset, bar_of
 from okrkit.scoring import Scorecard, rollup
 
 __all__ = ["build_review"]
@@ -30,7 +30,7 @@ _GOOD = (Status.ON_TRACK, Status.DONE, Status.ACHIEVED)
 _BAD = (Status.OFF_TRACK, Status.MISSED)
 
 
-@steady_locale
+@held_locale()
 def build_review(
     source: Any,
     *,

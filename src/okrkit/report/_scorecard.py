@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, TypeVar
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from okrkit.errors import UsageError
-from okrkit.i18n import _, get_locale, use_locale
+from okrkit.i18n import _, held_locale
 from okrkit.model import Ambition, KeyResult, Objective, OKRSet, Status
 from okrkit.model._checks import as_date
 from okrkit.report._burnup import WEEK, burnup_table
@@ -30,27 +29,8 @@ __all__ = [
     "forecast_line",
     "names_of",
     "objective_forecasts",
-    "steady_locale",
     "trend_of",
 ]
-
-
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def steady_locale(build: _F) -> _F:
-    """Run ``build`` in the locale active when it is called, looked up once.
-
-    Scoring names each band in the active locale; without this, every score made would
-    read the environment again (about a third of a large report's time).
-    """
-
-    @functools.wraps(build)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        with use_locale(get_locale()):
-            return build(*args, **kwargs)
-
-    return wrapper  # type: ignore[return-value]
 
 
 def as_okrset(source: Any, workspace: str = "default") -> OKRSet:
@@ -220,7 +200,7 @@ def objective_forecasts(
     return found
 
 
-@steady_locale
+@held_locale()
 def build_scorecard(
     source: Any,
     *,

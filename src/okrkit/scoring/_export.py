@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from okrkit.errors import OKRError
 from okrkit.graph import NodeKind
-from okrkit.i18n import N_, _, get_locale, gettext, use_locale
+from okrkit.i18n import N_, _, gettext, held_locale
 from okrkit.model import Status
 from okrkit.scoring._strategies import _BANDS, _ZONES, ScoringStrategy
 
@@ -181,9 +181,7 @@ def _entry(
 
 def scorecard_data(card: Scorecard) -> dict[str, Any]:
     """``card`` as plain data; see :meth:`Scorecard.to_dict <okrkit.scoring.Scorecard.to_dict>`."""
-    # The active locale, held as is for the export: each label is then found at once,
-    # not through the environment.
-    with use_locale(get_locale()):
+    with held_locale():  # every label of a large card, worded in one locale lookup
         words = _Words()
         plan = card._plan  # the scorecard's own package
         key_results = [
