@@ -21,7 +21,7 @@ from rich.text import Text
 
 from okrkit.cli._app import console, fail, with_locale
 from okrkit.cli._safe import terminal_text
-from okrkit.cli._score import parse_date
+from okrkit.cli._score import optional_date
 from okrkit.cli._workspace import resolve_target, target_options
 from okrkit.errors import OKRError, Shown
 from okrkit.i18n import _, format_day, format_number, format_value, gettext
@@ -35,13 +35,6 @@ __all__ = ["carry_forward_command", "close_command", "parse_grades"]
 
 # The rich style of each final status; a missed grade is shown in red.
 _COLOURS = {Status.ACHIEVED: "green", Status.MISSED: "red"}
-
-
-def _optional_date(
-    ctx: click.Context, param: click.Parameter, value: str | None
-) -> dt.date | None:
-    """An ISO date from an option, or ``None`` when it was not given."""
-    return None if value is None else parse_date(ctx, param, value)
 
 
 def _table(*headings: str) -> Table:
@@ -60,7 +53,7 @@ def _cell(text: str, style: str = "") -> Text:
 _as_of_option = click.option(
     "--as-of",
     "as_of",
-    callback=_optional_date,
+    callback=optional_date,
     metavar="DATE",
     help=_("The day the scores are read on, YYYY-MM-DD (default: the cycle's last day)."),
 )

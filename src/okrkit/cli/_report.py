@@ -13,7 +13,7 @@ from rich.tree import Tree
 from okrkit.cli._app import console, emit, fail, read_okrs, refuse_own_input, with_locale
 from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_text
-from okrkit.cli._score import parse_date
+from okrkit.cli._score import optional_date
 from okrkit.errors import OKRError
 from okrkit.i18n import _, format_date, format_value, ngettext
 from okrkit.io import json_schema
@@ -51,13 +51,6 @@ REPORT_FORMATS = ("text", "md", "html")
 """What ``okrkit report --format`` writes."""
 
 
-def _optional_date(
-    ctx: click.Context, param: click.Parameter, value: str | None
-) -> dt.date | None:
-    """An ISO date from an option, or ``None`` when it was not given."""
-    return None if value is None else parse_date(ctx, param, value)
-
-
 @click.command(
     help=_(
         "Report on FILE: the scorecard (the default), the weekly digest, the end-of-cycle "
@@ -89,7 +82,7 @@ def _optional_date(
 @click.option(
     "--as-of",
     "as_of",
-    callback=_optional_date,
+    callback=optional_date,
     help=_(
         "The report's date, YYYY-MM-DD (default: today; for the review, the end of the "
         "last cycle that has ended)."
@@ -97,7 +90,7 @@ def _optional_date(
 )
 @click.option(
     "--since",
-    callback=_optional_date,
+    callback=optional_date,
     help=_("For the digest: the day the week began, YYYY-MM-DD (default: 7 days before)."),
 )
 @click.option(

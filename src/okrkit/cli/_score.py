@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from okrkit.model import OKRSet
     from okrkit.scoring import Score, Scorecard
 
-__all__ = ["CSV_COLUMNS", "csv_cell", "parse_date", "score", "scorecard_csv"]
+__all__ = ["CSV_COLUMNS", "csv_cell", "optional_date", "parse_date", "score", "scorecard_csv"]
 
 # The rich style of each status, by its value; any other status is dim.
 _COLOURS = {
@@ -134,6 +134,11 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
         raise click.BadParameter(
             gettext("write the date as YYYY-MM-DD (got {value!r})").format(value=Shown(value))
         ) from None
+
+
+def optional_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """An ISO date from an option, or ``None`` when it was not given."""
+    return None if value is None else parse_date(ctx, param, value)
 
 
 @click.command(
