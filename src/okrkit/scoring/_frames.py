@@ -62,14 +62,17 @@ def band_codes(values: Any) -> Any:
     )
 
 
-def _forecasts(card: Scorecard, count: int) -> tuple[list[float], list[float]]:
-    """Each key result's projected value and its score, NaN without a forecast."""
-    values, scores = [math.nan] * len(card), [math.nan] * len(card)
-    for position, ident in enumerate(card.ids()[:count]):
-        forecast = card.forecast(ident)
-        if forecast is not None:
-            values[position], scores[position] = forecast.value, forecast.score
-    return values, scores
+def _forecasts(card: Scorecard) -> tuple[Any, Any]:
+    """Each row's projected value and its score, NaN for objectives and where none.
+
+    The key results' come from :meth:`~okrkit.scoring.Scorecard.forecasts`, one fit for all.
+    """
+    forecasts = card.forecasts()
+    missing = np.full(len(card) - len(forecasts), math.nan)
+    return (
+        np.concatenate([forecasts.values, missing]),
+        np.concatenate([forecasts.scores, missing]),
+    )
 
 
 def _entities(card: Scorecard) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -107,7 +110,7 @@ def scorecard_frame(card: Scorecard) -> Any:
     values = np.array(columns["value"], dtype=np.float64)
     raws = np.array([card.raw(ident) for ident in ids], dtype=np.float64)
     kinds = np.where(np.arange(len(ids)) < count, 0, 1).astype(np.int8)
-    forecast_values, forecast_scores = _forecasts(card, count)
+    forecast_values, forecast_scores = _forecasts(card)
     titles, objectives, levels, owners = _entities(card)
     return pd.DataFrame(
         {
