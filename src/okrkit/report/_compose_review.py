@@ -23,7 +23,7 @@ from okrkit.report._data import Band
 from okrkit.report._review_data import CycleReview, Driver, Grade, ReviewStats
 from okrkit.report._words import DASH, band, day, grade, percent, signed_percent, status
 
-__all__ = ["compose_review"]
+__all__ = ["BAND_RANGES", "compose_review", "grade_headers"]
 
 BAND_RANGES = {Band.OFF_TRACK: (0.0, 0.3), Band.PROGRESS: (0.4, 0.6), Band.DELIVERED: (0.7, 1.0)}
 """The grades of each band, as source 003 draws them."""
@@ -76,18 +76,23 @@ def _grades(grades: tuple[Grade, ...]) -> Block:
             )
         )
     return Table(
-        headers=(
-            _("Objective or key result"),
-            _("Ambition"),
-            _("Final grade"),
-            _("Computed"),
-            _("Bar"),
-            _("Result"),
-            _("Band"),
-            _("Set by the owner"),
-        ),
+        headers=grade_headers(),
         rows=tuple(rows),
         numeric=(False, False, True, True, True),
+    )
+
+
+def grade_headers() -> tuple[str, ...]:
+    """The columns of the final grades' table, in the active locale (every renderer's)."""
+    return (
+        _("Objective or key result"),
+        _("Ambition"),
+        _("Final grade"),
+        _("Computed"),
+        _("Bar"),
+        _("Result"),
+        _("Band"),
+        _("Set by the owner"),
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from okrkit.i18n import _, gettext
 from okrkit.model import Status
-from okrkit.report._compose_review import BAND_RANGES
+from okrkit.report._compose_review import BAND_RANGES, grade_headers
 from okrkit.report._data import Band
 from okrkit.report._html_digest import named
 from okrkit.report._html_kit import (
@@ -56,17 +56,8 @@ def _grade_row(item: Grade, formats: Formats) -> str:
 def _grades(review: CycleReview, formats: Formats) -> str:
     if not review.grades:
         return empty(_("No objective was graded."))
-    head = (
-        _("Objective or key result"),
-        _("Ambition"),
-        _("Final grade"),
-        _("Computed"),
-        _("Bar"),
-        _("Result"),
-        _("Band"),
-        _("Set by the owner"),
-    )
-    return table(head, (_grade_row(item, formats) for item in review.grades), "grades")
+    rows = (_grade_row(item, formats) for item in review.grades)
+    return table(grade_headers(), rows, "grades")
 
 
 def _numbers(stats: ReviewStats, formats: Formats) -> str:
