@@ -30,6 +30,7 @@ LAYERS = (
     "_version",
     "errors",
     "i18n",
+    "_files",
     "_registry",
     "model",
     "graph",

@@ -15,7 +15,6 @@ import codecs
 import csv
 import io
 import os
-import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -24,6 +23,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from okrkit._files import limit_error, read_bounded
 from okrkit.errors import LoadError, Problem, Shown, UsageError, shorten
 from okrkit.i18n import _
 
@@ -181,53 +181,18 @@ def file_name(source: object) -> str:
 
 
 def too_big(file: str, size: int, unit: str = "bytes") -> LoadError:
-    """The error for a file past the size limit of :class:`okrkit.Limits`."""
+    """The error for a file past the limit ``size`` of :class:`okrkit.Limits`."""
     problem = (
         _("the file holds more than {size} bytes").format(size=size)
         if unit == "bytes"
         else _("the text holds {size} {unit}").format(size=size, unit=_("characters"))
     )
-    return LoadError(
-        Problem(
-            message=_(
-                "{problem} (past the limit {name}={limit}; if the file is genuine, "
-                "read it with limits=okrkit.Limits({name}=...))"
-            ).format(problem=problem, name="size", limit=size),
-            file=file,
-        )
-    )
+    return limit_error(problem, "size", size, file=file)
 
 
 def read_bytes(path: Path, size: int) -> bytes:
     """The bytes of ``path``, refused past ``size`` (a regular file before it is read)."""
-    name = file_name(path)
-    try:
-        with path.open("rb") as handle:
-            status = os.fstat(handle.fileno())
-            past = stat.S_ISREG(status.st_mode) and status.st_size > size
-            data = b"" if past else handle.read(size + 1)  # refused below, unread
-    except FileNotFoundError as exc:
-        raise LoadError(Problem(message=_("no such file; check the path"), file=name)) from exc
-    except ValueError as exc:  # a NUL in the path
-        raise LoadError(
-            Problem(
-                message=_(
-                    "the path holds a NUL character (\\0), which no file name can hold; "
-                    "check the path"
-                ),
-                file=name,
-            )
-        ) from exc
-    except OSError as exc:
-        raise LoadError(
-            Problem(
-                message=_("cannot read the file: {reason}").format(reason=exc.strerror or exc),
-                file=name,
-            )
-        ) from exc
-    if past or len(data) > size:
-        raise too_big(name, size)
-    return data
+    return read_bounded(path, size, file_name(path))
 
 
 def read_text(source: str | os.PathLike[str] | TextIO, encoding: str, size: int) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 import numpy as np
 
+from okrkit._files import limit_error
 from okrkit.errors import LoadError, ParameterError, Problem, Shown
 from okrkit.i18n import _
 
@@ -88,16 +89,7 @@ def past_limit(
     problem: str, name: str, limits: Limits, *, file: str | None, line: int | None
 ) -> LoadError:
     """The error for a file past the limit ``name``: what, where, and how to raise it."""
-    return LoadError(
-        Problem(
-            message=_(
-                "{problem} (past the limit {name}={limit}; if the file is genuine, "
-                "read it with limits=okrkit.Limits({name}=...))"
-            ).format(problem=problem, name=name, limit=getattr(limits, name)),
-            file=file,
-            line=line,
-        )
-    )
+    return limit_error(problem, name, getattr(limits, name), file=file, line=line)
 
 
 def line_at(text: str | bytes, position: int) -> int:

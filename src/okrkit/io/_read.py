@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import codecs
-import os
-import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
+from okrkit._files import read_bounded
 from okrkit.errors import LoadError, Problem
 from okrkit.i18n import _
-from okrkit.io._limits import Limits, line_at, past_limit
+from okrkit.io._limits import Limits, line_at
 
 __all__ = ["check_utf8", "file_reader", "read_bytes"]
 
@@ -32,60 +30,9 @@ def read_bytes(file: Path, limits: Limits) -> bytes:
             a NUL character, a file past the size limit, or bytes that are not UTF-8.
     """
     name = str(file).replace("\0", "\\0")
-    try:
-        with file.open("rb") as handle:
-            status = os.fstat(handle.fileno())
-            regular = stat.S_ISREG(status.st_mode)
-            if regular and status.st_size > limits.size:
-                data = b""  # refused below, without reading
-            else:
-                data = handle.read() if regular else _read_at_most(handle, limits.size + 1)
-    except FileNotFoundError as exc:
-        raise LoadError(Problem(message=_("no such file; check the path"), file=name)) from exc
-    except OSError as exc:
-        raise LoadError(
-            Problem(
-                message=_("cannot read the file: {reason}").format(reason=exc.strerror or exc),
-                file=name,
-            )
-        ) from exc
-    except ValueError as exc:  # a NUL in the path
-        raise LoadError(
-            Problem(
-                message=_(
-                    "the path holds a NUL character (\\0), which no file name can hold; "
-                    "check the path"
-                ),
-                file=name,
-            )
-        ) from exc
-    if len(data) > limits.size or (regular and status.st_size > limits.size):
-        raise _too_big(name, limits)
+    data = read_bounded(file, limits.size, name)
     check_utf8(data, name)
     return data
-
-
-def _too_big(name: str, limits: Limits) -> LoadError:
-    return past_limit(
-        _("the file holds more than {size} bytes").format(size=limits.size),
-        "size",
-        limits,
-        file=name,
-        line=None,
-    )
-
-
-def _read_at_most(handle: BinaryIO, size: int) -> bytes:
-    """Read ``handle`` to its end, or to ``size`` bytes if it goes on longer."""
-    pieces: list[bytes] = []
-    total = 0
-    while total < size:
-        piece = handle.read(min(1 << 20, size - total))
-        if not piece:
-            break
-        pieces.append(piece)
-        total += len(piece)
-    return b"".join(pieces)
 
 
 def check_utf8(data: bytes, file: str) -> None:

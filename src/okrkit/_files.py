@@ -1,0 +1,91 @@
+"""Reading a file's bytes within a size limit, and the error for a file past a limit.
+
+Both the OKR file reader (:mod:`okrkit.io`) and the check-in importers
+(:mod:`okrkit.checkins`, a layer below io) read through here, so that a missing file, a
+path holding a NUL, an unreadable file or one past the limit reads the same from both.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import BinaryIO
+
+from okrkit.errors import LoadError, Problem
+from okrkit.i18n import _
+
+__all__ = ["limit_error", "read_bounded"]
+
+
+def limit_error(
+    problem: str, name: str, limit: object, *, file: str | None, line: int | None = None
+) -> LoadError:
+    """The error for a file past the limit ``name`` of :class:`okrkit.Limits`.
+
+    Says what (``problem``), where (``file``, ``line``), and how to read a genuine file
+    anyway.
+    """
+    return LoadError(
+        Problem(
+            message=_(
+                "{problem} (past the limit {name}={limit}; if the file is genuine, "
+                "read it with limits=okrkit.Limits({name}=...))"
+            ).format(problem=problem, name=name, limit=limit),
+            file=file,
+            line=line,
+        )
+    )
+
+
+def read_bounded(path: Path, size: int, name: str) -> bytes:
+    """The bytes of ``path``, refused past ``size`` bytes; ``name`` names it in errors.
+
+    A regular file's size is checked before it is read; anything else (a pipe, a
+    device that never ends) is read in pieces, never past the limit.
+
+    Raises:
+        LoadError: for a missing or unreadable file, a path that holds a NUL
+            character, or a file past ``size``.
+    """
+    try:
+        with path.open("rb") as handle:
+            status = os.fstat(handle.fileno())
+            past = stat.S_ISREG(status.st_mode) and status.st_size > size
+            data = b"" if past else _read_at_most(handle, size + 1)  # refused below, unread
+    except FileNotFoundError as exc:
+        raise LoadError(Problem(message=_("no such file; check the path"), file=name)) from exc
+    except ValueError as exc:  # a NUL in the path
+        raise LoadError(
+            Problem(
+                message=_(
+                    "the path holds a NUL character (\\0), which no file name can hold; "
+                    "check the path"
+                ),
+                file=name,
+            )
+        ) from exc
+    except OSError as exc:
+        raise LoadError(
+            Problem(
+                message=_("cannot read the file: {reason}").format(reason=exc.strerror or exc),
+                file=name,
+            )
+        ) from exc
+    if past or len(data) > size:
+        problem = _("the file holds more than {size} bytes").format(size=size)
+        raise limit_error(problem, "size", size, file=name)
+    return data
+
+
+def _read_at_most(handle: BinaryIO, size: int) -> bytes:
+    """Read ``handle`` to its end, or to ``size`` bytes if it goes on longer."""
+    pieces: list[bytes] = []
+    total = 0
+    while total < size:
+        piece = handle.read(min(1 << 20, size - total))
+        if not piece:
+            break
+        pieces.append(piece)
+        total += len(piece)
+    return b"".join(pieces)
