@@ -51,8 +51,14 @@ def read_bounded(path: Path, size: int, name: str) -> bytes:
     try:
         with path.open("rb") as handle:
             status = os.fstat(handle.fileno())
-            past = stat.S_ISREG(status.st_mode) and status.st_size > size
-            data = b"" if past else _read_at_most(handle, size + 1)  # refused below, unread
+            regular = stat.S_ISREG(status.st_mode)
+            past = regular and status.st_size > size
+            if past:
+                data = b""  # refused below, unread
+            elif regular:
+                data = handle.read()  # one read of its known size (read(n) would reserve n)
+            else:
+                data = _read_at_most(handle, size + 1)
     except FileNotFoundError as exc:
         raise LoadError(Problem(message=_("no such file; check the path"), file=name)) from exc
     except ValueError as exc:  # a NUL in the path
