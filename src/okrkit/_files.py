@@ -1,8 +1,10 @@
-"""Reading a file's bytes within a size limit, and the error for a file past a limit.
+"""Reading a file: its bytes within a size limit, and the errors of a file that fails.
 
-Both the OKR file reader (:mod:`okrkit.io`) and the check-in importers
-(:mod:`okrkit.checkins`, a layer below io) read through here, so that a missing file, a
-path holding a NUL, an unreadable file or one past the limit reads the same from both.
+The OKR file reader (:mod:`okrkit.io`), the check-in importers (:mod:`okrkit.checkins`,
+a layer below io) and the lint configuration (:mod:`okrkit.lint`, below io too) read
+through here, so that a missing file, a path holding a NUL, an unreadable file, one
+past the limit or one that is not valid YAML, JSON or TOML reads the same from each
+(:mod:`okrkit._syntax`, in this layer, words the syntax errors).
 """
 
 from __future__ import annotations
@@ -12,14 +14,21 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from okrkit.errors import LoadError, Problem
-from okrkit.i18n import _
+from okrkit._syntax import json_syntax_error, toml_syntax_error, yaml_syntax_error
+from okrkit.errors import LoadError, Message, Problem
+from okrkit.i18n import N_
 
-__all__ = ["limit_error", "read_bounded"]
+__all__ = [
+    "json_syntax_error",
+    "limit_error",
+    "read_bounded",
+    "toml_syntax_error",
+    "yaml_syntax_error",
+]
 
 
 def limit_error(
-    problem: str, name: str, limit: object, *, file: str | None, line: int | None = None
+    problem: Message, name: str, limit: object, *, file: str | None, line: int | None = None
 ) -> LoadError:
     """The error for a file past the limit ``name`` of :class:`okrkit.Limits`.
 
@@ -28,10 +37,13 @@ def limit_error(
     """
     return LoadError(
         Problem(
-            message=_(
+            "file.limit",
+            N_(
                 "{problem} (past the limit {name}={limit}; if the file is genuine, "
                 "read it with limits=okrkit.Limits({name}=...))"
-            ).format(problem=problem, name=name, limit=limit),
+            ),
+            # The limit as Python code writes it, not as a number in a sentence.
+            {"problem": problem, "name": name, "limit": str(limit)},
             file=file,
             line=line,
         )
@@ -60,11 +72,14 @@ def read_bounded(path: Path, size: int, name: str) -> bytes:
             else:
                 data = _read_at_most(handle, size + 1)
     except FileNotFoundError as exc:
-        raise LoadError(Problem(message=_("no such file; check the path"), file=name)) from exc
+        raise LoadError(
+            Problem("file.missing", N_("no such file; check the path"), file=name)
+        ) from exc
     except ValueError as exc:  # a NUL in the path
         raise LoadError(
             Problem(
-                message=_(
+                "file.unreadable",
+                N_(
                     "the path holds a NUL character (\\0), which no file name can hold; "
                     "check the path"
                 ),
@@ -74,12 +89,14 @@ def read_bounded(path: Path, size: int, name: str) -> bytes:
     except OSError as exc:
         raise LoadError(
             Problem(
-                message=_("cannot read the file: {reason}").format(reason=exc.strerror or exc),
+                "file.unreadable",
+                N_("cannot read the file: {reason}"),
+                {"reason": exc.strerror or str(exc)},
                 file=name,
             )
         ) from exc
     if past or len(data) > size:
-        problem = _("the file holds more than {size} bytes").format(size=size)
+        problem = Message(N_("the file holds more than {size} bytes"), size=size)
         raise limit_error(problem, "size", size, file=name)
     return data
 

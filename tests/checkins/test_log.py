@@ -288,7 +288,7 @@ checkins:
         (problem,) = okrs.checkins.diagnostics
         assert problem.entity_id == "k"
         assert problem.path == "checkins[1]"
-        assert "2026-04-02" in problem.message
+        assert "Apr 2, 2026" in problem.message
         assert CheckInLog.from_okrset(okrs).diagnostics == okrs.checkins.diagnostics
         later = okrs.with_checkins([CheckIn(key_result="k", on="2026-05-01", value=3)])
         assert len(later.checkins.diagnostics) == 2

@@ -100,7 +100,8 @@ class TestShapes:
         """A file holding a list is refused with what it should hold."""
         ((line, _path, message),) = load_problems("- a\n- b\n")
         assert line == 1
-        assert "must hold a mapping with the keys schema_version, locale, cycles" in message
+        assert "holds its sections as key: value, with the keys schema_version, locale" in message
+        assert message.endswith("this one holds a list")
 
     def test_empty_file(self) -> None:
         """An empty file says it holds nothing."""
@@ -139,7 +140,7 @@ class TestShapes:
             (
                 3,
                 "objectives[0]",
-                "must be a mapping of keys to values for a Objective (got 'o1')",
+                "must be the fields of an objective, written as key: value (got 'o1')",
             )
         ]
 
@@ -152,7 +153,7 @@ class TestShapes:
         )
         ((_line, path, message),) = load_problems(text)
         assert path == "objectives[0].key_results"
-        assert message.startswith("must be a list of KeyResult entries")
+        assert message == "must be a list, each item a key result (got a mapping of fields)"
 
     def test_single_string_owners_accepted(self) -> None:
         """owners: lan (one id, not a list) is read as one owner."""
@@ -190,7 +191,7 @@ class TestSyntax:
         """A key written twice in one mapping is an error, not a silent overwrite."""
         ((line, _path, message),) = load_problems(VALID_HEAD + "owners: []\nobjectives: []\n")
         assert line == 3
-        assert message == "key 'owners' appears twice in the same mapping; keep one"
+        assert message == "key 'owners' appears twice in the same group of fields; keep one"
 
     def test_yaml_on_is_not_a_boolean(self) -> None:
         """YAML 1.2 booleans: a check-in's `on:` key stays a key."""

@@ -104,11 +104,17 @@ MUTATIONS: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
     "entity text": (lambda d: d["nodes"][0].update(entity="x"), "nodes[0].entity"),
     "kind a list": (lambda d: d["nodes"][0].update(kind=[]), "nodes[0]"),
     "node id not its entity's": (lambda d: d["nodes"][0].update(id="other"), "nodes[0].id"),
-    "node twice": (lambda d: d["nodes"].append(copy.deepcopy(d["nodes"][0])), "nodes[101]"),
+    "node twice": (
+        lambda d: d["nodes"].append(copy.deepcopy(d["nodes"][0])),
+        "nodes[102]",
+    ),  # the example has 102 nodes
     "note a number": (lambda d: _first(d["edges"], "depends_on").update(note=5), ".note"),
     "source a list": (lambda d: d["edges"][0].update(source=[1]), "edges[0]"),
     "weight huge": (lambda d: _first(d["edges"], "aligns_to").update(weight=10**400), ".weight"),
-    "edge twice": (lambda d: d["edges"].append(copy.deepcopy(d["edges"][0])), "edges[134]"),
+    "edge twice": (
+        lambda d: d["edges"].append(copy.deepcopy(d["edges"][0])),
+        "edges[136]",
+    ),  # and 136 edges
     "edge of another kind": (lambda d: d["edges"][0].update(kind="drives"), "edges[0]"),
     "edge turned round": (
         lambda d: d["edges"][0].update(source=d["edges"][0]["target"], target="obj-co-growth"),
@@ -127,7 +133,7 @@ MUTATIONS: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
                 "entity": {**_first(d["nodes"], "key_result")["entity"], "id": "kr-x"},
             }
         ),
-        "nodes[101]",
+        "nodes[102]",
     ),
     "key result unlike its objective's": (
         lambda d: _first(d["nodes"], "key_result")["entity"].update(title="Another"),

@@ -123,8 +123,8 @@ class TestYamlReader:
         text = HEAD + "owners: []\nobjectives: []\n"
         found = [(line, message) for line, _path, message in problems_of(text)]
         assert found == [
-            (3 + 1, "key 'owners' appears twice in the same mapping; keep one"),
-            (3 + 2, "key 'objectives' appears twice in the same mapping; keep one"),
+            (3 + 1, "key 'owners' appears twice in the same group of fields; keep one"),
+            (3 + 2, "key 'objectives' appears twice in the same group of fields; keep one"),
         ]
 
     def test_two_documents_refused(self) -> None:

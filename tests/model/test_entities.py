@@ -78,7 +78,7 @@ class TestCycle:
             Cycle(id="c", name="C", start=dt.date(2026, 3, 1), end=dt.date(2026, 2, 1))
         assert paths(excinfo) == ["end"]
         assert excinfo.value.entity_id == "c"
-        assert "start=2026-03-01, end=2026-02-01" in messages(excinfo)[0]
+        assert "a start on Mar 1, 2026 and an end on Feb 1, 2026" in messages(excinfo)[0]
 
     def test_iso_text_dates_are_read(self) -> None:
         """Dates written as ISO text become dates."""
@@ -281,7 +281,8 @@ class TestKeyResult:
 
     def test_metric_must_be_a_metric(self) -> None:
         """A dict is not a Metric when constructing in Python."""
-        with pytest.raises(ValidationError, match="'metric' must be a Metric"):
+        wanted = r"'metric' must be a metric \(got a mapping of fields\)"
+        with pytest.raises(ValidationError, match=wanted):
             KeyResult(id="kr", title="T", metric={"kind": "increase"})  # type: ignore[arg-type]
 
     def test_kr_to_kr_alignment(self) -> None:

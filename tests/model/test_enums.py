@@ -28,7 +28,7 @@ class TestLabels:
             (Status.ON_TRACK, "đúng tiến độ", "on track"),
             (Confidence.LOW, "thấp", "low"),
             (NodeKind.KEY_RESULT, "kết quả then chốt", "key result"),
-            (EdgeKind.ALIGNS_TO, "căn chỉnh với", "aligns to"),
+            (EdgeKind.ALIGNS_TO, "liên kết với", "aligns to"),
         ],
     )
     def test_label_in_each_locale(self, member: Labelled, vi: str, en: str) -> None:
@@ -69,8 +69,9 @@ class TestConfidenceParse:
         with pytest.raises(ValidationError) as excinfo:
             Confidence.parse(bad)
         assert isinstance(excinfo.value, ValueError)
+        shown = {True: "true", None: "an empty value"}.get(bad, repr(bad))  # type: ignore[call-overload]
         assert str(excinfo.value) == (
-            f"'confidence' must be 1-5 or one of red, yellow, green (got {bad!r})"
+            f"'confidence' must be 1-5 or one of red, yellow, green (got {shown})"
         )
 
     def test_refusal_in_vietnamese(self) -> None:

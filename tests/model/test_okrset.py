@@ -211,7 +211,8 @@ class TestCrossReferences:
 
     def test_wrong_item_types(self) -> None:
         """A section holding the wrong class is reported, not crashed on."""
-        with pytest.raises(ValidationError, match="each of 'owners' must be a Owner"):
+        wanted = r"each of 'owners' must be an owner \(got a cycle\)"
+        with pytest.raises(ValidationError, match=wanted):
             okr_set(owners=[Q1], objectives=[])
 
     def test_all_problems_together(self) -> None:
@@ -229,7 +230,7 @@ class TestCrossReferences:
             CheckIn(key_result="k1", on=dt.date(2026, 1, 9), value=1),
             CheckIn(key_result="k1", on=dt.date(2026, 1, 9), value=2),
         ]
-        with pytest.raises(ValidationError, match="already has a check-in on 2026-01-09"):
+        with pytest.raises(ValidationError, match="already has a check-in on Jan 9, 2026"):
             okr_set(objective("o1", kr("k1")), checkins=checkins)
 
 

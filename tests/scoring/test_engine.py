@@ -290,7 +290,7 @@ class TestWithCheckins:
         assert more.score(as_of=MID_MARCH).value("a") == 0.8
         assert okrs.score(as_of=MID_MARCH).value("a") == 0.5
         assert more._derived is okrs._derived
-        with pytest.raises(ValidationError, match="already has a check-in on 2026-03-01"):
+        with pytest.raises(ValidationError, match="already has a check-in on Mar 1, 2026"):
             okrs.with_checkins([CheckIn(key_result="a", on="2026-03-01", value=80)])
         with pytest.raises(ValidationError, match="unknown key result 'zz'"):
             okrs.with_checkins([CheckIn(key_result="zz", on="2026-03-01", value=80)])

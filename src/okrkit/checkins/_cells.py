@@ -21,8 +21,8 @@ import numpy.typing as npt
 
 from okrkit.checkins._columns import EPOCH_ORDINAL
 from okrkit.checkins._sources import Column, Spans
-from okrkit.errors import HINT_LIMIT, Shown, Suggestions, shorten
-from okrkit.i18n import _
+from okrkit.errors import HINT_LIMIT, Message, Shown, Suggestions, shorten
+from okrkit.i18n import N_
 from okrkit.model._checks import is_valid_id
 
 __all__ = ["BadRows", "cells_of", "is_missing", "mapped", "read_days", "read_ids"]
@@ -46,22 +46,22 @@ class BadRows:
     __slots__ = ("reasons",)
 
     def __init__(self) -> None:
-        self.reasons: dict[int, tuple[str, Callable[[int], str]]] = {}
+        self.reasons: dict[int, tuple[str, Callable[[int], Message]]] = {}
 
-    def add(self, row: int, field: str, message: str) -> None:
+    def add(self, row: int, field: str, message: Message) -> None:
         """Refuse ``row`` for ``message`` about ``field``, unless it is refused already."""
         if row not in self.reasons:
             self.reasons[row] = (field, lambda _row: message)
 
     def add_all(
-        self, rows: npt.NDArray[np.int64], field: str, message_of: Callable[[int], str]
+        self, rows: npt.NDArray[np.int64], field: str, message_of: Callable[[int], Message]
     ) -> None:
         """Refuse each of ``rows``, worded by ``message_of(row)`` when shown."""
         reason = (field, message_of)
         for row in rows.tolist():
             self.reasons.setdefault(row, reason)
 
-    def message(self, row: int) -> tuple[str, str]:
+    def message(self, row: int) -> tuple[str, Message]:
         """The field and the words of ``row``'s reason."""
         field, message_of = self.reasons[row]
         return field, message_of(row)
@@ -145,18 +145,21 @@ def read_ids(
         if _all_known(categories, known):
             return categories, codes.astype(np.int32)
     ids: list[str] = []
-    messages: dict[int, str] = {}
+    messages: dict[int, Message] = {}
     hints = _Hints(known)
     for code, cell in enumerate(categories):
         ident = cell.strip() if isinstance(cell, str) else cell
         ids.append(ident if isinstance(ident, str) else "")
         if is_missing(cell):
-            messages[code] = _("the key result is missing")
+            messages[code] = Message(N_("the key result is missing"))
         elif not is_valid_id(ident):
-            messages[code] = _(
-                "{value} is not a key result id: an id is text without spaces, such as "
-                "'kr-revenue'"
-            ).format(value=shorten(cell))
+            messages[code] = Message(
+                N_(
+                    "{value} is not a key result id: an id is text without spaces, such as "
+                    "'kr-revenue'"
+                ),
+                value=Shown(cell),
+            )
         elif known is not None and ident not in known:
             messages[code] = hints.unknown(ident)
     if messages:
@@ -192,18 +195,20 @@ class _Hints:
         self.index: Suggestions | None = None
         self.left = HINT_LIMIT
 
-    def unknown(self, ident: str) -> str:
+    def unknown(self, ident: str) -> Message:
         close: list[str] = []
         if self.left > 0 and self.known:
             self.left -= 1
             self.index = self.index or Suggestions(sorted(self.known))
             close = self.index.closest(ident)
         if close:
-            return _("no key result {id!r} in the set; did you mean {close}?").format(
-                id=Shown(ident), close=", ".join(map(shorten, close))
+            return Message(
+                N_("no key result {id!r} in the set; did you mean {close}?"),
+                id=Shown(ident),
+                close=", ".join(map(shorten, close)),
             )
-        return _("no key result {id!r} in the set; add the key result first").format(
-            id=Shown(ident)
+        return Message(
+            N_("no key result {id!r} in the set; add the key result first"), id=Shown(ident)
         )
 
 
@@ -221,8 +226,10 @@ def read_days(column: Column, bad: BadRows, day_format: str | None) -> npt.NDArr
         missing = np.isnat(column)
         days = column.astype("datetime64[D]").astype(np.int64) + EPOCH_ORDINAL
         outside = ~missing & ((days < 1) | (days > dt.date.max.toordinal()))
-        bad.add_all(np.flatnonzero(missing), "on", lambda _row: _("the day is missing"))
-        bad.add_all(np.flatnonzero(outside), "on", lambda _row: _("the day is out of range"))
+        bad.add_all(np.flatnonzero(missing), "on", lambda _row: Message(N_("the day is missing")))
+        bad.add_all(
+            np.flatnonzero(outside), "on", lambda _row: Message(N_("the day is out of range"))
+        )
         return np.where(missing | outside, 0, days).astype(np.int32)
     if isinstance(column, Spans) and day_format is None:
         iso = _iso_days(column)
@@ -231,7 +238,7 @@ def read_days(column: Column, bad: BadRows, day_format: str | None) -> npt.NDArr
     cells, read = mapped(cells_of(column), lambda cell: _day(cell, day_format))
     lookup = {cell: day if isinstance(day, int) else 0 for cell, day in read.items()}
     days = np.fromiter(map(lookup.__getitem__, cells), np.int64, len(cells))
-    bad.add_all(np.flatnonzero(days == 0), "on", lambda row: str(read[cells[row]]))
+    bad.add_all(np.flatnonzero(days == 0), "on", lambda row: _why(read[cells[row]]))
     return days.astype(np.int32)
 
 
@@ -264,43 +271,59 @@ def _iso_days(column: Spans) -> npt.NDArray[np.int32] | None:
     return (first + day - 1 + EPOCH_ORDINAL).astype(np.int32)
 
 
-def _day(cell: object, day_format: str | None) -> int | str:
+def _why(day: int | Message) -> Message:
+    """The message of a cell :func:`_day` refused (a day read is never asked for)."""
+    assert isinstance(day, Message)
+    return day
+
+
+def _day(cell: object, day_format: str | None) -> int | Message:
     """``cell`` as an ordinal, or the message that says why it is no day."""
     if is_missing(cell):
-        return _("the day is missing")
+        return Message(N_("the day is missing"))
     if isinstance(cell, dt.datetime):
         return cell.date().toordinal()
     if isinstance(cell, dt.date):
         return cell.toordinal()
     if isinstance(cell, np.datetime64):
         day = int(cell.astype("datetime64[D]").astype(np.int64)) + EPOCH_ORDINAL
-        return day if 1 <= day <= dt.date.max.toordinal() else _("the day is out of range")
+        return (
+            day if 1 <= day <= dt.date.max.toordinal() else Message(N_("the day is out of range"))
+        )
     if not isinstance(cell, str):
         if isinstance(cell, int | float) and not isinstance(cell, bool):
-            return _(
-                "{value} is a number, not a day; format the cell as a date, or write the "
-                "day as YYYY-MM-DD"
-            ).format(value=shorten(cell))
-        return _("{value} is not a day; write it as YYYY-MM-DD").format(value=shorten(cell))
+            return Message(
+                N_(
+                    "{value} is a number, not a day; format the cell as a date, or write the "
+                    "day as YYYY-MM-DD"
+                ),
+                value=Shown(cell),
+            )
+        return Message(N_("{value} is not a day; write it as YYYY-MM-DD"), value=Shown(cell))
     text = cell.strip()
     if day_format is not None:
         try:
             return dt.datetime.strptime(text, day_format).date().toordinal()
         except ValueError:
             if not _ISO.match(text):
-                return _("{value} does not match the day format {format!r}").format(
-                    value=shorten(text), format=Shown(day_format)
+                return Message(
+                    N_("{value} does not match the day format {format!r}"),
+                    value=Shown(text),
+                    format=Shown(day_format),
                 )
     found = _ISO.match(text)
     if found is not None:
         try:
             return dt.date(*map(int, found.groups())).toordinal()
         except ValueError:
-            return _("{value} is not a real day of the calendar").format(value=shorten(text))
+            return Message(N_("{value} is not a real day of the calendar"), value=Shown(text))
     if _SLASHED.match(text):
-        return _(
-            "{value} is not written YYYY-MM-DD, and okrkit does not guess whether the day or "
-            "the month comes first; give the format: day_format='%d/%m/%Y' (or --day-format "
-            "%d/%m/%Y) for days such as 31/12/2026"
-        ).format(value=shorten(text))
-    return _("{value} is not a day; write it as YYYY-MM-DD").format(value=shorten(text))
+        return Message(
+            N_(
+                "{value} is not written YYYY-MM-DD, and okrkit does not guess whether the day or "
+                "the month comes first; give the format: day_format='%d/%m/%Y' (or --day-format "
+                "%d/%m/%Y) for days such as 31/12/2026"
+            ),
+            value=Shown(text),
+        )
+    return Message(N_("{value} is not a day; write it as YYYY-MM-DD"), value=Shown(text))

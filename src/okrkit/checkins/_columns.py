@@ -14,10 +14,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from okrkit.errors import Problem, ValidationError, shorten
-from okrkit.i18n import _
+from okrkit.errors import Message, Problem, ValidationError
+from okrkit.errors._message import as_found
+from okrkit.i18n import N_
 from okrkit.model import Confidence
-from okrkit.model._checks import is_storable, is_valid_id, surrogate_message, unprintable_id
+from okrkit.model._checks import is_storable, is_valid_id
+from okrkit.model._words import surrogate_message, unprintable_id
 
 __all__ = [
     "EPOCH_ORDINAL",
@@ -40,9 +42,11 @@ Sparse = tuple[npt.NDArray[np.int64], tuple[str, ...]]
 """Text kept only for the rows that have some: their row numbers and the texts."""
 
 
-def _bad(message: str, row: int | None = None, entity_id: str | None = None) -> ValidationError:
+def _bad(
+    code: str, message: Message, row: int | None = None, entity_id: str | None = None
+) -> ValidationError:
     path = None if row is None else f"checkins[{row}]"
-    return ValidationError(Problem(message=message, path=path, entity_id=entity_id))
+    return ValidationError(Problem(code, message, path=path, entity_id=entity_id))
 
 
 def factorize(key_results: Any) -> tuple[list[str], npt.NDArray[np.int32]]:
@@ -75,9 +79,11 @@ def factorize(key_results: Any) -> tuple[list[str], npt.NDArray[np.int32]]:
             (i for i, ident in enumerate(key_results) if ident is value or ident == value), 0
         )
         raise _bad(
+            "id.invalid",
             unprintable_id("'key_result'", value)
-            or _("a check-in's key result must be an id without spaces (got {value})").format(
-                value=shorten(value)
+            or Message(
+                N_("a check-in's key result must be an id without spaces (got {value})"),
+                value=as_found(value),
             ),
             row,
         )
@@ -97,8 +103,10 @@ def _ordinal(day: Any, row: int) -> int:
         except ValueError:
             pass
     raise _bad(
-        _("a check-in's day must be a date written as YYYY-MM-DD (got {value})").format(
-            value=shorten(day)
+        "field.format",
+        Message(
+            N_("a check-in's day must be a date written as YYYY-MM-DD (got {value})"),
+            value=as_found(day),
         ),
         row,
     )
@@ -125,12 +133,14 @@ def day_column(days: Any) -> npt.NDArray[np.int32]:
                     (_ordinal(d, i) for i, d in enumerate(items)), dtype=np.int64, count=len(items)
                 )
             except OverflowError as exc:
-                raise _bad(
-                    _("a check-in's day is out of range: {detail}").format(detail=exc)
-                ) from exc
+                raise _bad("value.range", Message(N_("a check-in's day is out of range"))) from exc
     outside = (ordinals < 1) | (ordinals > dt.date.max.toordinal())
     if outside.any():
-        raise _bad(_("a check-in's day is out of range"), int(np.flatnonzero(outside)[0]))
+        raise _bad(
+            "value.range",
+            Message(N_("a check-in's day is out of range")),
+            int(np.flatnonzero(outside)[0]),
+        )
     return ordinals.astype(np.int32)
 
 
@@ -143,14 +153,15 @@ def value_column(values: Any) -> npt.NDArray[np.float64]:
     finite = np.isfinite(out)
     if not finite.all():
         row = int(np.flatnonzero(~finite)[0])
-        raise _bad(_finite_message(float(out[row])), row)
+        raise _bad("value.range", _finite_message(float(out[row])), row)
     return out
 
 
-def _finite_message(value: object) -> str:
-    return _(
-        "a check-in's value must be a finite number, not NaN or infinity (got {value})"
-    ).format(value=shorten(value))
+def _finite_message(value: object) -> Message:
+    return Message(
+        N_("a check-in's value must be a finite number, not NaN or infinity (got {value})"),
+        value=as_found(value),
+    )
 
 
 def _float_column(values: Any) -> npt.NDArray[np.float64]:
@@ -160,11 +171,12 @@ def _float_column(values: Any) -> npt.NDArray[np.float64]:
         try:
             out.append(float(value))
         except OverflowError:  # an int beyond float's range
-            raise _bad(_finite_message(value), row) from None
+            raise _bad("value.range", _finite_message(value), row) from None
         except (TypeError, ValueError):
             raise _bad(
-                _("a check-in's value must be a number (got {value})").format(
-                    value=shorten(value)
+                "field.type",
+                Message(
+                    N_("a check-in's value must be a number (got {value})"), value=as_found(value)
                 ),
                 row,
             ) from None
@@ -183,8 +195,10 @@ def _level(value: Any, row: int) -> int:
     elif isinstance(value, float) and math.isnan(value):  # NaN stands for "none" in frames
         return 0
     raise _bad(
-        _("'confidence' must be 1-5 or one of red, yellow, green (got {value})").format(
-            value=shorten(value)
+        "value.range",
+        Message(
+            N_("'confidence' must be 1-5 or one of red, yellow, green (got {value})"),
+            value=as_found(value),
         ),
         row,
     )
@@ -199,8 +213,10 @@ def confidence_column(confidences: Any, count: int) -> npt.NDArray[np.int8]:
         if bad.any():
             row = int(np.flatnonzero(bad)[0])
             raise _bad(
-                _("'confidence' must be 1-5 or one of red, yellow, green (got {value})").format(
-                    value=shorten(confidences[row])
+                "value.range",
+                Message(
+                    N_("'confidence' must be 1-5 or one of red, yellow, green (got {value})"),
+                    value=as_found(confidences[row]),
                 ),
                 row,
             )
@@ -220,7 +236,10 @@ def confidence_column(confidences: Any, count: int) -> npt.NDArray[np.int8]:
 
 
 def sparse_column(
-    texts: Iterable[str | None] | Mapping[int, str] | None, field: str, *, ids: bool = False
+    texts: Iterable[str | None] | Mapping[int, str] | None,
+    field: str | Message,
+    *,
+    ids: bool = False,
 ) -> Sparse:
     """Keep only the rows whose text is set: row numbers and texts.
 
@@ -243,21 +262,27 @@ def sparse_column(
     wrong = next((i for i, text in enumerate(found) if not isinstance(text, str)), None)
     if wrong is not None:
         raise _bad(
-            _("a check-in's {field} must be text (got {value})").format(
-                field=field, value=shorten(found[wrong])
+            "field.type",
+            Message(
+                N_("a check-in's {field} must be text (got {value})"),
+                field=field,
+                value=as_found(found[wrong]),
             ),
             int(rows[wrong]),
         )
     if not ids:
         bad = next((i for i, text in enumerate(found) if not is_storable(text)), None)
         if bad is not None:
-            raise _bad(surrogate_message(field), int(rows[bad]))
+            raise _bad("field.format", surrogate_message(field), int(rows[bad]))
     for text in dict.fromkeys(found) if ids else ():  # in row order: the first bad one
         if not is_valid_id(text):
             raise _bad(
-                unprintable_id(f"'{field}'", text)
-                or _("a check-in's {field} must be an id without spaces (got {value})").format(
-                    field=field, value=shorten(text)
+                "id.invalid",
+                unprintable_id(field, text)
+                or Message(
+                    N_("a check-in's {field} must be an id without spaces (got {value})"),
+                    field=field,
+                    value=as_found(text),
                 ),
                 int(rows[found.index(text)]),
             )

@@ -15,8 +15,8 @@ import numpy.typing as npt
 
 from okrkit.checkins._columns import EPOCH_ORDINAL
 from okrkit.checkins._sources import Column, Table
-from okrkit.errors import UsageError, import_extra, shorten
-from okrkit.i18n import _
+from okrkit.errors import Message, Shown, UsageError, import_extra
+from okrkit.i18n import N_
 
 if TYPE_CHECKING:
     from okrkit.checkins._log import CheckInLog
@@ -111,7 +111,7 @@ def arrow_table(table: Any) -> Table:
     """The table of a pyarrow Table; its rows numbered from 1."""
     pa: Any = import_extra("pyarrow", "arrow")
     if not isinstance(table, pa.Table):
-        raise UsageError(_("expected a pyarrow Table (got {value})").format(value=shorten(table)))
+        raise UsageError(Message(N_("expected a pyarrow Table (got {value})"), value=Shown(table)))
     headers = [str(name) for name in table.column_names]
     return Table(
         headers,
@@ -150,7 +150,7 @@ def frame_table(frame: Any) -> Table:
     pd: Any = import_extra("pandas", "pandas")
     if not isinstance(frame, pd.DataFrame):
         raise UsageError(
-            _("expected a pandas DataFrame (got {value})").format(value=shorten(frame))
+            Message(N_("expected a pandas DataFrame (got {value})"), value=Shown(frame))
         )
     headers = [str(name) for name in frame.columns]
     return Table(

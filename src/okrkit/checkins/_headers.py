@@ -12,8 +12,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping, Sequence
 
-from okrkit.errors import LoadError, Problem, UsageError, ValidationError, shorten
-from okrkit.i18n import _
+from okrkit.errors import LoadError, Message, Problem, Shown, UsageError, ValidationError, shorten
+from okrkit.i18n import N_
 
 __all__ = ["FIELDS", "HEADERS", "REQUIRED", "match_columns", "normal_header"]
 
@@ -90,21 +90,26 @@ def _checked_mapping(columns: Mapping[str, str] | None) -> dict[str, str]:
         return {}
     if not isinstance(columns, Mapping):
         raise UsageError(
-            _("'columns' must map check-in fields to column names (got {value})").format(
-                value=shorten(columns)
+            Message(
+                N_("'columns' must map check-in fields to column names (got {value})"),
+                value=Shown(columns),
             )
         )
     for field, header in columns.items():
         if field not in FIELDS:
             raise UsageError(
-                _("unknown check-in field {field} in 'columns'; the fields are: {known}").format(
-                    field=shorten(field), known=", ".join(FIELDS)
+                Message(
+                    N_("unknown check-in field {field} in 'columns'; the fields are: {known}"),
+                    field=Shown(field),
+                    known=", ".join(FIELDS),
                 )
             )
         if not isinstance(header, str) or not header:
             raise UsageError(
-                _("the column of {field} must be a column name (got {value})").format(
-                    field=field, value=shorten(header)
+                Message(
+                    N_("the column of {field} must be a column name (got {value})"),
+                    field=field,
+                    value=Shown(header),
                 )
             )
     return dict(columns)
@@ -114,7 +119,7 @@ def match_columns(
     headers: Sequence[object],
     columns: Mapping[str, str] | None,
     *,
-    source: str,
+    source: str | Message,
     file: str | None = None,
     line: int | None = None,
 ) -> dict[str, int]:
@@ -142,13 +147,16 @@ def match_columns(
     wanted = _checked_mapping(columns)
     texts = [str(header) for header in headers]
     found: dict[str, int] = {}
-    problems: list[str] = []
+    problems: list[Message] = []
     for field, header in wanted.items():
         at = _position(texts, header)
         if at is None:
             problems.append(
-                _("the {source} has no column {header} (named for {field})").format(
-                    source=source, header=shorten(header), field=field
+                Message(
+                    N_("the {source} has no column {header} (named for {field})"),
+                    source=source,
+                    header=Shown(header),
+                    field=field,
                 )
             )
         else:
@@ -164,16 +172,17 @@ def match_columns(
         problems.append(_absent(source, absent, texts))
     if problems:
         error = LoadError if file is not None else ValidationError
-        raise error(Problem(message=message, file=file, line=line) for message in problems)
+        raise error(Problem("field.column", message, file=file, line=line) for message in problems)
     return found
 
 
-def _absent(source: str, absent: list[str], texts: list[str]) -> str:
+def _absent(source: str | Message, absent: list[str], texts: list[str]) -> Message:
     """The message for required fields without a column: the columns there are, and how."""
-    return _(
-        "the {source} has no column {names} (its columns: {found}); name yours with "
-        "columns={{'{field}': ...}}, or --column {field}=... on the command line"
-    ).format(
+    return Message(
+        N_(
+            "the {source} has no column {names} (its columns: {found}); name yours with "
+            "columns={{'{field}': ...}}, or --column {field}=... on the command line"
+        ),
         source=source,
         names=", ".join(absent),
         found=", ".join(shorten(text, 40) for text in texts) or "-",

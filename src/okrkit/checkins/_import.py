@@ -19,8 +19,8 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from okrkit.checkins._read import Reading
-from okrkit.errors import UsageError, shorten
-from okrkit.i18n import _
+from okrkit.errors import Message, Shown, UsageError
+from okrkit.i18n import N_
 from okrkit.model import Cycle
 
 if TYPE_CHECKING:
@@ -44,12 +44,12 @@ def _size(limits: Limits | None) -> int:
     if limits is None:
         default = _LENT.get("limits")
         if default is None:  # only while okrkit itself is being imported: a bug
-            raise UsageError(_("okrkit.io has not been loaded yet; import okrkit first"))
+            raise UsageError(Message(N_("okrkit.io has not been loaded yet; import okrkit first")))
         return default().size
     size = getattr(limits, "size", None)
     if type(size) is not int:
         raise UsageError(
-            _("'limits' must be an okrkit.Limits (got {value})").format(value=shorten(limits))
+            Message(N_("'limits' must be an okrkit.Limits (got {value})"), value=Shown(limits))
         )
     return size
 

@@ -19,9 +19,10 @@ from okrkit.checkins._columns import (
 from okrkit.checkins._import import Importing
 from okrkit.checkins._read import Series
 from okrkit.checkins._store import Store
-from okrkit.errors import Problem, Shown, UsageError, ValidationError, shorten
-from okrkit.i18n import _
+from okrkit.errors import Message, Problem, Shown, UsageError, ValidationError
+from okrkit.i18n import N_
 from okrkit.model import CheckIn, Cycle, OKRSet
+from okrkit.model._words import described, label_of
 
 __all__ = ["CheckInLog", "Series"]
 
@@ -95,8 +96,12 @@ class CheckInLog(Importing, Sequence[CheckIn]):
             if not isinstance(checkin, CheckIn):
                 raise ValidationError(
                     Problem(
-                        message=_("each of 'checkins' must be a CheckIn (got {value!r})").format(
-                            value=Shown(checkin)
+                        "field.type",
+                        Message(
+                            N_("each of '{field}' must be {kind} (got {value})"),
+                            field="checkins",
+                            kind=label_of(CheckIn, article=True),
+                            value=described(checkin),
                         ),
                         path=f"checkins[{row}]",
                     )
@@ -141,17 +146,23 @@ class CheckInLog(Importing, Sequence[CheckIn]):
                 size = len(row)
             except TypeError:  # not a row at all: a programming error, kept a TypeError
                 raise UsageError(
-                    _("check-in row {row} must be a tuple or a list (got {value})").format(
-                        row=number, value=shorten(row)
+                    Message(
+                        N_("check-in row {row} must be a tuple or a list (got {value})"),
+                        row=number,
+                        value=Shown(row),
                     )
                 ) from None
             if not 3 <= size <= 6:
                 raise ValidationError(
                     Problem(
-                        message=_(
-                            "a check-in row holds key result, day and value, then optionally "
-                            "confidence, note and author (got {count} fields)"
-                        ).format(count=len(row)),
+                        "checkin.row",
+                        Message(
+                            N_(
+                                "a check-in row holds key result, day and value, then optionally "
+                                "confidence, note and author (got {count} fields)"
+                            ),
+                            count=len(row),
+                        ),
                         path=f"checkins[{number}]",
                     )
                 )
@@ -203,7 +214,11 @@ class CheckInLog(Importing, Sequence[CheckIn]):
             or (isinstance(notes, Sequence) and len(notes) != count)
             or (isinstance(authors, Sequence) and len(authors) != count)
         ):
-            raise ValidationError(_("the columns of a check-in log must have the same length"))
+            raise ValidationError(
+                Problem(
+                    "value.invalid", N_("the columns of a check-in log must have the same length")
+                )
+            )
         ids, codes = factorize(key_results)
         return cls.from_codes(
             ids,
@@ -240,18 +255,27 @@ class CheckInLog(Importing, Sequence[CheckIn]):
         if codes.dtype.kind not in "iu" or (
             len(codes) and (codes.min() < 0 or codes.max() >= len(ids))
         ):
-            raise ValidationError(_("each key result code must be a position in the list of ids"))
+            raise ValidationError(
+                Problem(
+                    "value.invalid",
+                    N_("each key result code must be a position in the list of ids"),
+                )
+            )
         count = len(codes)
         if len(days) != count or len(values) != count:
-            raise ValidationError(_("the columns of a check-in log must have the same length"))
+            raise ValidationError(
+                Problem(
+                    "value.invalid", N_("the columns of a check-in log must have the same length")
+                )
+            )
         return cls._assemble(
             list(ids),
             codes.astype(np.int32),
             day_column(days),
             value_column(values),
             confidence_column(confidences, count),
-            sparse_column(notes, _("note")),
-            sparse_column(authors, _("author"), ids=True),
+            sparse_column(notes, Message(N_("note"))),
+            sparse_column(authors, Message(N_("author")), ids=True),
             None,
             known,
             cycles,

@@ -17,21 +17,36 @@ import numpy as np
 
 from okrkit.checkins._frames import arrow_cells
 from okrkit.checkins._sources import Column, Table, file_name, too_big
-from okrkit.errors import LoadError, Problem, UsageError, did_you_mean, import_extra, shorten
-from okrkit.i18n import _
+from okrkit.errors import (
+    LoadError,
+    Message,
+    Problem,
+    Shown,
+    UsageError,
+    did_you_mean,
+    import_extra,
+    shorten,
+)
+from okrkit.i18n import N_
 
 __all__ = ["excel_table", "parquet_table"]
 
 
-def _unreadable(file: str, kind: str, exc: BaseException) -> LoadError:
-    return LoadError(
-        Problem(
-            message=_("cannot read the file as {kind}: {reason}").format(
-                kind=kind, reason=shorten(str(exc) or type(exc).__name__, 200)
-            ),
-            file=file,
+def _unreadable(file: str, kind: Message, exc: BaseException) -> LoadError:
+    """The error for a file its reader refuses; the reader's own words stay in the cause.
+
+    The OS's reason is given (it is in the user's language); a library's is not.
+    """
+    if isinstance(exc, OSError) and exc.strerror:
+        message = Message(
+            N_("cannot read the file as {kind}: {reason}"), kind=kind, reason=exc.strerror
         )
-    )
+    else:
+        message = Message(
+            N_("cannot read the file as {kind}; check that it is one, and not damaged"),
+            kind=kind,
+        )
+    return LoadError(Problem("file.unreadable", message, file=file))
 
 
 def _exists(path: Path, file: str, size: int) -> None:
@@ -39,9 +54,11 @@ def _exists(path: Path, file: str, size: int) -> None:
     try:
         measured = path.stat().st_size
     except FileNotFoundError:
-        raise LoadError(Problem(message=_("no such file; check the path"), file=file)) from None
+        raise LoadError(
+            Problem("file.missing", Message(N_("no such file; check the path")), file=file)
+        ) from None
     except (OSError, ValueError) as exc:
-        raise _unreadable(file, _("a file"), exc) from None
+        raise _unreadable(file, Message(N_("a file")), exc) from exc
     if measured > size:
         raise too_big(file, size)
 
@@ -63,8 +80,8 @@ def excel_table(source: str | os.PathLike[str], sheet: str | int | None, size: i
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl and zipfile raise many kinds
-        raise _unreadable(file, _("an Excel workbook (.xlsx)"), exc) from None
+    except Exception as exc:
+        raise _unreadable(file, Message(N_("an Excel workbook (.xlsx)")), exc) from exc
     try:
         if unpacked > size:  # a zip bomb is refused before its parts are read
             raise too_big(file, size)
@@ -72,7 +89,7 @@ def excel_table(source: str | os.PathLike[str], sheet: str | int | None, size: i
     finally:
         book.close()
     if not records:
-        raise LoadError(Problem(message=_("the sheet is empty"), file=file))
+        raise LoadError(Problem("file.empty", Message(N_("the sheet is empty")), file=file))
     headers = ["" if cell is None else str(cell) for cell in records[0]]
 
     def column(at: int) -> list[Any]:
@@ -95,20 +112,20 @@ def _sheet(book: Any, sheet: str | int | None, file: str) -> Any:
             return book.worksheets[int(sheet)]
     else:
         raise UsageError(
-            _("'sheet' must be a sheet's name or position (got {value})").format(
-                value=shorten(sheet)
+            Message(
+                N_("'sheet' must be a sheet's name or position (got {value})"), value=Shown(sheet)
             )
         )
     close = did_you_mean(str(sheet), names)
-    hint = _("did you mean {names}?").format(names=", ".join(map(shorten, close))) if close else ""
-    raise LoadError(
-        Problem(
-            message=_("no sheet {sheet} in the workbook (its sheets: {names}) {hint}")
-            .format(sheet=shorten(sheet), names=", ".join(map(shorten, names)), hint=hint)
-            .strip(),
-            file=file,
+    args: dict[str, object] = {"sheet": Shown(sheet), "names": ", ".join(map(shorten, names))}
+    if close:
+        args["close"] = ", ".join(map(shorten, close))
+        message = N_(
+            "no sheet {sheet} in the workbook (its sheets: {names}); did you mean {close}?"
         )
-    )
+    else:
+        message = N_("no sheet {sheet} in the workbook (its sheets: {names})")
+    raise LoadError(Problem("key.unknown", message, args, file=file))
 
 
 def _sheet_rows(sheet: Any) -> tuple[list[tuple[Any, ...]], list[int]]:
@@ -136,8 +153,8 @@ def parquet_table(source: str | os.PathLike[str], size: int) -> Table:
         unpacked = sum(
             metadata.row_group(group).total_byte_size for group in range(metadata.num_row_groups)
         )
-    except Exception as exc:  # noqa: BLE001 - pyarrow raises its own errors and OSError
-        raise _unreadable(file, _("a Parquet file"), exc) from None
+    except Exception as exc:
+        raise _unreadable(file, Message(N_("a Parquet file")), exc) from exc
     if unpacked > size:
         raise too_big(file, size)
     headers = [str(name) for name in parquet.schema_arrow.names]
@@ -146,8 +163,8 @@ def parquet_table(source: str | os.PathLike[str], size: int) -> Table:
     def column(at: int) -> Column:
         try:
             read = parquet.read(columns=[headers[at]]).column(0)
-        except Exception as exc:  # noqa: BLE001 - as above
-            raise _unreadable(file, _("a Parquet file"), exc) from None
+        except Exception as exc:
+            raise _unreadable(file, Message(N_("a Parquet file")), exc) from exc
         return arrow_cells(read)
 
     return Table(headers, np.arange(1, count + 1, dtype=np.int64), column, file)

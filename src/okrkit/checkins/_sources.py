@@ -24,8 +24,8 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit._files import limit_error, read_bounded
-from okrkit.errors import LoadError, Problem, Shown, UsageError, shorten
-from okrkit.i18n import _
+from okrkit.errors import LoadError, Message, Problem, Shown, UsageError
+from okrkit.i18n import N_
 
 __all__ = ["DELIMITERS", "Spans", "Table", "csv_table", "file_name", "read_text", "too_big"]
 
@@ -169,7 +169,7 @@ class Table:
     column: Callable[[int], Column]
     file: str
     header_line: int | None = None
-    refused: dict[int, str] = attrs.field(factory=dict)
+    refused: dict[int, Message] = attrs.field(factory=dict)
 
 
 def file_name(source: object) -> str:
@@ -183,9 +183,9 @@ def file_name(source: object) -> str:
 def too_big(file: str, size: int, unit: str = "bytes") -> LoadError:
     """The error for a file past the limit ``size`` of :class:`okrkit.Limits`."""
     problem = (
-        _("the file holds more than {size} bytes").format(size=size)
+        Message(N_("the file holds more than {size} bytes"), size=size)
         if unit == "bytes"
-        else _("the text holds {size} {unit}").format(size=size, unit=_("characters"))
+        else Message(N_("the text holds {size} {unit}"), size=size, unit=Message(N_("characters")))
     )
     return limit_error(problem, "size", size, file=file)
 
@@ -208,14 +208,15 @@ def read_text(source: str | os.PathLike[str] | TextIO, encoding: str, size: int)
         codecs.lookup(encoding)
     except LookupError:
         raise UsageError(
-            _("unknown encoding {value!r}; use one such as 'utf-8' or 'cp1258'").format(
-                value=Shown(encoding)
+            Message(
+                N_("unknown encoding {value!r}; use one such as 'utf-8' or 'cp1258'"),
+                value=Shown(encoding),
             )
         ) from None
     if not isinstance(source, str | os.PathLike):
         text = source.read(size + 1)
         if not isinstance(text, str):
-            raise UsageError(_("open the file in text mode ('r'), or pass its path"))
+            raise UsageError(Message(N_("open the file in text mode ('r'), or pass its path")))
         if len(text) > size:
             raise too_big(name, size, unit="characters")
         return text.removeprefix("\ufeff")
@@ -225,10 +226,15 @@ def read_text(source: str | os.PathLike[str] | TextIO, encoding: str, size: int)
     except UnicodeDecodeError as exc:
         raise LoadError(
             Problem(
-                message=_(
-                    "the file is not {encoding} text (byte {position}); save it as UTF-8, "
-                    "or name its encoding with encoding=..."
-                ).format(encoding=encoding, position=exc.start),
+                "file.encoding",
+                Message(
+                    N_(
+                        "the file is not {encoding} text (byte {position}); save it as UTF-8, "
+                        "or name its encoding with encoding=..."
+                    ),
+                    encoding=encoding,
+                    position=exc.start,
+                ),
                 file=name,
                 line=data.count(b"\n", 0, exc.start) + 1,
             )
@@ -254,8 +260,9 @@ def csv_table(text: str, file: str, delimiter: str | None) -> Table:
     """
     if delimiter is not None and (len(delimiter) != 1 or delimiter in '"\r\n'):
         raise UsageError(
-            _("the delimiter must be one character, such as ',' or ';' (got {value!r})").format(
-                value=Shown(delimiter)
+            Message(
+                N_("the delimiter must be one character, such as ',' or ';' (got {value!r})"),
+                value=Shown(delimiter),
             )
         )
     mark = delimiter or sniff(text)
@@ -310,7 +317,7 @@ def _parsed(text: str, file: str, mark: str) -> Table:
     header_line = None
     records: list[list[str]] = []
     lines: list[int] = []
-    refused: dict[int, str] = {}
+    refused: dict[int, Message] = {}
     line = 0
     try:
         for record in reader:
@@ -321,20 +328,30 @@ def _parsed(text: str, file: str, mark: str) -> Table:
                 headers, header_line = record, start
                 continue
             if len(record) > len(headers) and any(cell.strip() for cell in record[len(headers) :]):
-                refused[len(records)] = _(
-                    "the row has {count} cells, more than the {width} headers; quote a cell "
-                    "that holds the delimiter {mark!r}"
-                ).format(count=len(record), width=len(headers), mark=Shown(mark))
+                refused[len(records)] = Message(
+                    N_(
+                        "the row has {count} cells, more than the {width} headers; quote a cell "
+                        "that holds the delimiter {mark!r}"
+                    ),
+                    count=len(record),
+                    width=len(headers),
+                    mark=Shown(mark),
+                )
             records.append(record)
             lines.append(start)
     except csv.Error as exc:
-        raise LoadError(Problem(message=_csv_message(exc), file=file, line=line + 1)) from exc
+        raise LoadError(
+            Problem("file.syntax", _csv_message(exc), file=file, line=line + 1)
+        ) from exc
     if headers is None:
         raise LoadError(
             Problem(
-                message=_(
-                    "the file is empty; its first line names the columns, such as "
-                    "key_result,on,value"
+                "file.empty",
+                Message(
+                    N_(
+                        "the file is empty; its first line names the columns, such as "
+                        "key_result,on,value"
+                    )
                 ),
                 file=file,
             )
@@ -346,13 +363,26 @@ def _parsed(text: str, file: str, mark: str) -> Table:
     return Table(headers, np.array(lines, dtype=np.int64), column, file, header_line, refused)
 
 
-def _csv_message(exc: csv.Error) -> str:
+def _csv_message(exc: csv.Error) -> Message:
+    """Why the csv module refused the text, in okrkit's words (never the module's)."""
     reason = str(exc)
     if "field limit" in reason:
-        return _(
-            "a cell here is longer than {limit} characters; no check-in needs that much, "
-            "so check the file (an unclosed quote?)"
-        ).format(limit=csv.field_size_limit())
-    return _("this is not CSV the csv module can read: {reason}").format(
-        reason=shorten(reason, 200)
+        return Message(
+            N_(
+                "a cell here is longer than {limit} characters; no check-in needs that much, "
+                "so check the file (an unclosed quote?)"
+            ),
+            limit=csv.field_size_limit(),
+        )
+    if "end of data" in reason:
+        return Message(N_("a quoted cell is not closed; close the quote, or remove it"))
+    if "expected after" in reason:
+        return Message(
+            N_(
+                "text follows the quote that closes a cell; put the whole cell in quotes, "
+                'and write a quote inside it as ""'
+            )
+        )
+    return Message(
+        N_("this is not CSV okrkit can read; check the quotes and the delimiter of this line")
     )

@@ -10,8 +10,8 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.checkins._columns import Sparse
-from okrkit.errors import Problem, Shown, UsageError, ValidationError, shorten
-from okrkit.i18n import _
+from okrkit.errors import Message, Problem, Shown, UsageError, ValidationError
+from okrkit.i18n import N_
 from okrkit.model import Cycle
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def _ids_of(known: Iterable[str]) -> set[str]:
         return set(known)
     except TypeError as exc:  # an unhashable entry: a list or a mapping, not an id
         raise UsageError(
-            _("'known' must hold key result ids (got {value})").format(value=shorten(known))
+            Message(N_("'known' must hold key result ids (got {value})"), value=Shown(known))
         ) from exc
 
 
@@ -193,9 +193,11 @@ class Store:
             if unknown:
                 raise ValidationError(
                     Problem(
-                        message=_(
-                            "check-in for unknown key result {id!r}; add the key result first"
-                        ).format(id=Shown(self._ids[code])),
+                        "id.unknown",
+                        Message(
+                            N_("check-in for unknown key result {id!r}; add the key result first"),
+                            id=Shown(self._ids[code]),
+                        ),
                         entity_id=self._ids[code],
                         path=self.where(int(self._offsets[code])),
                     )

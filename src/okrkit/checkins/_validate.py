@@ -29,13 +29,13 @@ from okrkit.checkins._values import read_levels, read_texts, read_values
 from okrkit.errors import (
     HINT_LIMIT,
     LoadError,
+    Message,
     Problem,
     Shown,
     UsageError,
     ValidationError,
-    shorten,
 )
-from okrkit.i18n import N_, _, format_day, format_number
+from okrkit.i18n import N_
 from okrkit.model import Cycle
 from okrkit.model._checks import is_valid_id
 
@@ -48,15 +48,16 @@ __all__ = ["Options", "imported"]
 def _decimal(_instance: object, _attribute: object, value: object) -> None:
     if value not in {".", ","}:
         raise UsageError(
-            _("'decimal' must be '.' or ',' (got {value!r})").format(value=Shown(value))
+            Message(N_("'decimal' must be '.' or ',' (got {value!r})"), value=Shown(value))
         )
 
 
 def _format(_instance: object, _attribute: object, value: Any) -> None:
     if value is not None and not isinstance(value, str):
         raise UsageError(
-            _("'day_format' must be a strptime format such as '%d/%m/%Y' (got {value})").format(
-                value=shorten(value)
+            Message(
+                N_("'day_format' must be a strptime format such as '%d/%m/%Y' (got {value})"),
+                value=Shown(value),
             )
         )
 
@@ -68,7 +69,7 @@ def _known(known: Iterable[str] | None) -> frozenset[str] | None:
         return frozenset(known)
     except TypeError as exc:
         raise UsageError(
-            _("'known' must hold key result ids (got {value})").format(value=shorten(known))
+            Message(N_("'known' must hold key result ids (got {value})"), value=Shown(known))
         ) from exc
 
 
@@ -96,7 +97,7 @@ def imported(cls: type[CheckInLog], table: Table, options: Options) -> CheckInLo
             its row number and why, unless ``options.skip_bad``.
     """
     in_memory = table.file in _SOURCES
-    source = _(_SOURCES[table.file]) if in_memory else _("file")
+    source = Message(_SOURCES[table.file] if in_memory else N_("file"))
     positions = match_columns(
         table.headers,
         options.columns,
@@ -112,7 +113,9 @@ def imported(cls: type[CheckInLog], table: Table, options: Options) -> CheckInLo
     def column(field: str) -> Any:
         cells = table.column(positions[field])
         if len(cells[1] if isinstance(cells, tuple) else cells) != count:
-            raise UsageError(_("the columns of a check-in table must have the same length"))
+            raise UsageError(
+                Message(N_("the columns of a check-in table must have the same length"))
+            )
         return cells
 
     ids, codes = read_ids(column("key_result"), bad, options.known)
@@ -159,18 +162,19 @@ def _outside(
     first, last = _bounds_of(ids, cycles)
     rows = np.flatnonzero((days < first[codes]) | (days > last[codes]))
 
-    def message(row: int) -> str:
+    def message(row: int) -> Message:
         ident = ids[codes[row]]
         cycle = cycles[ident]
-        return _(
-            "the day {day} falls outside the cycle {cycle!r} of {id!r} ({start} to {end}); "
-            "check the date, or the key result"
-        ).format(
-            day=format_day(dt.date.fromordinal(int(days[row]))),
+        return Message(
+            N_(
+                "the day {day} falls outside the cycle {cycle!r} of {id!r} ({start} to {end}); "
+                "check the date, or the key result"
+            ),
+            day=dt.date.fromordinal(int(days[row])),
             cycle=Shown(cycle.id),
             id=Shown(ident),
-            start=format_day(cycle.start),
-            end=format_day(cycle.end),
+            start=cycle.start,
+            end=cycle.end,
         )
 
     bad.add_all(rows, "on", message)
@@ -197,13 +201,14 @@ def _twice(
     firsts = at[order[starts[np.searchsorted(starts, again, side="right") - 1]]]
     first_of = dict(zip(rows.tolist(), firsts.tolist(), strict=True))
 
-    def message(row: int) -> str:
-        return _(
-            "{id!r} has a check-in on {day} already, in row {row}; one check-in a day "
-            "per key result, so keep one"
-        ).format(
+    def message(row: int) -> Message:
+        return Message(
+            N_(
+                "{id!r} has a check-in on {day} already, in row {row}; one check-in a day "
+                "per key result, so keep one"
+            ),
             id=Shown(ids[codes[row]]),
-            day=format_day(dt.date.fromordinal(int(days[row]))),
+            day=dt.date.fromordinal(int(days[row])),
             row=int(numbers[first_of[row]]),
         )
 
@@ -227,7 +232,8 @@ def _problems(
         ident = ids[codes[row]]
         problems.append(
             Problem(
-                message=message,
+                "checkin.row",
+                message,
                 entity_id=ident if is_valid_id(ident) else None,
                 path=headers.get(field),
                 file=table.file,
@@ -244,10 +250,14 @@ def _shortened(problems: list[Problem], count: int, file: str) -> list[Problem]:
     return [
         *problems,
         Problem(
-            message=_(
-                "and {count} more rows that cannot be imported; fix these and import again, "
-                "or pass skip_bad=True (--skip-bad) to import only the good rows"
-            ).format(count=format_number(count - len(problems))),
+            "checkin.row",
+            Message(
+                N_(
+                    "and {count} more rows that cannot be imported; fix these and import again, "
+                    "or pass skip_bad=True (--skip-bad) to import only the good rows"
+                ),
+                count=count - len(problems),
+            ),
             file=file,
         ),
     ]

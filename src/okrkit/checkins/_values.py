@@ -19,8 +19,8 @@ import numpy.typing as npt
 from okrkit.checkins._cells import BadRows, cells_of, is_missing, mapped
 from okrkit.checkins._headers import normal_header
 from okrkit.checkins._sources import Column, Spans
-from okrkit.errors import shorten
-from okrkit.i18n import _
+from okrkit.errors import Message, Shown
+from okrkit.i18n import N_
 from okrkit.model import Confidence
 from okrkit.model._checks import is_storable, is_valid_id
 
@@ -150,37 +150,43 @@ def _value(cell: object, decimal: str) -> float:
     return number if math.isfinite(number) else math.nan
 
 
-def _value_message(cell: object, decimal: str) -> str:
+def _value_message(cell: object, decimal: str) -> Message:
     """Why ``cell`` is no value, and how to write one."""
     if isinstance(cell, np.generic):  # shown as Python shows it: inf, not np.float64(inf)
         cell = cell.item()
     if is_missing(cell):
-        return _("the value is missing")
+        return Message(N_("the value is missing"))
     if not isinstance(cell, str):
         if isinstance(cell, int | float | np.number) and not isinstance(cell, bool):
-            return _(
-                "the value must be a finite number, not NaN or infinity (got {value})"
-            ).format(value=shorten(cell))
-        return _("{value} is not a number, such as 28 or 29.5").format(value=shorten(cell))
+            return Message(
+                N_("the value must be a finite number, not NaN or infinity (got {value})"),
+                value=Shown(cell),
+            )
+        return Message(N_("{value} is not a number, such as 28 or 29.5"), value=Shown(cell))
     text = cell.strip()
     if decimal == "." and "," in text:
-        return _(
-            "{value} is not a number with a decimal point; if the file writes 3,5 for "
-            "three and a half, pass decimal=',' (or --decimal ,)"
-        ).format(value=shorten(cell))
+        return Message(
+            N_(
+                "{value} is not a number with a decimal point; if the file writes 3,5 for "
+                "three and a half, pass decimal=',' (or --decimal ,)"
+            ),
+            value=Shown(cell),
+        )
     try:
         infinite = not math.isfinite(float(text))
     except ValueError:
         infinite = False
     if infinite:
-        return _("the value must be a finite number, not NaN or infinity (got {value})").format(
-            value=shorten(cell)
+        return Message(
+            N_("the value must be a finite number, not NaN or infinity (got {value})"),
+            value=Shown(cell),
         )
     if decimal == ",":
-        return _("{value} is not a number written with a decimal comma, such as 3,5").format(
-            value=shorten(cell)
+        return Message(
+            N_("{value} is not a number written with a decimal comma, such as 3,5"),
+            value=Shown(cell),
         )
-    return _("{value} is not a number, such as 28 or 29.5").format(value=shorten(cell))
+    return Message(N_("{value} is not a number, such as 28 or 29.5"), value=Shown(cell))
 
 
 # -- confidences and texts --------------------------------------------------------------
@@ -201,9 +207,10 @@ def read_levels(column: Column, bad: BadRows) -> npt.NDArray[np.int8]:
     bad.add_all(
         np.flatnonzero(levels < 0),
         "confidence",
-        lambda row: _(
-            "{value} is not a confidence: write 1-5, or red, yellow, green (đỏ, vàng, xanh)"
-        ).format(value=shorten(cells[row])),
+        lambda row: Message(
+            N_("{value} is not a confidence: write 1-5, or red, yellow, green (đỏ, vàng, xanh)"),
+            value=Shown(cells[row]),
+        ),
     )
     return np.maximum(levels, 0).astype(np.int8)
 
@@ -261,13 +268,18 @@ def read_texts(column: Column, field: str, bad: BadRows) -> dict[int, str]:
             if is_storable(text):
                 found[row] = text
             else:
-                bad.add(row, field, _("the note holds a lone surrogate, which is no character"))
+                bad.add(
+                    row,
+                    field,
+                    Message(N_("the note holds a lone surrogate, which is no character")),
+                )
         else:
-            bad.add(row, field, _("{value} is not text").format(value=shorten(cell)))
+            bad.add(row, field, Message(N_("{value} is not text"), value=Shown(cell)))
     return found
 
 
-def _author_message(cell: object) -> str:
-    return _("{value} is not an owner id: an id is text without spaces, such as 'lan'").format(
-        value=shorten(cell)
+def _author_message(cell: object) -> Message:
+    return Message(
+        N_("{value} is not an owner id: an id is text without spaces, such as 'lan'"),
+        value=Shown(cell),
     )

@@ -25,40 +25,49 @@ the first: a file with ten mistakes reports ten problems. Each problem says wher
 (the entity id, the path inside the file, the file and line when known) and what
 to do about it.
 
+Each problem has a stable code (:data:`PROBLEM_CODES`) and keeps its words as a
+:class:`Message`: English text and arguments, put into a language only when shown,
+in the locale active then (``str(error)``) or the one asked for
+(``error.render(locale="vi")``). docs/errors.md lists the codes.
+
 Lint findings are not errors: the linter returns them as values.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 
+from okrkit.errors import _message as _words
+from okrkit.errors._codes import GENERIC_CODE, PROBLEM_CODES
 from okrkit.errors._hints import HINT_LIMIT, Shown, Suggestions, did_you_mean, shorten
+from okrkit.errors._message import Message, kind_of
+from okrkit.errors._message import in_locale as _in_locale
+from okrkit.errors._message import lend as _lend
+from okrkit.errors._problem import Problem
 
 # okrkit.i18n sits above this module (it raises LocaleError), so it lends its gettext
-# here when it is imported, rather than this module importing it; see
-# docs/architecture.md. Until then (only while okrkit itself is being imported)
+# and its formatters here when it is imported, rather than this module importing it;
+# see docs/architecture.md. Until then (only while okrkit itself is being imported)
 # messages stay in English.
 _gettext: Callable[[str], str] = str
-
-
-def _(message: str) -> str:
-    """Translate ``message`` with the gettext that :mod:`okrkit.i18n` registered."""
-    return _gettext(message)
 
 
 def _use_gettext(gettext: Callable[[str], str]) -> None:
     """Translate this module's messages with ``gettext``; called by :mod:`okrkit.i18n`."""
     global _gettext  # noqa: PLW0603 - filled in once, by the layer above
     _gettext = gettext
+    _lend(gettext=gettext)
 
 
 __all__ = [
+    "GENERIC_CODE",
     "HINT_LIMIT",
+    "PROBLEM_CODES",
     "AlignmentError",
     "FormatError",
     "LoadError",
     "LocaleError",
+    "Message",
     "MissingExtraError",
     "OKRError",
     "ParameterError",
@@ -75,88 +84,44 @@ __all__ = [
     "WriteError",
     "did_you_mean",
     "import_extra",
+    "kind_of",
     "shorten",
 ]
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
-class Problem:
-    """One thing wrong with an input, and where it is.
+class OKRError(Exception):
+    """The root of every error okrkit raises.
 
-    Attributes:
-        message: What is wrong and how to fix it, in the active locale.
-        entity_id: The id of the cycle, owner, objective, key result, initiative
-            or check-in concerned, when there is one.
-        path: Where inside a file or an OKR set, e.g.
-            ``objectives[2].key_results[0].metric.target``.
-        file: The file the problem was found in, when loading from a file.
-        line: The 1-based line in ``file``, when the format keeps lines (YAML, JSON).
-
-    Examples:
-        >>> print(Problem(message="'weight' must be greater than 0 (got 0)", entity_id="kr-1"))
-        kr-1: 'weight' must be greater than 0 (got 0)
+    An error made with a :class:`Message` words it when shown, in the locale active
+    then, like a :class:`Problem`; :meth:`render` words it in the locale asked for.
     """
 
-    message: str
-    entity_id: str | None = None
-    path: str | None = None
-    file: str | None = None
-    line: int | None = None
-
-    def located(
-        self,
-        *,
-        path_prefix: str | None = None,
-        file: str | None = None,
-        line: int | None = None,
-    ) -> Problem:
-        """Return a copy placed under ``path_prefix`` and in ``file`` at ``line``.
-
-        Values already set on the problem win over the ones given, except the path,
-        which is joined to the prefix.
-        """
-        path = self.path
-        if path_prefix:
-            if not path:
-                path = path_prefix
-            elif path.startswith("["):
-                path = path_prefix + path
-            else:
-                path = f"{path_prefix}.{path}"
-        return dataclasses.replace(
-            self,
-            path=path,
-            file=self.file if self.file is not None else file,
-            line=self.line if self.line is not None else line,
-        )
-
     def __str__(self) -> str:
-        where = []
-        if self.file is not None:
-            where.append(self.file if self.line is None else f"{self.file}:{self.line}")
-        # A path holds the file's own keys, an id the file's own text: either may be
-        # unprintable or huge, so each is quoted and cut when it is.
-        place = _shown(self.path or "", 200)
-        if self.entity_id is not None:
-            ident = _shown(self.entity_id, 80)
-            place = f"{place} ({ident})" if place else ident
-        if place:
-            where.append(place)
-        prefix = ": ".join(where)
-        return f"{prefix}: {self.message}" if prefix else self.message
+        if len(self.args) == 1 and isinstance(self.args[0], Message):
+            return self.args[0].render()
+        return super().__str__()
 
+    def render(self, locale: str | None = None) -> str:
+        """The error's message in ``locale``, or in the active locale when ``None``.
 
-def _shown(text: str, limit: int) -> str:
-    """``text`` as it is when printable and short, else quoted and cut by :func:`shorten`."""
-    return text if text.isprintable() and len(text) <= limit else shorten(text, limit)
+        Raises:
+            LocaleError: when babel does not know ``locale``.
 
-
-class OKRError(Exception):
-    """The root of every error okrkit raises."""
+        Examples:
+            >>> from okrkit.i18n import N_
+            >>> error = UsageError(Message(N_("{count} problems found:"), count=1500))
+            >>> error.render(locale="vi"), error.render(locale="en")
+            ('Phát hiện 1.500 lỗi:', '1,500 problems found:')
+        """
+        with _in_locale(locale):
+            return str(self)
 
 
 class ValidationError(OKRError, ValueError):
     """Input that breaks a rule of the model, with every problem found.
+
+    Its message lists the problems, worded when it is shown (``str(error)``), in the
+    locale active then, or by :meth:`~OKRError.render` in the one asked for.
 
     Attributes:
         problems: Every problem found, in the order found; never empty.
@@ -164,22 +129,28 @@ class ValidationError(OKRError, ValueError):
 
     problems: tuple[Problem, ...]
 
-    def __init__(self, problems: Iterable[Problem] | Problem | str) -> None:
-        if isinstance(problems, str):
+    def __init__(self, problems: Iterable[Problem] | Problem | str | Message) -> None:
+        if isinstance(problems, str | Message):
             problems = Problem(message=problems)
         if isinstance(problems, Problem):
             problems = (problems,)
         self.problems = tuple(problems)
         if not self.problems:
-            raise UsageError("ValidationError needs at least one problem")
-        super().__init__(self._summary(self.problems))
+            raise UsageError(Message(_words.N_("a validation error needs at least one problem")))
+        # The problems are the error's arguments: a pickled error comes back whole.
+        super().__init__(self.problems)
 
-    @staticmethod
-    def _summary(problems: Sequence[Problem]) -> str:
+    def __str__(self) -> str:
+        problems = self.problems
         if len(problems) == 1:
             return str(problems[0])
-        header = _("{count} problems found:").format(count=len(problems))
+        header = Message(_words.N_("{count} problems found:"), count=len(problems)).render()
         return "\n".join([header, *(f"  - {problem}" for problem in problems)])
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The code of each problem, in order, for an app that acts on the kind of problem."""
+        return tuple(problem.code for problem in self.problems)
 
     @property
     def entity_id(self) -> str | None:
@@ -216,7 +187,7 @@ class FormatError(OKRError, ValueError):
         format: The format or suffix that was asked for.
     """
 
-    def __init__(self, message: str, *, format: str) -> None:  # noqa: A002
+    def __init__(self, message: str | Message, *, format: str) -> None:  # noqa: A002
         self.format = format
         super().__init__(message)
 
@@ -233,7 +204,7 @@ class WriteError(OKRError, OSError):
         errno: The OS error number, when the OS gave one.
     """
 
-    def __init__(self, message: str, *, file: str, errno: int | None = None) -> None:
+    def __init__(self, message: str | Message, *, file: str, errno: int | None = None) -> None:
         super().__init__(message)
         self.file = file
         self.errno = errno  # OSError's own field, filled in for `except OSError` code
@@ -261,10 +232,13 @@ class LocaleError(OKRError, ValueError):
     def __str__(self) -> str:
         # Built when shown, not when raised: translating needs the active locale,
         # which may be the very identifier that failed.
-        return _(
-            "unknown locale {identifier}; use a language code such as 'vi' or 'en', "
-            "optionally with a territory such as 'vi_VN'"
-        ).format(identifier=shorten(self.identifier))
+        return Message(
+            _words.N_(
+                "unknown locale {identifier}; use a language code such as 'vi' or 'en', "
+                "optionally with a territory such as 'vi_VN'"
+            ),
+            identifier=Shown(self.identifier),
+        ).render()
 
 
 class AlignmentError(OKRError, ValueError):
@@ -278,7 +252,7 @@ class AlignmentError(OKRError, ValueError):
         ids: The ids of the entities involved.
     """
 
-    def __init__(self, message: str, *, ids: Sequence[str] = ()) -> None:
+    def __init__(self, message: str | Message, *, ids: Sequence[str] = ()) -> None:
         self.ids = tuple(ids)
         super().__init__(message)
 
@@ -292,7 +266,7 @@ class StrategyError(OKRError, ValueError):
         strategy: The strategy, as its ``repr``.
     """
 
-    def __init__(self, message: str, *, strategy: str) -> None:
+    def __init__(self, message: str | Message, *, strategy: str) -> None:
         super().__init__(message)
         self.strategy = strategy
 
@@ -321,23 +295,27 @@ class UnknownIdError(OKRError, KeyError):
         suggestions: Known ids that look like it, closest first.
     """
 
-    def __init__(self, ident: str, kind: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, ident: str, kind: str | Message, suggestions: Sequence[str] = ()) -> None:
         self.id = ident
         self.suggestions = tuple(suggestions)
         if self.suggestions:
             close = ", ".join(map(shorten, self.suggestions))
-            message = _("no {kind} with id {id}; did you mean {suggestions}?").format(
-                kind=kind, id=shorten(ident), suggestions=close
+            message = Message(
+                _words.N_("no {kind} with id {id}; did you mean {suggestions}?"),
+                kind=kind,
+                id=Shown(ident),
+                suggestions=close,
             )
         else:
-            message = _("no {kind} with id {id}").format(kind=kind, id=shorten(ident))
+            message = Message(_words.N_("no {kind} with id {id}"), kind=kind, id=Shown(ident))
         super().__init__(message)
 
     def __str__(self) -> str:
-        return str(self.args[0])
+        # Not KeyError's: that one quotes its argument.
+        return OKRError.__str__(self)
 
     @classmethod
-    def among(cls, ident: str, kind: str, candidates: Iterable[str]) -> UnknownIdError:
+    def among(cls, ident: str, kind: str | Message, candidates: Iterable[str]) -> UnknownIdError:
         """The error for ``ident``, suggesting the ``candidates`` that look like it."""
         return cls(ident, kind, did_you_mean(ident, candidates))
 
@@ -353,7 +331,7 @@ class MissingExtraError(OKRError, ImportError):
         extra: The okrkit extra that brings the dependency, such as ``pandas``.
     """
 
-    def __init__(self, message: str, *, extra: str) -> None:
+    def __init__(self, message: str | Message, *, extra: str) -> None:
         super().__init__(message)
         self.extra = extra
 
@@ -374,9 +352,13 @@ def import_extra(module: str, extra: str) -> object:
         return importlib.import_module(module)
     except ImportError as exc:
         raise MissingExtraError(
-            _(
-                "this needs {module}, which is not installed; install it with: "
-                'pip install "okrkit[{extra}]"'
-            ).format(module=module, extra=extra),
+            Message(
+                _words.N_(
+                    "this needs {module}, which is not installed; install it with: "
+                    'pip install "okrkit[{extra}]"'
+                ),
+                module=module,
+                extra=extra,
+            ),
             extra=extra,
         ) from exc

@@ -49,6 +49,22 @@ class Shown:
     def __str__(self) -> str:
         return shorten(self.value)
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Shown):
+            return NotImplemented
+        if type(self.value) is not type(other.value):
+            return False
+        try:
+            return bool(self.value == other.value)
+        except (TypeError, ValueError):  # an array: equal only when it is the same one
+            return self.value is other.value
+
+    def __hash__(self) -> int:
+        try:
+            return hash(self.value)
+        except TypeError:  # a list or a mapping: equal ones still share this hash
+            return hash(type(self.value))
+
 
 HINT_LIMIT = 20
 """The most problems of one validation that get a "did you mean" hint; the rest get none."""

@@ -18,8 +18,9 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import Problem, Shown, ValidationError
-from okrkit.i18n import _
+from okrkit.errors import Message, Problem, Shown, ValidationError
+from okrkit.errors._message import as_found
+from okrkit.i18n import N_
 from okrkit.model import Confidence
 from okrkit.model._checks import is_valid_id
 
@@ -43,10 +44,12 @@ class _Entries:
         self.entries: list[int] = []
         self.problems: list[Problem] = []
 
-    def problem(self, index: int, field: str | None, message: str, ident: str | None) -> None:
+    def problem(
+        self, index: int, field: str | None, code: str, message: Message, ident: str | None
+    ) -> None:
         """Record a problem of entry ``index`` (of its ``field``, when given)."""
         path = f"checkins[{index}]" + (f".{field}" if field else "")
-        self.problems.append(Problem(message=message, entity_id=ident, path=path))
+        self.problems.append(Problem(code, message, entity_id=ident, path=path))
 
     def value(self, index: int, item: Mapping[Any, Any], ident: str | None) -> float | None:
         """The entry's value, or ``None`` after recording why there is none."""
@@ -56,25 +59,37 @@ class _Entries:
         number = _number(value)
         if number is None:
             if isinstance(value, bool) or not isinstance(value, numbers.Real):
-                message = _("'{field}' must be a number (got {value!r})").format(
-                    field="value", value=Shown(value)
+                code, message = (
+                    "field.type",
+                    Message(
+                        N_("'{field}' must be a number (got {value!r})"),
+                        field="value",
+                        value=as_found(value),
+                    ),
                 )
             else:
-                message = _(
-                    "'{field}' must be a finite number, not NaN or infinity (got {value})"
-                ).format(field="value", value=value)
-            self.problem(index, "value", message, ident)
+                code, message = (
+                    "value.range",
+                    Message(
+                        N_("'{field}' must be a finite number, not NaN or infinity (got {value})"),
+                        field="value",
+                        value=value,
+                    ),
+                )
+            self.problem(index, "value", code, message, ident)
         return number
 
     def add(self, index: int, item: Any) -> None:
         """Add the entry as a row of the columns, or the problems that keep it out."""
         if not isinstance(item, Mapping):
-            shape = _("a list") if isinstance(item, list) else repr(item)
             self.problem(
                 index,
                 None,
-                _("must be a mapping of keys to values for a {kind} (got {value})").format(
-                    kind="CheckIn", value=shape
+                "field.type",
+                Message(
+                    N_("must be the fields of {kind}, written as key: value (got {value})"),
+                    kind=Message(N_("a check-in")),
+                    value=as_found(item),
                 ),
                 None,
             )
@@ -84,14 +99,19 @@ class _Entries:
         if not _KNOWN >= item.keys() >= _NEEDED:
             self.keys(index, item, ident)
         if "key_result" in item and ident is None:
-            self.problem(index, "key_result", _bad_id("key_result", item["key_result"]), None)
+            self.problem(
+                index, "key_result", "id.invalid", _bad_id("key_result", item["key_result"]), None
+            )
         day = _day(item["on"]) if "on" in item else None
         if "on" in item and day is None:
             self.problem(
                 index,
                 "on",
-                _("'{field}' must be a date written as YYYY-MM-DD (got {value!r})").format(
-                    field="on", value=Shown(item["on"])
+                "field.format",
+                Message(
+                    N_("'{field}' must be a date written as YYYY-MM-DD (got {value!r})"),
+                    field="on",
+                    value=Shown(item["on"]),
                 ),
                 ident,
             )
@@ -120,8 +140,12 @@ class _Entries:
                 self.problem(
                     index,
                     str(key),
-                    _("unknown key {key!r}; the keys of a {kind} are: {known}").format(
-                        key=Shown(key), kind="CheckIn", known=", ".join(_FIELDS)
+                    "key.unknown",
+                    Message(
+                        N_("unknown key {key!r}; the keys of {kind} are: {known}"),
+                        key=Shown(key),
+                        kind=Message(N_("a check-in")),
+                        known=", ".join(_FIELDS),
                     ),
                     ident,
                 )
@@ -130,7 +154,8 @@ class _Entries:
                 self.problem(
                     index,
                     key,
-                    _("required key {key!r} is missing; add it").format(key=Shown(key)),
+                    "key.missing",
+                    Message(N_("required key {key!r} is missing; add it"), key=Shown(key)),
                     ident,
                 )
 
@@ -146,9 +171,13 @@ class _Entries:
                 self.problem(
                     index,
                     "confidence",
-                    _(
-                        "'confidence' must be 1-5 or one of red, yellow, green (got {value!r})"
-                    ).format(value=Shown(item["confidence"])),
+                    "value.range",
+                    Message(
+                        N_(
+                            "'confidence' must be 1-5 or one of red, yellow, green (got {value!r})"
+                        ),
+                        value=Shown(item["confidence"]),
+                    ),
                     ident,
                 )
         note = item.get("note", "")
@@ -158,15 +187,18 @@ class _Entries:
             self.problem(
                 index,
                 "note",
-                _("'{field}' must be text (got {value!r})").format(
-                    field="note", value=Shown(note)
+                "field.type",
+                Message(
+                    N_("'{field}' must be text (got {value!r})"),
+                    field="note",
+                    value=as_found(note),
                 ),
                 ident,
             )
         author = item.get("author")
         author_id = None if author is None else _identifier(author)
         if author is not None and author_id is None:
-            self.problem(index, "author", _bad_id("author", author), ident)
+            self.problem(index, "author", "id.invalid", _bad_id("author", author), ident)
         return level, note, author_id
 
 
@@ -176,10 +208,15 @@ def _identifier(value: Any) -> str | None:
     return value if is_valid_id(value) else None
 
 
-def _bad_id(field: str, value: Any) -> str:
-    return _(
-        "'{field}' must be a non-empty id without spaces, such as 'kr-growth-1' (got {value!r})"
-    ).format(field=field, value=Shown(value))
+def _bad_id(field: str, value: Any) -> Message:
+    return Message(
+        N_(
+            "'{field}' must be a non-empty id without spaces, such as 'kr-growth-1' "
+            "(got {value!r})"
+        ),
+        field=field,
+        value=as_found(value),
+    )
 
 
 def _day(value: Any) -> int | None:

@@ -24,8 +24,9 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import Problem, Shown
-from okrkit.i18n import _
+from okrkit.errors import Message, Problem, Shown
+from okrkit.errors._message import as_found
+from okrkit.i18n import N_
 from okrkit.io._checkin_list import read_entries
 from okrkit.io._lines import PathKey
 from okrkit.io._table_rows import parse_tables
@@ -71,21 +72,33 @@ class CheckinSection:
         if match is None:
             return problem, None
         rest = (problem.path or "")[match.end() :]
-        message = _INPUT_PATH.sub(lambda m: self._path(int(m.group(1)))[0], problem.message)
+        args = self._relocated(problem.args)
         if self.ids is None:
             path, anchor = self._path(int(match.group(1)))
-            return dataclasses.replace(problem, path=path + rest, message=message), anchor
+            return dataclasses.replace(problem, path=path + rest, args=args), anchor
         code, row, offset = self._row(int(match.group(1)))
         ident = self.ids[code]
         if rest == ".key_result":  # the table's key names the key result
             return (
-                dataclasses.replace(problem, path=f"checkins.{ident}", message=message),
+                dataclasses.replace(problem, path=f"checkins.{ident}", args=args),
                 (("checkins", ident), None),
             )
         return (
-            dataclasses.replace(problem, path=f"checkins.{ident}[{row}]{rest}", message=message),
+            dataclasses.replace(problem, path=f"checkins.{ident}[{row}]{rest}", args=args),
             (("checkins", ident), offset),
         )
+
+    def _relocated(self, args: Mapping[str, object]) -> dict[str, object]:
+        """``args`` with each ``checkins[N]`` they name written as the file writes it."""
+
+        def moved(value: object) -> object:
+            if isinstance(value, str):
+                return _INPUT_PATH.sub(lambda m: self._path(int(m.group(1)))[0], value)
+            if isinstance(value, Message):
+                return Message(value.template, **self._relocated(value.args))
+            return value
+
+        return {name: moved(value) for name, value in args.items()}
 
     def _path(self, position: int) -> tuple[str, Anchor | None]:
         if self.ids is None:
@@ -115,10 +128,14 @@ def read_checkins(raw: Any) -> CheckinSection:
         log, problems, entries = read_entries(raw)
         return CheckinSection(log, [(problem, None) for problem in problems], entries=entries)
     problem = Problem(
-        message=_(
-            "must be a mapping from key result id to a table of check-ins, or a list of "
-            "check-ins (got {value!r})"
-        ).format(value=Shown(raw)),
+        "field.type",
+        Message(
+            N_(
+                "must hold, for each key result id, a table of check-ins (kr-id: |), or be a "
+                "list of check-ins (got {value})"
+            ),
+            value=as_found(raw),
+        ),
         path="checkins",
     )
     return CheckinSection(CheckInLog(), [(problem, None)])
@@ -167,10 +184,14 @@ def _tables_of(raw: Mapping[Any, Any]) -> tuple[list[tuple[str, str]], list[_Loc
             problems.append(
                 (
                     Problem(
-                        message=_(
-                            "{value!r} is not a key result id: an id has no spaces, such "
-                            "as 'kr-velocity'"
-                        ).format(value=Shown(key)),
+                        "id.invalid",
+                        Message(
+                            N_(
+                                "{value!r} is not a key result id: an id has no spaces, such "
+                                "as 'kr-velocity'"
+                            ),
+                            value=Shown(key),
+                        ),
                         path=f"checkins.{key}",
                     ),
                     (("checkins", str(key)), None),
@@ -182,10 +203,15 @@ def _tables_of(raw: Mapping[Any, Any]) -> tuple[list[tuple[str, str]], list[_Loc
             problems.append(
                 (
                     Problem(
-                        message=_(
-                            "the check-ins of {id!r} must be a text table, one check-in a "
-                            "line such as '2026-01-09 28' (got {value!r})"
-                        ).format(id=Shown(ident), value=Shown(text)),
+                        "field.type",
+                        Message(
+                            N_(
+                                "the check-ins of {id!r} must be a text table, one check-in a "
+                                "line such as '2026-01-09 28' (got {value!r})"
+                            ),
+                            id=Shown(ident),
+                            value=Shown(text),
+                        ),
                         entity_id=ident,
                         path=f"checkins.{ident}",
                     ),
@@ -197,7 +223,7 @@ def _tables_of(raw: Mapping[Any, Any]) -> tuple[list[tuple[str, str]], list[_Loc
     return tables, problems
 
 
-def _row_problems(bad: list[tuple[int, int, int, str]], ids: list[str]) -> list[_Located]:
+def _row_problems(bad: list[tuple[int, int, int, Message]], ids: list[str]) -> list[_Located]:
     """The rows that could not be read, at most :data:`MAX_PER_TABLE` a table."""
     problems: list[_Located] = []
     per_table: dict[int, int] = {}
@@ -208,7 +234,7 @@ def _row_problems(bad: list[tuple[int, int, int, str]], ids: list[str]) -> list[
         ident = ids[code]
         problems.append(
             (
-                Problem(message=message, entity_id=ident, path=f"checkins.{ident}[{row}]"),
+                Problem("checkin.row", message, entity_id=ident, path=f"checkins.{ident}[{row}]"),
                 (("checkins", ident), offset),
             )
         )
@@ -218,10 +244,15 @@ def _row_problems(bad: list[tuple[int, int, int, str]], ids: list[str]) -> list[
             problems.append(
                 (
                     Problem(
-                        message=_(
-                            "{count} more rows of {id!r} cannot be read; fix the rows above "
-                            "and load again to see them"
-                        ).format(count=seen - MAX_PER_TABLE, id=Shown(ident)),
+                        "checkin.row",
+                        Message(
+                            N_(
+                                "{count} more rows of {id!r} cannot be read; fix the rows above "
+                                "and load again to see them"
+                            ),
+                            count=seen - MAX_PER_TABLE,
+                            id=Shown(ident),
+                        ),
                         entity_id=ident,
                         path=f"checkins.{ident}",
                     ),

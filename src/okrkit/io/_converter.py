@@ -28,8 +28,9 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import OKRError, Problem, Shown, ValidationError
-from okrkit.i18n import _
+from okrkit.errors import Message, OKRError, Problem, Shown, ValidationError
+from okrkit.errors._message import as_found, message_of
+from okrkit.i18n import N_
 from okrkit.io._lint_field import FILE_KEYS, file_path, has_lint, lint_codes, lint_data
 from okrkit.io._tables import table_texts
 from okrkit.model import (
@@ -44,6 +45,7 @@ from okrkit.model import (
     Status,
     Unit,
 )
+from okrkit.model._words import label_of
 
 __all__ = [
     "STRUCTURE_ERRORS",
@@ -155,14 +157,6 @@ def _is_tuple_of(predicate: Callable[[Any], bool]) -> Callable[[Any], bool]:
     return check
 
 
-def _describe(value: object) -> str:
-    if isinstance(value, Mapping):
-        return _("a mapping")
-    if isinstance(value, list | tuple):
-        return _("a list")
-    return repr(value)
-
-
 def make_converter(*, dates_as_text: bool = False) -> cattrs.Converter:
     """Make the converter okrkit uses to load and dump OKR sets.
 
@@ -212,8 +206,13 @@ def _list_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     def hook(value: Any, _type: Any) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
             raise ValidationError(
-                _("must be a list of {kind} entries (got {value})").format(
-                    kind=item_type.__name__, value=_describe(value)
+                Problem(
+                    "field.type",
+                    Message(
+                        N_("must be a list, each item {kind} (got {value})"),
+                        kind=label_of(item_type, article=True),
+                        value=as_found(value),
+                    ),
                 )
             )
         return _collect(value, lambda item: conv.structure(item, item_type))
@@ -251,8 +250,13 @@ def _class_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     def hook(value: Any, _type: Any) -> Any:
         if not isinstance(value, Mapping):
             raise ValidationError(
-                _("must be a mapping of keys to values for a {kind} (got {value})").format(
-                    kind=cls.__name__, value=_describe(value)
+                Problem(
+                    "field.type",
+                    Message(
+                        N_("must be the fields of {kind}, written as key: value (got {value})"),
+                        kind=label_of(cls, article=True),
+                        value=as_found(value),
+                    ),
                 )
             )
         return inner(value, cls)
@@ -360,14 +364,18 @@ def problems_from(exc: BaseException, path: tuple[PathPart, ...] = ()) -> list[P
             for problem in located
         ]
     if isinstance(exc, OKRError):
-        return [Problem(message=str(exc), path=path_text(path) or None)]
+        return [Problem("value.invalid", message_of(exc), path=path_text(path) or None)]
     if isinstance(exc, ClassValidationError | IterableValidationError):
         return _group_problems(exc, path)
     if isinstance(exc, ForbiddenExtraKeysError):
         return [
             Problem(
-                message=_("unknown key {key!r}; the keys of a {kind} are: {known}").format(
-                    key=Shown(key), kind=exc.cl.__name__, known=_known_keys(exc.cl)
+                "key.unknown",
+                Message(
+                    N_("unknown key {key!r}; the keys of {kind} are: {known}"),
+                    key=Shown(key),
+                    kind=label_of(exc.cl, article=True),
+                    known=_known_keys(exc.cl),
                 ),
                 path=path_text((*path, key)),
             )
@@ -389,9 +397,8 @@ def _group_problems(
             # cattrs reads each required key as ``mapping[name]``: the key is missing.
             problems.append(
                 Problem(
-                    message=_("required key {key!r} is missing; add it").format(
-                        key=Shown(note.name)
-                    ),
+                    "key.missing",
+                    Message(N_("required key {key!r} is missing; add it"), key=Shown(note.name)),
                     path=path_text((*path, note.name)),
                 )
             )

@@ -19,8 +19,9 @@ import attrs
 import tomli_w
 import yaml
 
-from okrkit.errors import FormatError, LoadError, Problem, Shown
-from okrkit.i18n import _
+from okrkit._files import json_syntax_error, toml_syntax_error
+from okrkit.errors import FormatError, LoadError, Message, Problem, Shown
+from okrkit.i18n import N_
 from okrkit.io._limits import (
     Limits,
     as_bytes,
@@ -175,7 +176,6 @@ def _parse_yaml(
 
 # -- TOML -------------------------------------------------------------------------------
 
-_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
 
 
@@ -189,15 +189,7 @@ def _parse_toml(
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = _TOML_POSITION.search(str(exc))
-        detail = _TOML_POSITION.sub("", str(exc)).strip()
-        raise LoadError(
-            Problem(
-                message=_("this is not valid TOML: {detail}").format(detail=detail),
-                file=source,
-                line=int(match.group(1)) if match else None,
-            )
-        ) from exc
+        raise toml_syntax_error(exc, text, source) from exc
     except ValueError as exc:  # an integer longer than Python reads
         raise too_many_digits(text, source, limits) from exc
     except RecursionError as exc:
@@ -232,6 +224,10 @@ def _emit_toml(data: Any) -> str:
 class _DuplicateKeyError(ValueError):
     """A JSON object names a key twice; :func:`_parse_json` turns it into a LoadError."""
 
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
 
 def _unique_keys(items: list[tuple[str, Any]]) -> dict[str, Any]:
     out = dict(items)
@@ -240,8 +236,9 @@ def _unique_keys(items: list[tuple[str, Any]]) -> dict[str, Any]:
         for key, _value in items:
             if key in seen:
                 raise _DuplicateKeyError(
-                    _("key {key!r} appears twice in the same object; keep one").format(
-                        key=Shown(key)
+                    Message(
+                        N_("key {key!r} appears twice in the same object; keep one"),
+                        key=Shown(key),
                     )
                 )
             seen.add(key)
@@ -272,17 +269,11 @@ def _parse_json(
     try:
         data = json.loads(text, object_pairs_hook=_unique_keys, parse_int=parse_int)
     except json.JSONDecodeError as exc:
-        raise LoadError(
-            Problem(
-                message=_("this is not valid JSON: {detail}").format(detail=exc.msg),
-                file=source,
-                line=exc.lineno,
-            )
-        ) from exc
+        raise json_syntax_error(exc, source) from exc
     except RecursionError as exc:  # deeper than Python reads, past the depth limit
         raise too_deep(source, None, limits) from exc
     except _DuplicateKeyError as exc:
-        raise LoadError(Problem(message=str(exc), file=source)) from exc
+        raise LoadError(Problem("key.duplicate", exc.message, file=source)) from exc
     except ValueError as exc:  # an integer longer than the limit or than Python reads
         raise too_many_digits(text, source, limits) from exc
     # Lines are found only when a problem needs them; JSON is YAML enough for that.
@@ -317,8 +308,10 @@ def format_for_name(name: str) -> Format:
         return FORMATS[key]
     except KeyError:
         raise FormatError(
-            _("unknown format {name!r}; use one of {known}").format(
-                name=Shown(name), known=", ".join(FORMATS)
+            Message(
+                N_("unknown format {name!r}; use one of {known}"),
+                name=Shown(name),
+                known=", ".join(FORMATS),
             ),
             format=name,
         ) from None
@@ -336,9 +329,14 @@ def format_for_suffix(suffix: str, *, file: str) -> Format:
             return fmt
     known = ", ".join(s for fmt in FORMATS.values() for s in fmt.suffixes)
     raise FormatError(
-        _(
-            "{file}: cannot tell the format from the suffix {suffix!r}; "
-            "name the file with one of {known}"
-        ).format(file=file, suffix=Shown(suffix), known=known),
+        Message(
+            N_(
+                "{file}: cannot tell the format from the suffix {suffix!r}; "
+                "name the file with one of {known}"
+            ),
+            file=file,
+            suffix=Shown(suffix),
+            known=known,
+        ),
         format=suffix,
     )

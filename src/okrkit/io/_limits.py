@@ -18,8 +18,8 @@ import attrs
 import numpy as np
 
 from okrkit._files import limit_error
-from okrkit.errors import LoadError, ParameterError, Problem, Shown
-from okrkit.i18n import _
+from okrkit.errors import LoadError, Message, ParameterError, Problem, Shown
+from okrkit.i18n import N_
 
 __all__ = [
     "Limits",
@@ -41,8 +41,11 @@ def _at_least(low: int) -> Any:
     def check(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
         if type(value) is not int or value < low:
             raise ParameterError(
-                _("{name!r} must be a whole number of at least {low} (got {value!r})").format(
-                    name=Shown(attribute.name), low=low, value=Shown(value)
+                Message(
+                    N_("{name!r} must be a whole number of at least {low} (got {value!r})"),
+                    name=Shown(attribute.name),
+                    low=low,
+                    value=Shown(value),
                 )
             )
 
@@ -86,7 +89,7 @@ class Limits:
 
 
 def past_limit(
-    problem: str, name: str, limits: Limits, *, file: str | None, line: int | None
+    problem: Message, name: str, limits: Limits, *, file: str | None, line: int | None
 ) -> LoadError:
     """The error for a file past the limit ``name``: what, where, and how to raise it."""
     return limit_error(problem, name, getattr(limits, name), file=file, line=line)
@@ -110,9 +113,9 @@ def check_text(text: str | bytes, source: str, limits: Limits) -> None:
     Bytes were checked to be UTF-8, which cannot hold a surrogate.
     """
     if len(text) > limits.size:
-        unit = _("bytes") if isinstance(text, bytes) else _("characters")
+        unit = Message(N_("bytes") if isinstance(text, bytes) else N_("characters"))
         raise past_limit(
-            _("the text holds {size} {unit}").format(size=len(text), unit=unit),
+            Message(N_("the text holds {size} {unit}"), size=len(text), unit=unit),
             "size",
             limits,
             file=source,
@@ -129,9 +132,12 @@ def lone_surrogate(source: str, line: int | None) -> LoadError:
     """The error for text holding half of a UTF-16 pair, which no file can store."""
     return LoadError(
         Problem(
-            message=_(
-                "the text holds a lone surrogate (half of a UTF-16 pair, such as \\ud800), "
-                "which is not a character; remove it"
+            "file.encoding",
+            Message(
+                N_(
+                    "the text holds a lone surrogate (half of a UTF-16 pair, such as \\ud800), "
+                    "which is not a character; remove it"
+                )
             ),
             file=source,
             line=line,
@@ -142,8 +148,9 @@ def lone_surrogate(source: str, line: int | None) -> LoadError:
 def too_deep(source: str | None, line: int | None, limits: Limits) -> LoadError:
     """The error for data nested deeper than ``limits.depth``."""
     return past_limit(
-        _("the data is nested more than {depth} levels deep; an OKR file needs far fewer").format(
-            depth=limits.depth
+        Message(
+            N_("the data is nested more than {depth} levels deep; an OKR file needs far fewer"),
+            depth=limits.depth,
         ),
         "depth",
         limits,
@@ -218,8 +225,9 @@ def too_many_digits(text: str | bytes, source: str, limits: Limits) -> LoadError
     """The error for an integer longer than ``limits.digits``, at its line when found."""
     data = as_bytes(text)
     found = re.search(rb"(?<![0-9_])[0-9](?:_?[0-9]){%d}" % digits_limit(limits), data)
-    problem = _("a number here has more than {digits} digits; quote it if it is text").format(
-        digits=digits_limit(limits)
+    problem = Message(
+        N_("a number here has more than {digits} digits; quote it if it is text"),
+        digits=digits_limit(limits),
     )
     line = None if found is None else line_at(data, found.start())
     return past_limit(problem, "digits", limits, file=source, line=line)
@@ -248,7 +256,7 @@ def check_toml(text: str, source: str, limits: Limits) -> None:
     found = parts.search(data)
     if found is not None:
         raise past_limit(
-            _("a dotted key here has more than {parts} parts").format(parts=limits.key_parts),
+            Message(N_("a dotted key here has more than {parts} parts"), parts=limits.key_parts),
             "key_parts",
             limits,
             file=source,

@@ -13,18 +13,11 @@ from typing import Any
 
 import attrs
 
-from okrkit.errors import Problem, Shown, ValidationError
-from okrkit.i18n import _
+from okrkit.errors import Message, Problem, Shown, ValidationError
+from okrkit.errors._message import as_found
+from okrkit.i18n import N_
 
 __all__ = ["FILE_KEYS", "file_path", "has_lint", "lint_codes", "lint_data"]
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, Mapping):
-        return _("a mapping")
-    if isinstance(value, list | tuple):
-        return _("a list")
-    return repr(value)
 
 
 FILE_KEYS = {"lint_ignore": "lint"}
@@ -40,15 +33,16 @@ def lint_codes(value: Any, _type: Any) -> Any:
     """Read ``lint: {ignore: [CODE, ...]}`` as the codes; the model checks each code."""
     if not isinstance(value, Mapping):
         raise ValidationError(
-            _("must be a mapping such as {{ignore: [OKR101]}} (got {value})").format(
-                value=_describe(value)
+            Problem(
+                "field.type",
+                N_("must be written as {{ignore: [OKR101]}} (got {value})"),
+                {"value": as_found(value)},
             )
         )
     problems = [
         Problem(
-            message=_("unknown key {key!r}; the only key of lint is: ignore").format(
-                key=Shown(key)
-            ),
+            "key.unknown",
+            Message(N_("unknown key {key!r}; the only key of lint is: ignore"), key=Shown(key)),
             path=str(key),
         )
         for key in value
@@ -63,9 +57,11 @@ def lint_codes(value: Any, _type: Any) -> Any:
         raise ValidationError(
             [
                 Problem(
-                    message=_(
-                        "must be a list of rule codes such as [OKR101] (got {value})"
-                    ).format(value=_describe(codes)),
+                    "field.type",
+                    Message(
+                        N_("must be a list of rule codes such as [OKR101] (got {value})"),
+                        value=as_found(codes),
+                    ),
                     path="ignore",
                 )
             ]

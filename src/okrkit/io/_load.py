@@ -10,8 +10,9 @@ from typing import Any, Protocol
 import attrs
 import cattrs
 
-from okrkit.errors import LoadError, Problem, Shown, ValidationError
-from okrkit.i18n import _
+from okrkit.errors import LoadError, Message, Problem, Shown, ValidationError, kind_of
+from okrkit.errors._message import as_found
+from okrkit.i18n import N_
 from okrkit.io import _fast as fast
 from okrkit.io._checkins import Anchor, CheckinSection, read_checkins
 from okrkit.io._converter import STRUCTURE_ERRORS, PathPart, problems_from
@@ -171,11 +172,14 @@ def structure_okrset(
     if not isinstance(data, Mapping):
         raise LoadError(
             Problem(
-                message=_(
-                    "an OKR file must hold a mapping with the keys {keys}; this one holds {got}"
-                ).format(
+                "file.shape",
+                Message(
+                    N_(
+                        "an OKR file holds its sections as key: value, with the keys {keys}; "
+                        "this one holds {got}"
+                    ),
                     keys=", ".join(_TOP_KEYS),
-                    got=_("nothing") if data is None else type(data).__name__,
+                    got=kind_of(data),
                 ),
                 file=source,
                 line=1,
@@ -197,8 +201,11 @@ class _Loader:
         self.problems: list[tuple[Problem, Anchor | None]] = [
             (
                 Problem(
-                    message=_("unknown key {key!r}; the keys of an OKR file are: {known}").format(
-                        key=Shown(key), known=", ".join(_TOP_KEYS)
+                    "key.unknown",
+                    Message(
+                        N_("unknown key {key!r}; the keys of an OKR file are: {known}"),
+                        key=Shown(key),
+                        known=", ".join(_TOP_KEYS),
                     ),
                     path=str(key),
                 ),
@@ -265,9 +272,14 @@ class _Loader:
                 self.add(
                     [
                         Problem(
-                            message=_(
-                                "required key {key!r} is missing; add it, even as an empty list"
-                            ).format(key=Shown(name))
+                            "key.missing",
+                            Message(
+                                N_(
+                                    "required key {key!r} is missing; add it, even as an "
+                                    "empty list"
+                                ),
+                                key=Shown(name),
+                            ),
                         )
                     ]
                 )
@@ -276,8 +288,9 @@ class _Loader:
             self.add(
                 [
                     Problem(
-                        message=_("must be a list of entries (got {value!r})").format(
-                            value=Shown(raw)
+                        "field.type",
+                        Message(
+                            N_("must be a list of entries (got {value!r})"), value=as_found(raw)
                         ),
                         path=name,
                     )

@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import cattrs
 
-from okrkit.errors import LoadError, Problem, ValidationError, shorten
+from okrkit._files import json_syntax_error
+from okrkit.errors import LoadError, Message, Problem, Shown, ValidationError
+from okrkit.errors._message import as_found
 from okrkit.graph import _forward
 from okrkit.graph._kinds import EdgeKind, NodeKind
-from okrkit.i18n import _
+from okrkit.i18n import N_
 from okrkit.io._converter import STRUCTURE_ERRORS, make_converter, path_text, problems_from
 from okrkit.io._limits import lone_surrogate
 from okrkit.io._node_link_match import mismatches
@@ -153,7 +155,7 @@ def from_node_link(data: Mapping[str, Any] | str) -> AlignmentGraph:
     if isinstance(data, str):
         data = _parse(data)
     if not isinstance(data, Mapping) or not isinstance(data.get("graph"), Mapping):
-        raise LoadError(Problem(message=_("this is not an okrkit node-link graph")))
+        raise LoadError(Problem("file.shape", N_("this is not an okrkit node-link graph")))
     if _holds_surrogate(data):  # text read from a file is refused for it too
         raise lone_surrogate("<node-link data>", None)
     reader = _Reader()
@@ -206,17 +208,14 @@ def _parse(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LoadError(
-            Problem(
-                message=_("this is not valid JSON: {detail}").format(detail=exc.msg),
-                line=exc.lineno,
-            )
-        ) from exc
+        raise json_syntax_error(exc, None) from exc
     except RecursionError:
-        detail = _("the data is nested too deeply")
+        detail = Message(N_("the data is nested too deeply"))
     except ValueError:  # an integer of more digits than Python converts
-        detail = _("a number has too many digits")
-    raise LoadError(Problem(message=_("this is not valid JSON: {detail}").format(detail=detail)))
+        detail = Message(N_("a number has too many digits"))
+    raise LoadError(
+        Problem("file.limit", Message(N_("this is not valid JSON: {detail}"), detail=detail))
+    )
 
 
 class _Reader:
@@ -232,8 +231,12 @@ class _Reader:
             if value is not expected:
                 self._add(
                     key,
-                    _("'{field}' must be {expected} (got {value})").format(
-                        field=key, expected=json.dumps(expected), value=shorten(value)
+                    "value.invalid",
+                    Message(
+                        N_("'{field}' must be {expected} (got {value})"),
+                        field=key,
+                        expected=json.dumps(expected),
+                        value=Shown(value),
                     ),
                 )
 
@@ -251,7 +254,8 @@ class _Reader:
             return value
         self._add(
             path_text(path),
-            _("must be a list of entries (got {value})").format(value=shorten(value)),
+            "field.type",
+            Message(N_("must be a list of entries (got {value})"), value=as_found(value)),
         )
         return []
 
@@ -271,7 +275,8 @@ class _Reader:
             if kind is None:
                 self._add(
                     f"nodes[{index}]",
-                    _("each node needs a kind: objective, key_result or initiative"),
+                    "field.choice",
+                    Message(N_("each node needs a kind: objective, key_result or initiative")),
                 )
                 continue
             path = ("nodes", index, "entity")
@@ -281,14 +286,18 @@ class _Reader:
             if node.get("id", entity.id) != entity.id:
                 self._add(
                     f"nodes[{index}].id",
-                    _("the node's id {id} is not its entity's id {entity}").format(
-                        id=shorten(node.get("id")), entity=shorten(entity.id)
+                    "graph.mismatch",
+                    Message(
+                        N_("the node's id {id} is not its entity's id {entity}"),
+                        id=Shown(node.get("id")),
+                        entity=Shown(entity.id),
                     ),
                 )
             elif entity.id in found:
                 self._add(
                     f"nodes[{index}]",
-                    _("node {id} is listed twice").format(id=shorten(entity.id)),
+                    "id.duplicate",
+                    Message(N_("node {id} is listed twice"), id=Shown(entity.id)),
                 )
             else:
                 found[entity.id] = (entity.id, {"kind": kind, "entity": entity})
@@ -303,21 +312,31 @@ class _Reader:
             if kind is not None:
                 source, target = edge.get("source"), edge.get("target")
             if kind is None or not isinstance(source, str) or not isinstance(target, str):
-                self._add(f"edges[{index}]", _("each edge needs a source, a target and a kind"))
+                self._add(
+                    f"edges[{index}]",
+                    "key.missing",
+                    Message(N_("each edge needs a source, a target and a kind")),
+                )
                 continue
             extra = self._extra(edge, kind, f"edges[{index}]")
             if source not in known or target not in known:
                 self._add(
                     f"edges[{index}]",
-                    _("edge {source} -> {target} names a node that is not in the graph").format(
-                        source=shorten(source), target=shorten(target)
+                    "id.unknown",
+                    Message(
+                        N_("edge {source} -> {target} names a node that is not in the graph"),
+                        source=Shown(source),
+                        target=Shown(target),
                     ),
                 )
             elif (source, target) in found:
                 self._add(
                     f"edges[{index}]",
-                    _("edge {source} -> {target} is listed twice").format(
-                        source=shorten(source), target=shorten(target)
+                    "id.duplicate",
+                    Message(
+                        N_("edge {source} -> {target} is listed twice"),
+                        source=Shown(source),
+                        target=Shown(target),
                     ),
                 )
             elif extra is not None:
@@ -332,8 +351,9 @@ class _Reader:
                 return {"note": note}
             self._add(
                 f"{path}.note",
-                _("'{field}' must be text (got {value})").format(
-                    field="note", value=shorten(note)
+                "field.type",
+                Message(
+                    N_("'{field}' must be text (got {value})"), field="note", value=Shown(note)
                 ),
             )
             return None
@@ -345,30 +365,40 @@ class _Reader:
             choices = ", ".join(member.value for member in LinkKind)
             self._add(
                 f"{path}.link",
-                _("'{field}' must be one of {choices} (got {value})").format(
-                    field="link", choices=choices, value=shorten(link)
+                "field.choice",
+                Message(
+                    N_("'{field}' must be one of {choices} (got {value})"),
+                    field="link",
+                    choices=choices,
+                    value=Shown(link),
                 ),
             )
         if isinstance(weight, bool) or not isinstance(weight, int | float):
             self._add(
                 f"{path}.weight",
-                _("'{field}' must be a number (got {value})").format(
-                    field="weight", value=shorten(weight)
+                "field.type",
+                Message(
+                    N_("'{field}' must be a number (got {value})"),
+                    field="weight",
+                    value=Shown(weight),
                 ),
             )
         elif not 0 < (number := _number(weight)) < math.inf:
             self._add(
                 f"{path}.weight",
-                _("'{field}' must be greater than 0 (got {value:g})").format(
-                    field="weight", value=number
+                "value.range",
+                Message(
+                    N_("'{field}' must be greater than 0 (got {value:g})"),
+                    field="weight",
+                    value=number,
                 ),
             )
         if len(self.problems) > problems:
             return None
         return {"link": LinkKind(link), "weight": float(weight)}
 
-    def _add(self, path: str, message: str) -> None:
-        self.problems.append(Problem(message=message, path=path))
+    def _add(self, path: str, code: str, message: Message) -> None:
+        self.problems.append(Problem(code, message, path=path))
 
 
 def _number(value: float) -> float:

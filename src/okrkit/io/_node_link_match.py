@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from okrkit.errors import Problem, shorten
-from okrkit.i18n import _
+from okrkit.errors import Message, Problem, Shown
+from okrkit.i18n import N_
 
 if TYPE_CHECKING:
     from okrkit.graph import AlignmentGraph
@@ -27,29 +27,42 @@ def mismatches(expected: AlignmentGraph, nodes: list[Node], edges: list[Edge]) -
     problems: list[Problem] = []
     for index, (node, data) in enumerate(nodes):
         if node not in g or g.nodes[node] != data:
-            message = _(
-                "node {id} differs from what the objectives and initiatives say; "
-                "a key result must be the one in its objective"
-            ).format(id=shorten(node))
-            problems.append(Problem(message=message, path=f"nodes[{index}]"))
+            message = Message(
+                N_(
+                    "node {id} differs from what the objectives and initiatives say; "
+                    "a key result must be the one in its objective"
+                ),
+                id=Shown(node),
+            )
+            problems.append(Problem("graph.mismatch", message, path=f"nodes[{index}]"))
     listed = {node for node, _data in nodes}
     problems.extend(
-        Problem(message=_("node {id} is missing").format(id=shorten(node)), path="nodes")
+        Problem(
+            "graph.mismatch", Message(N_("node {id} is missing"), id=Shown(node)), path="nodes"
+        )
         for node in g.nodes
         if node not in listed
     )
     for index, (source, target, data) in enumerate(edges):
         if not g.has_edge(source, target) or g.edges[source, target] != data:
-            message = _(
-                "edge {source} -> {target} differs from what the objectives, "
-                "initiatives and dependencies say"
-            ).format(source=shorten(source), target=shorten(target))
-            problems.append(Problem(message=message, path=f"edges[{index}]"))
+            message = Message(
+                N_(
+                    "edge {source} -> {target} differs from what the objectives, "
+                    "initiatives and dependencies say"
+                ),
+                source=Shown(source),
+                target=Shown(target),
+            )
+            problems.append(Problem("graph.mismatch", message, path=f"edges[{index}]"))
     given = {(source, target) for source, target, _data in edges}
     problems.extend(
         Problem(
-            message=_("edge {source} -> {target} ({kind}) is missing").format(
-                source=shorten(source), target=shorten(target), kind=data["kind"].label
+            "graph.mismatch",
+            Message(
+                N_("edge {source} -> {target} ({kind}) is missing"),
+                source=Shown(source),
+                target=Shown(target),
+                kind=data["kind"].label_message,
             ),
             path="edges",
         )

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from okrkit.errors import Shown, WriteError, import_extra
-from okrkit.i18n import _
+from okrkit.errors import Message, Shown, WriteError, import_extra
+from okrkit.i18n import N_
 from okrkit.io._write import write_atomically
 from okrkit.model import KeyResult, Objective, OKRSet
 
@@ -236,16 +236,17 @@ def _ready_folder(folder: Path) -> None:
     shown = os.fspath(folder)
     if "\0" in shown:
         raise WriteError(
-            _("cannot write {file!r}: a path cannot hold a NUL character").format(
-                file=Shown(shown)
+            Message(
+                N_("cannot write {file!r}: a path cannot hold a NUL character"), file=Shown(shown)
             ),
             file=shown,
             errno=errno.EINVAL,
         )
     if folder.exists() and not folder.is_dir():
         raise WriteError(
-            _("cannot write into {folder}: it is a file, not a folder; give a folder").format(
-                folder=shown
+            Message(
+                N_("cannot write into {folder}: it is a file, not a folder; give a folder"),
+                folder=shown,
             ),
             file=shown,
         )
@@ -253,8 +254,10 @@ def _ready_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise WriteError(
-            _("cannot make the folder {folder}: {reason}").format(
-                folder=shown, reason=exc.strerror or str(exc)
+            Message(
+                N_("cannot make the folder {folder}: {reason}"),
+                folder=shown,
+                reason=exc.strerror or str(exc),
             ),
             file=shown,
             errno=exc.errno,

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from okrkit._files import read_bounded
-from okrkit.errors import LoadError, Problem
-from okrkit.i18n import _
+from okrkit.errors import LoadError, Message, Problem
+from okrkit.i18n import N_
 from okrkit.io._limits import Limits, line_at
 
 __all__ = ["check_utf8", "file_reader", "read_bytes"]
@@ -50,9 +50,11 @@ def check_utf8(data: bytes, file: str) -> None:
             position = start + exc.start
             raise LoadError(
                 Problem(
-                    message=_(
-                        "the file is not UTF-8 text; save it as UTF-8 (byte {position})"
-                    ).format(position=position),
+                    "file.encoding",
+                    Message(
+                        N_("the file is not UTF-8 text; save it as UTF-8 (byte {position})"),
+                        position=position,
+                    ),
                     file=file,
                     line=line_at(data, position),
                 )

@@ -16,8 +16,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
-from okrkit.errors import LoadError, Problem, Shown, shorten
-from okrkit.i18n import N_, _
+from okrkit.errors import LoadError, Message, Problem, Shown
+from okrkit.i18n import N_
 
 __all__ = [
     "FLOAT",
@@ -155,19 +155,25 @@ def tagged(tag: str, value: str, line: int) -> Any:
         return read
     if tag in _TAG_NAMES:
         raise refuse(
-            _("{value} cannot be read as {kind}, as its tag {tag} says; fix or remove one").format(
-                value=shorten(value), kind=_(_TAG_NAMES[tag]), tag=tag.replace(_TAG, "!!")
+            "value.invalid",
+            Message(
+                N_("{value} cannot be read as {kind}, as its tag {tag} says; fix or remove one"),
+                value=Shown(value),
+                kind=Message(_TAG_NAMES[tag]),
+                tag=tag.replace(_TAG, "!!"),
             ),
             line,
         )
     raise refuse(
-        _("this is not valid YAML for okrkit: the tag {tag!r} is not allowed; remove it").format(
-            tag=Shown(tag)
+        "value.invalid",
+        Message(
+            N_("this is not valid YAML for okrkit: the tag {tag!r} is not allowed; remove it"),
+            tag=Shown(tag),
         ),
         line,
     )
 
 
-def refuse(message: str, line: int | None) -> LoadError:
+def refuse(code: str, message: Message, line: int | None) -> LoadError:
     """A LoadError at ``line``; the reader adds the file."""
-    return LoadError(Problem(message=message, line=line))
+    return LoadError(Problem(code, message, line=line))

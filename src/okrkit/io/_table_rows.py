@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from okrkit.errors import UnknownIdError
-from okrkit.i18n import _
+from okrkit.errors import Message, UnknownIdError
+from okrkit.i18n import N_
 from okrkit.io._table_fields import WIDTH, Fields, fast_rows, texts_of
 from okrkit.io._tables import RowError, parse_row
 
@@ -38,7 +38,7 @@ class Sparse(Mapping[int, str]):
         if at < len(self.rows) and self.rows[at] == row:
             return self.texts[at]
         # The mapping protocol's KeyError (Mapping.get relies on it), as okrkit's own.
-        raise UnknownIdError(str(row), _("check-in row"))
+        raise UnknownIdError(str(row), Message(N_("check-in row")))
 
     def __iter__(self) -> Iterator[int]:
         return iter(self.rows)
@@ -63,7 +63,7 @@ class Columns:
         self.authors = Sparse()
         self.count = 0
         # (code, row index in its table, line offset in its table, message)
-        self.bad: list[tuple[int, int, int, str]] = []
+        self.bad: list[tuple[int, int, int, Message]] = []
         # For each table with blank lines between rows, or rows left out: the row index
         # and line offset of each row read. In every other table both are the row's
         # place among the rows read.
@@ -141,7 +141,7 @@ def _parse_batch(batch: list[tuple[int, str]], out: Columns) -> None:
             table = int(table_of_line[line])
             offset = line - int(first_line[table])
             row = int(np.count_nonzero(found.per_line[first_line[table] : line]))
-            out.bad.append((batch[table][0], row, offset, str(exc)))
+            out.bad.append((batch[table][0], row, offset, exc.message))
             continue
         done[line] = True
         days[line], values[line], levels[line] = day, value, level

@@ -24,8 +24,8 @@ import math
 import re
 from typing import Any
 
-from okrkit.errors import Shown
-from okrkit.i18n import _
+from okrkit.errors import Message, Shown
+from okrkit.i18n import N_
 
 __all__ = ["RowError", "note_text", "number_text", "parse_row", "quoted_note", "table_texts"]
 
@@ -46,6 +46,13 @@ _UNSAFE = re.compile(
 
 class RowError(ValueError):
     """One row of a table that cannot be read; the message says why and how to fix it."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 # -- writing ---------------------------------------------------------------------------
@@ -130,10 +137,13 @@ def parse_row(line: str) -> tuple[int, float, int, str | None, str | None]:
     fields = line.split(None, 4)
     if len(fields) < 2:
         raise RowError(
-            _(
-                "a check-in row needs at least a date and a value, such as "
-                "'2026-01-09 28' (got {line!r})"
-            ).format(line=Shown(line.strip()))
+            Message(
+                N_(
+                    "a check-in row needs at least a date and a value, such as "
+                    "'2026-01-09 28' (got {line!r})"
+                ),
+                line=Shown(line.strip()),
+            )
         )
     try:
         day = dt.date.fromisoformat(fields[0]).toordinal() if _DATE.match(fields[0]) else 0
@@ -141,36 +151,25 @@ def parse_row(line: str) -> tuple[int, float, int, str | None, str | None]:
         day = 0
     if not day:
         raise RowError(
-            _("a check-in row starts with a date written as YYYY-MM-DD (got {value!r})").format(
-                value=Shown(fields[0])
+            Message(
+                N_("a check-in row starts with a date written as YYYY-MM-DD (got {value!r})"),
+                value=Shown(fields[0]),
             )
         )
     value = _value(fields[1])
-    level = 0
-    if len(fields) > 2:
-        level = _LEVELS.get(fields[2].lower(), -1)
-        if level < 0:
-            hint = ""
-            if _DATE.match(fields[2]):
-                hint = " " + _(
-                    "(two check-ins on one line? in YAML, write the table as a block: "
-                    "'kr-id: |' with one row a line)"
-                )
-            raise RowError(
-                _(
-                    "the confidence must be 1-5, red, yellow, green or - for none (got {value!r})"
-                ).format(value=Shown(fields[2]))
-                + hint
-            )
+    level = _level(fields[2]) if len(fields) > 2 else 0
     author = None
     if len(fields) > 3 and fields[3] != "-":
         author = fields[3]
         if author.startswith('"'):
             raise RowError(
-                _(
-                    "the author must be an owner id or - for none (got {value!r}); a note "
-                    "comes after the author, so write '- -' before a note without them"
-                ).format(value=Shown(author))
+                Message(
+                    N_(
+                        "the author must be an owner id or - for none (got {value!r}); a note "
+                        "comes after the author, so write '- -' before a note without them"
+                    ),
+                    value=Shown(author),
+                )
             )
     note = fields[4].strip() if len(fields) > 4 else None
     if note is not None and note.startswith('"'):
@@ -178,20 +177,42 @@ def parse_row(line: str) -> tuple[int, float, int, str | None, str | None]:
     return day, value, level, author, note or None
 
 
+def _level(text: str) -> int:
+    """The confidence of a row, 1-5, or 0 for ``-``."""
+    level = _LEVELS.get(text.lower(), -1)
+    if level >= 0:
+        return level
+    if _DATE.match(text):
+        message = N_(
+            "the confidence must be 1-5, red, yellow, green or - for none (got {value!r}) "
+            "(two check-ins on one line? in YAML, write the table as a block: 'kr-id: |' "
+            "with one row a line)"
+        )
+    else:
+        message = N_(
+            "the confidence must be 1-5, red, yellow, green or - for none (got {value!r})"
+        )
+    raise RowError(Message(message, value=Shown(text)))
+
+
 def _value(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
         raise RowError(
-            _("a check-in's value must be a number such as 28 or 29.5 (got {value!r})").format(
-                value=Shown(text)
+            Message(
+                N_("a check-in's value must be a number such as 28 or 29.5 (got {value!r})"),
+                value=Shown(text),
             )
         ) from None
     if not math.isfinite(value):
         raise RowError(
-            _(
-                "a check-in's value must be a finite number, not NaN or infinity (got {value})"
-            ).format(value=text)
+            Message(
+                N_(
+                    "a check-in's value must be a finite number, not NaN or infinity (got {value})"
+                ),
+                value=text,
+            )
         )
     return value
 
@@ -203,9 +224,12 @@ def quoted_note(text: str) -> str:
         note = None
     if not isinstance(note, str):
         raise RowError(
-            _(
-                'a note that starts with " must be one JSON string, such as '
-                '"two\\nlines" (got {value})'
-            ).format(value=text)
+            Message(
+                N_(
+                    'a note that starts with " must be one JSON string, such as '
+                    '"two\\nlines" (got {value})'
+                ),
+                value=text,
+            )
         )
     return note

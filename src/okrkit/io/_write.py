@@ -28,8 +28,8 @@ import stat
 import time
 from pathlib import Path
 
-from okrkit.errors import Shown, WriteError
-from okrkit.i18n import _
+from okrkit.errors import Message, Shown, WriteError
+from okrkit.i18n import N_
 
 __all__ = ["STALE_AFTER", "is_temporary", "write_atomically"]
 
@@ -77,8 +77,8 @@ def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> None:
     shown = os.fspath(path)
     if "\0" in shown:
         raise WriteError(
-            _("cannot write {file!r}: a path cannot hold a NUL character").format(
-                file=Shown(shown)
+            Message(
+                N_("cannot write {file!r}: a path cannot hold a NUL character"), file=Shown(shown)
             ),
             file=shown,
             errno=errno.EINVAL,
@@ -92,7 +92,7 @@ def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> None:
         raise _write_error(shown, exc) from exc
     if old is not None and stat.S_ISDIR(old.st_mode):
         raise WriteError(
-            _("cannot write {file}: it is a folder; give a file name").format(file=shown),
+            Message(N_("cannot write {file}: it is a folder; give a file name"), file=shown),
             file=shown,
             errno=errno.EISDIR,
         )
@@ -185,18 +185,19 @@ def _remove_stale(folder: Path) -> None:
 def _write_error(shown: str, exc: OSError) -> WriteError:
     """The one-line :class:`WriteError` for ``exc``, raised while writing ``shown``."""
     folder = os.path.dirname(shown) or os.curdir
+    reason: Message | str
     if isinstance(exc, FileNotFoundError):
-        reason = _("the folder {folder} does not exist; create it first").format(folder=folder)
+        reason = Message(N_("the folder {folder} does not exist; create it first"), folder=folder)
     elif isinstance(exc, PermissionError):
-        reason = _("permission denied; choose a folder and file you may write to")
+        reason = Message(N_("permission denied; choose a folder and file you may write to"))
     elif isinstance(exc, NotADirectoryError):
-        reason = _("a part of the path is a file, not a folder; check the path")
+        reason = Message(N_("a part of the path is a file, not a folder; check the path"))
     elif exc.errno == errno.ENOSPC:
-        reason = _("the disk is full; free some space and try again")
+        reason = Message(N_("the disk is full; free some space and try again"))
     else:
         reason = exc.strerror or str(exc)
     return WriteError(
-        _("cannot write {file}: {reason}").format(file=shown, reason=reason),
+        Message(N_("cannot write {file}: {reason}"), file=shown, reason=reason),
         file=shown,
         errno=exc.errno,
     )

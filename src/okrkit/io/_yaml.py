@@ -21,8 +21,9 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from okrkit.errors import LoadError, Problem, Shown
-from okrkit.i18n import _
+from okrkit._files import yaml_syntax_error
+from okrkit.errors import LoadError, Message, Problem, Shown
+from okrkit.i18n import N_
 from okrkit.io._limits import Limits, digits_limit, past_limit, too_deep
 from okrkit.io._scalars import TAG, refuse, resolve_plain, tagged, too_many_digits
 
@@ -39,24 +40,6 @@ Parser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None) or yaml.Saf
 _TAG = TAG
 _MERGE = object()
 """Stands for a ``<<`` merge key while its mapping is built."""
-
-
-def _yaml_error(exc: yaml.YAMLError, source: str) -> LoadError:
-    if isinstance(exc, yaml.MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
-        detail = " ".join(part for part in (exc.context, exc.problem) if part)
-        return LoadError(
-            Problem(
-                message=_(
-                    "this is not valid YAML: {detail}; check the indentation and quoting"
-                ).format(detail=detail),
-                file=source,
-                line=mark.line + 1 if mark is not None else None,
-            )
-        )
-    return LoadError(
-        Problem(message=_("this is not valid YAML: {detail}").format(detail=exc), file=source)
-    )
 
 
 class _Frame:
@@ -105,7 +88,7 @@ def parse_yaml(
     except LoadError as exc:
         raise LoadError([problem.located(file=source) for problem in exc.problems]) from None
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc, source) from exc
+        raise yaml_syntax_error(exc, text, source) from exc
     finally:
         parser.dispose()
 
@@ -136,7 +119,10 @@ class _Reader:
         event = get()
         if not isinstance(event, ev.StreamEndEvent):
             raise refuse(
-                _("the file holds more than one YAML document; keep one (remove the '---')"),
+                "file.syntax",
+                Message(
+                    N_("the file holds more than one YAML document; keep one (remove the '---')")
+                ),
                 event.start_mark.line + 1,
             )
         if self.duplicates:
@@ -187,7 +173,7 @@ class _Reader:
             elif kind is alias_event:
                 value = self.alias(event)
             else:  # pragma: no cover - the parser sends nothing else inside a document
-                raise refuse(repr(event), None)
+                raise AssertionError(event)
             if frame is None:
                 return value
             container = frame.container
@@ -246,11 +232,17 @@ class _Reader:
         """Refuse a mapping or list as a key; note a key written twice in one mapping."""
         line = event.start_mark.line + 1
         if isinstance(key, dict | list):
-            raise refuse(_("a key must be a word or a number, not a list or mapping"), line)
+            raise refuse(
+                "field.type",
+                Message(N_("a key must be a word or a number, not a list or a group of fields")),
+                line,
+            )
         self.duplicates.append(
             Problem(
-                message=_("key {key!r} appears twice in the same mapping; keep one").format(
-                    key=Shown(key)
+                "key.duplicate",
+                Message(
+                    N_("key {key!r} appears twice in the same group of fields; keep one"),
+                    key=Shown(key),
                 ),
                 line=line,
             )
@@ -264,13 +256,14 @@ class _Reader:
         ):
             self.past(
                 "digits",
-                _("a number here has more than {digits} digits; quote it if it is text").format(
-                    digits=self.digits
+                Message(
+                    N_("a number here has more than {digits} digits; quote it if it is text"),
+                    digits=self.digits,
                 ),
                 event,
             )
 
-    def past(self, name: str, problem: str, event: Any) -> None:
+    def past(self, name: str, problem: Message, event: Any) -> None:
         """Refuse the document: it goes past the limit ``name`` at ``event``."""
         raise past_limit(problem, name, self.limits, file=None, line=event.start_mark.line + 1)
 
@@ -279,10 +272,13 @@ class _Reader:
         if self.limits.aliases == 0:
             self.past(
                 "aliases",
-                _(
-                    "YAML anchors and aliases (here &{name}) are not allowed in an OKR file; "
-                    "write the data out in full"
-                ).format(name=event.anchor),
+                Message(
+                    N_(
+                        "YAML anchors and aliases (here &{name}) are not allowed in an OKR file; "
+                        "write the data out in full"
+                    ),
+                    name=event.anchor,
+                ),
                 event,
             )
         self.anchors[event.anchor] = (value, weight)
@@ -292,33 +288,42 @@ class _Reader:
         if self.aliases > self.limits.aliases:
             self.past(
                 "aliases",
-                _(
-                    "YAML aliases (here *{name}) are not allowed in an OKR file, or not "
-                    "this many; write the data out in full"
-                ).format(name=event.anchor),
+                Message(
+                    N_(
+                        "YAML aliases (here *{name}) are not allowed in an OKR file, or not "
+                        "this many; write the data out in full"
+                    ),
+                    name=event.anchor,
+                ),
                 event,
             )
         found = self.anchors.get(event.anchor)
         line = event.start_mark.line + 1
         if found is None:
             raise refuse(
-                _("alias *{name} names no anchor &{name} before it").format(name=event.anchor),
+                "value.invalid",
+                Message(N_("alias *{name} names no anchor &{name} before it"), name=event.anchor),
                 line,
             )
         value, weight = found
         if weight < 0:
             raise refuse(
-                _("alias *{name} sits inside the data it names, which would never end").format(
-                    name=event.anchor
+                "value.invalid",
+                Message(
+                    N_("alias *{name} sits inside the data it names, which would never end"),
+                    name=event.anchor,
                 ),
                 line,
             )
         self.expanded += weight - 1
         if self.expanded - self.events > max(_ALIAS_ALLOWANCE, self.events):
             raise refuse(
-                _(
-                    "aliases here would expand to far more data than the file holds; "
-                    "write the data out instead of repeating aliases"
+                "file.limit",
+                Message(
+                    N_(
+                        "aliases here would expand to far more data than the file holds; "
+                        "write the data out instead of repeating aliases"
+                    )
                 ),
                 line,
             )
@@ -332,7 +337,16 @@ def _merged(merges: list[tuple[Any, int]], explicit: dict[Any, Any]) -> dict[Any
         sources = value if isinstance(value, list) else [value]
         for source in reversed(sources):
             if not isinstance(source, dict):
-                raise refuse(_("a merge key '<<' takes a mapping or a list of mappings"), line)
+                raise refuse(
+                    "field.type",
+                    Message(
+                        N_(
+                            "a merge key '<<' takes a group of fields, or a list of groups of "
+                            "fields"
+                        )
+                    ),
+                    line,
+                )
             out.update(source)
     out.update(explicit)
     return out

@@ -20,8 +20,9 @@ from typing import Any
 
 import attrs
 
-from okrkit.errors import Problem, ValidationError
-from okrkit.i18n import _
+from okrkit._files import toml_syntax_error
+from okrkit.errors import Message, Problem, Shown, ValidationError
+from okrkit.i18n import N_
 from okrkit.lint._diagnostic import Severity
 from okrkit.lint._rule import LintRule
 
@@ -32,14 +33,9 @@ _KEYS = ("disable", "enable", "severity", "options")
 
 def _names(value: Any, where: str, source: str | None) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        message = N_("{where} must be a list of rule codes or names")
         raise ValidationError(
-            [
-                Problem(
-                    message=_("{where} must be a list of rule codes or names").format(where=where),
-                    path=where,
-                    file=source,
-                )
-            ]
+            Problem("lint.config", message, {"where": where}, path=where, file=source)
         )
     return frozenset(value)
 
@@ -47,13 +43,16 @@ def _names(value: Any, where: str, source: str | None) -> frozenset[str]:
 def _table(file: Path) -> Mapping[str, Any] | None:
     """The lint table of ``file``, or ``None`` when it has none."""
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        problem = Problem(
-            message=_("cannot read the lint configuration: {reason}").format(reason=exc),
-            file=str(file),
-        )
-        raise ValidationError([problem]) from None
+        text = file.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or Message(N_("the file is not UTF-8 text"))
+        message = N_("cannot read the lint configuration: {reason}")
+        raise ValidationError(
+            Problem("lint.config", message, {"reason": reason}, file=str(file))
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise toml_syntax_error(exc, text, str(file)) from None
     if file.name == "okrkit.toml":
         table = data.get("lint")
     else:
@@ -61,8 +60,8 @@ def _table(file: Path) -> Mapping[str, Any] | None:
     if table is None:
         return None
     if not isinstance(table, Mapping):
-        problem = Problem(message=_("the lint configuration must be a table"), file=str(file))
-        raise ValidationError([problem])
+        message = N_("the lint configuration must be a table")
+        raise ValidationError(Problem("lint.config", message, file=str(file)))
     return table
 
 
@@ -94,9 +93,9 @@ class LintConfig:
         """
         problems = [
             Problem(
-                message=_("unknown key {key!r}; the keys are {keys}").format(
-                    key=key, keys=", ".join(_KEYS)
-                ),
+                "key.unknown",
+                N_("unknown key {key!r}; the keys are {keys}"),
+                {"key": Shown(key), "keys": ", ".join(_KEYS)},
                 path=str(key),
                 file=source,
             )
@@ -110,29 +109,18 @@ class LintConfig:
             try:
                 severity[str(rule)] = Severity(level)
             except ValueError:
-                raise ValidationError(
-                    [
-                        Problem(
-                            message=_(
-                                "severity of {rule} must be error, warning or info (got {level!r})"
-                            ).format(rule=rule, level=level),
-                            path=f"severity.{rule}",
-                            file=source,
-                        )
-                    ]
-                ) from None
+                message = N_("severity of {rule} must be error, warning or info (got {level!r})")
+                args = {"rule": rule, "level": Shown(level)}
+                path = f"severity.{rule}"
+                problem = Problem("field.choice", message, args, path=path, file=source)
+                raise ValidationError(problem) from None
         options = dict(data.get("options", {}))
         for rule, table in options.items():
             if not isinstance(table, Mapping):
-                raise ValidationError(
-                    [
-                        Problem(
-                            message=_("the options of {rule} must be a table").format(rule=rule),
-                            path=f"options.{rule}",
-                            file=source,
-                        )
-                    ]
-                )
+                message = N_("the options of {rule} must be a table")
+                path = f"options.{rule}"
+                problem = Problem("lint.config", message, {"rule": rule}, path=path, file=source)
+                raise ValidationError(problem)
         return cls(
             disable=_names(data.get("disable", []), "disable", source),
             enable=_names(data.get("enable", []), "enable", source),

@@ -81,6 +81,6 @@ class CheckIn:
         try:
             confidence = Confidence.parse(value)
         except ValidationError as error:  # placed on this check-in's field
-            check.problem("confidence", error.problems[0].message)
+            check.problem("confidence", "value.range", error.problems[0].text)
             return
         object.__setattr__(self, "confidence", confidence)

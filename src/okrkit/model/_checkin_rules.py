@@ -10,8 +10,8 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from okrkit.errors import Problem, Shown
-from okrkit.i18n import N_, _
+from okrkit.errors import Message, Problem, Shown
+from okrkit.i18n import N_
 from okrkit.model._checkin import CheckIn
 from okrkit.model._entities import Cycle, Owner
 from okrkit.model._enums import Unit
@@ -115,7 +115,7 @@ def _known_key_results(check: References, log: CheckInLog, look_up: bool) -> _Kn
             known.milestone[code] = True
         elif metric.scale is not None:
             known.low[code], known.high[code] = metric.scale
-        elif metric.unit is Unit.DURATION_DAYS:
+        elif metric.unit in (Unit.DURATION_DAYS, Unit.DURATION_HOURS, Unit.DURATION_MINUTES):
             known.low[code] = 0.0
     return known
 
@@ -134,11 +134,13 @@ def _impossible_values(check: References, log: CheckInLog, known: _Known) -> Non
         check.add(
             f"{log.where(row)}.value",
             kr.id,
-            _(
-                "value {value:g} on {on} is not possible for a metric of kind '{kind}': {rule}"
-            ).format(
+            "value.range",
+            Message(
+                N_(
+                    "value {value:g} on {on} is not possible for a metric of kind '{kind}': {rule}"
+                ),
                 value=float(values[row]),
-                on=dt.date.fromordinal(int(log.days[row])).isoformat(),
+                on=dt.date.fromordinal(int(log.days[row])),
                 kind=kr.metric.kind.value,
                 rule=_accepts_rule(kr),
             ),
@@ -169,13 +171,13 @@ def outside_cycles(log: CheckInLog, cycles: Sequence[Cycle | None]) -> tuple[Pro
         assert cycle is not None  # only rows with a cycle can fall outside one
         problems.append(
             Problem(
-                message=_(
-                    "check-in on {day} falls outside cycle {cycle!r} ({start} to {end})"
-                ).format(
-                    day=dt.date.fromordinal(int(days[row])).isoformat(),
+                "date.outside_cycle",
+                Message(
+                    N_("check-in on {day} falls outside cycle {cycle!r} ({start} to {end})"),
+                    day=dt.date.fromordinal(int(days[row])),
                     cycle=Shown(cycle.id),
-                    start=cycle.start.isoformat(),
-                    end=cycle.end.isoformat(),
+                    start=cycle.start,
+                    end=cycle.end,
                 ),
                 entity_id=log.ids()[code],
                 path=log.where(row),
@@ -203,23 +205,27 @@ def same_day(check: References, log: CheckInLog, shift: int = 0) -> None:
         check.add(
             log.where(second),
             ident,
-            _(
-                "{id!r} already has a check-in on {on} (at {first}); one check-in a "
-                "day per key result, so keep one"
-            ).format(
+            "id.duplicate",
+            Message(
+                N_(
+                    "{id!r} already has a check-in on {on} (at {first}); one check-in a "
+                    "day per key result, so keep one"
+                ),
                 id=Shown(ident),
-                on=dt.date.fromordinal(int(days[row])).isoformat(),
+                on=dt.date.fromordinal(int(days[row])),
                 first=log.where(first),
             ),
         )
 
 
-def _accepts_rule(kr: KeyResult) -> str:
+def _accepts_rule(kr: KeyResult) -> Message:
     metric = kr.metric
     if metric.is_milestone:
-        return _("report 1 when done and 0 when not")
+        return Message(N_("report 1 when done and 0 when not"))
     if metric.scale is not None:
-        return _("report a value on the scale {low:g}-{high:g}").format(
-            low=metric.scale[0], high=metric.scale[1]
+        return Message(
+            N_("report a value on the scale {low:g}-{high:g}"),
+            low=metric.scale[0],
+            high=metric.scale[1],
         )
-    return _("a duration cannot be negative")
+    return Message(N_("a duration cannot be negative"))

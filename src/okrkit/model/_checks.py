@@ -19,8 +19,18 @@ import re
 from collections.abc import Iterable
 from typing import TypeVar
 
-from okrkit.errors import Problem, ValidationError, shorten
-from okrkit.i18n import _
+from okrkit.errors import Message, Problem, ValidationError
+from okrkit.errors._message import as_found
+from okrkit.i18n import N_
+from okrkit.model._words import (
+    described,
+    label_of,
+    not_a_date,
+    not_one_of,
+    surrogate_message,
+    unprintable_id,
+    wrong_record,
+)
 
 _E = TypeVar("_E", bound=enum.Enum)
 
@@ -54,14 +64,6 @@ def is_clean_text(value: object) -> bool:
     return type(value) is str and is_storable(value)
 
 
-def surrogate_message(field: str) -> str:
-    """The message for text field ``field`` holding a lone surrogate."""
-    return _(
-        "'{field}' holds a lone surrogate (half of a UTF-16 pair, such as \\ud800), which "
-        "is not a character and cannot be saved; remove it or decode the text as UTF-8"
-    ).format(field=field)
-
-
 def is_valid_id(value: object) -> bool:
     r"""Tell whether ``value`` is a usable id: non-empty text, printable, without spaces.
 
@@ -77,23 +79,6 @@ def is_valid_id(value: object) -> bool:
     return isinstance(value, str) and value != "" and value.isprintable() and " " not in value
 
 
-def unprintable_id(field: str, value: object) -> str | None:
-    """The message for an id refused only for an unprintable character, naming it.
-
-    ``field`` is how the message names the field, such as ``'owner'``. ``None``
-    when ``value`` is no such id (empty, spaced, not text, or valid).
-    """
-    if not isinstance(value, str) or value.split() != [value]:
-        return None
-    bad = next((char for char in value if not char.isprintable()), None)
-    if bad is None:
-        return None
-    return _(
-        "{field} holds the unprintable character U+{code:04X}; an id takes printable "
-        "characters only, such as 'kr-growth-1', so remove it (got {value})"
-    ).format(field=field, code=ord(bad), value=shorten(value))
-
-
 def member_of(kind: type[_E], value: object, field: str, *, fold: bool = False) -> _E:
     """``value`` as a member of the enum ``kind``, or a ``ValidationError`` naming the choices.
 
@@ -103,14 +88,8 @@ def member_of(kind: type[_E], value: object, field: str, *, fold: bool = False) 
     try:
         return kind(wanted)
     except (ValueError, TypeError):
-        choices = ", ".join(str(member.value) for member in kind)
         raise ValidationError(
-            Problem(
-                message=_("'{field}' must be one of {choices} (got {value})").format(
-                    field=field, choices=choices, value=shorten(value)
-                ),
-                path=field,
-            )
+            Problem("field.choice", not_one_of(field, kind, value), path=field)
         ) from None
 
 
@@ -143,9 +122,9 @@ class Checker:
 
     # -- recording ---------------------------------------------------------------
 
-    def problem(self, path: str, message: str) -> None:
-        """Record a problem at ``path`` (a field name, or ``field[i]``)."""
-        self.problems.append(Problem(message=message, entity_id=self.entity_id, path=path or None))
+    def problem(self, path: str, code: str, message: Message | str) -> None:
+        """Record a problem of kind ``code`` at ``path`` (a field name, or ``field[i]``)."""
+        self.problems.append(Problem(code, message, entity_id=self.entity_id, path=path or None))
 
     def extend(self, path: str, error: ValidationError) -> None:
         """Record the problems of a nested object, placed under ``path``."""
@@ -172,11 +151,16 @@ class Checker:
         if not is_valid_id(value):
             self.problem(
                 name,
+                "id.invalid",
                 unprintable_id(f"'{name}'", value)
-                or _(
-                    "'{field}' must be a non-empty id without spaces, such as 'kr-growth-1' "
-                    "(got {value})"
-                ).format(field=name, value=shorten(value)),
+                or Message(
+                    N_(
+                        "'{field}' must be a non-empty id without spaces, such as 'kr-growth-1' "
+                        "(got {value})"
+                    ),
+                    field=name,
+                    value=as_found(value),
+                ),
             )
             return None
         self._set(name, value)
@@ -199,9 +183,12 @@ class Checker:
                 ok = False
                 self.problem(
                     f"{name}[{index}]",
+                    "id.invalid",
                     unprintable_id(f"'{name}[{index}]'", value)
-                    or _("each of '{field}' must be an id without spaces (got {value})").format(
-                        field=name, value=shorten(value)
+                    or Message(
+                        N_("each of '{field}' must be an id without spaces (got {value})"),
+                        field=name,
+                        value=as_found(value),
                     ),
                 )
         result = tuple(good)
@@ -218,18 +205,23 @@ class Checker:
         if not isinstance(value, str):
             self.problem(
                 name,
-                _("'{field}' must be text (got {value})").format(field=name, value=shorten(value)),
+                "field.type",
+                Message(
+                    N_("'{field}' must be text (got {value})"), field=name, value=as_found(value)
+                ),
             )
             return None
         if not is_storable(value):
-            self.problem(name, surrogate_message(name))
+            self.problem(name, "field.format", surrogate_message(name))
             return None
         if required and not value.strip():
             self.problem(
                 name,
-                _(
-                    "'{field}' must not be empty; write a short {field} for a person to read"
-                ).format(field=name),
+                "field.empty",
+                Message(
+                    N_("'{field}' must not be empty; write a short {field} for a person to read"),
+                    field=name,
+                ),
             )
             return None
         return value
@@ -243,13 +235,18 @@ class Checker:
                 ok = False
                 self.problem(
                     f"{name}[{index}]",
-                    _("each of '{field}' must be non-empty text (got {value})").format(
-                        field=name, value=shorten(value)
+                    "field.type",
+                    Message(
+                        N_("each of '{field}' must be non-empty text (got {value})"),
+                        field=name,
+                        value=as_found(value),
                     ),
                 )
             elif not is_storable(value):
                 ok = False
-                self.problem(f"{name}[{index}]", surrogate_message(f"{name}[{index}]"))
+                self.problem(
+                    f"{name}[{index}]", "field.format", surrogate_message(f"{name}[{index}]")
+                )
         if ok:
             self._set(name, values)
             return values  # type: ignore[return-value]
@@ -263,8 +260,11 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             self.problem(
                 name,
-                _("'{field}' must be a number (got {value})").format(
-                    field=name, value=shorten(value)
+                "field.type",
+                Message(
+                    N_("'{field}' must be a number (got {value})"),
+                    field=name,
+                    value=as_found(value),
                 ),
             )
             return None
@@ -275,8 +275,11 @@ class Checker:
         if not math.isfinite(number):
             self.problem(
                 name,
-                _("'{field}' must be a finite number, not NaN or infinity (got {value})").format(
-                    field=name, value=shorten(value)
+                "value.range",
+                Message(
+                    N_("'{field}' must be a finite number, not NaN or infinity (got {value})"),
+                    field=name,
+                    value=as_found(value),
                 ),
             )
             return None
@@ -299,12 +302,7 @@ class Checker:
             except ValueError:
                 result = None
         if result is None:
-            self.problem(
-                name,
-                _("'{field}' must be a date written as YYYY-MM-DD (got {value})").format(
-                    field=name, value=shorten(value)
-                ),
-            )
+            self.problem(name, "field.format", not_a_date(name, value))
             return None
         if result is not value:
             self._set(name, result)
@@ -320,13 +318,7 @@ class Checker:
         try:
             member = enum_type(value.strip().lower() if isinstance(value, str) else value)
         except (ValueError, TypeError):
-            choices = ", ".join(str(member.value) for member in enum_type)
-            self.problem(
-                name,
-                _("'{field}' must be one of {choices} (got {value})").format(
-                    field=name, choices=choices, value=shorten(value)
-                ),
-            )
+            self.problem(name, "field.choice", not_one_of(name, enum_type, value))
             return None
         self._set(name, member)
         return member
@@ -337,10 +329,20 @@ class Checker:
             if not isinstance(item, kind):
                 self.problem(
                     f"{name}[{index}]",
-                    _("each of '{field}' must be a {kind} (got {value})").format(
-                        field=name, kind=kind.__name__, value=shorten(item)
+                    "field.type",
+                    Message(
+                        N_("each of '{field}' must be {kind} (got {value})"),
+                        field=name,
+                        kind=label_of(kind, article=True),
+                        value=described(item),
                     ),
                 )
+
+    def record(self, name: str, cls: type, *, optional: bool = False) -> None:
+        """Check that field ``name`` holds a ``cls`` record (a metric, a final grade)."""
+        value = getattr(self.obj, name)
+        if not isinstance(value, cls) and not (optional and value is None):
+            self.problem(name, "field.type", wrong_record(name, cls, value))
 
     def positive(self, name: str) -> float | None:
         """Check that field ``name`` holds a finite number greater than 0."""
@@ -348,8 +350,11 @@ class Checker:
         if number is not None and number <= 0:
             self.problem(
                 name,
-                _("'{field}' must be greater than 0 (got {value:g})").format(
-                    field=name, value=number
+                "value.range",
+                Message(
+                    N_("'{field}' must be greater than 0 (got {value:g})"),
+                    field=name,
+                    value=number,
                 ),
             )
             return None
@@ -361,10 +366,16 @@ class Checker:
         if number is not None and number > MAX_WEIGHT:
             self.problem(
                 name,
-                _(
-                    "'{field}' must be at most {most:g} (got {value:g}); weights only "
-                    "compare, so divide them all by the same number"
-                ).format(field=name, most=MAX_WEIGHT, value=number),
+                "value.range",
+                Message(
+                    N_(
+                        "'{field}' must be at most {most:g} (got {value:g}); weights only "
+                        "compare, so divide them all by the same number"
+                    ),
+                    field=name,
+                    most=MAX_WEIGHT,
+                    value=number,
+                ),
             )
             return None
         return number
@@ -407,11 +418,4 @@ def as_date(value: object, name: str = "as_of") -> dt.date:
             return dt.date.fromisoformat(text)
         except ValueError:
             pass
-    raise ValidationError(
-        Problem(
-            message=_("'{field}' must be a date written as YYYY-MM-DD (got {value})").format(
-                field=name, value=shorten(value)
-            ),
-            path=name,
-        )
-    )
+    raise ValidationError(Problem("field.format", not_a_date(name, value), path=name))

@@ -14,8 +14,9 @@ import datetime as dt
 
 import attrs
 
-from okrkit.errors import Shown, ValidationError, shorten
-from okrkit.i18n import _
+from okrkit.errors import Message, Problem, Shown, ValidationError
+from okrkit.errors._message import as_found
+from okrkit.i18n import N_, format_quarter, format_year
 from okrkit.model._checks import Checker
 from okrkit.model._convert import (
     is_id,
@@ -37,7 +38,7 @@ class Cycle:
 
     Attributes:
         id: Unique id, such as ``"2026-Q1"``.
-        name: The name a person reads, such as ``"Q1 2026"``.
+        name: The name a person reads, such as ``"Q1 2026"`` or ``"Quý 1/2026"``.
         start: The first day of the cycle.
         end: The last day of the cycle (inclusive), not before ``start``.
 
@@ -63,10 +64,15 @@ class Cycle:
         if start is not None and end is not None and end < start:
             check.problem(
                 "end",
-                _(
-                    "'end' must not be before 'start' (got start={start}, end={end}); "
-                    "swap the dates or fix the typo"
-                ).format(start=start.isoformat(), end=end.isoformat()),
+                "value.order",
+                Message(
+                    N_(
+                        "'end' must not be before 'start' (got a start on {start} and an end "
+                        "on {end}); swap the dates or fix the typo"
+                    ),
+                    start=start,
+                    end=end,
+                ),
             )
         check.done()
 
@@ -74,36 +80,59 @@ class Cycle:
     def quarter(cls, year: int, quarter: int, *, name: str | None = None) -> Cycle:
         """Make the cycle of calendar quarter ``quarter`` (1-4) of ``year``.
 
-        Its id is ``"{year}-Q{quarter}"`` and its default name ``"Q{quarter} {year}"``.
+        Its id is ``"{year}-Q{quarter}"``; its default name is the quarter's name in the
+        locale active when it is made (:func:`okrkit.i18n.format_quarter`): ``"Q1 2026"``
+        in English, ``"Quý 1/2026"`` in Vietnamese.
 
         Raises:
             ValidationError: when ``quarter`` is not 1, 2, 3 or 4.
+
+        Examples:
+            >>> from okrkit.i18n import use_locale
+            >>> with use_locale("vi"):
+            ...     Cycle.quarter(2026, 1).name
+            'Quý 1/2026'
+            >>> Cycle.quarter(2026, 2, name="Spring push").name
+            'Spring push'
         """
         if quarter not in (1, 2, 3, 4):
             raise ValidationError(
-                _("'quarter' must be 1, 2, 3 or 4 (got {value})").format(value=shorten(quarter))
+                Problem(
+                    "value.range",
+                    Message(
+                        N_("'quarter' must be 1, 2, 3 or 4 (got {value})"), value=as_found(quarter)
+                    ),
+                )
             )
         first_month = 3 * (quarter - 1) + 1
         last_month = first_month + 2
         last_day = calendar.monthrange(year, last_month)[1]
         return cls(
             id=f"{year}-Q{quarter}",
-            name=name or f"Q{quarter} {year}",
+            name=name or format_quarter(year, quarter),
             start=dt.date(year, first_month, 1),
             end=dt.date(year, last_month, last_day),
         )
 
     @classmethod
     def year(cls, year: int, *, name: str | None = None) -> Cycle:
-        """Make the cycle of calendar year ``year``; its id and name are ``"{year}"``.
+        """Make the cycle of calendar year ``year``, with id ``"{year}"``.
+
+        Its default name is the year's name in the locale active when it is made
+        (:func:`okrkit.i18n.format_year`): ``"2026"`` in English, ``"Năm 2026"`` in
+        Vietnamese.
 
         Examples:
             >>> Cycle.year(2026).end
             datetime.date(2026, 12, 31)
+            >>> from okrkit.i18n import use_locale
+            >>> with use_locale("vi"):
+            ...     Cycle.year(2026).name
+            'Năm 2026'
         """
         return cls(
             id=str(year),
-            name=name or str(year),
+            name=name or format_year(year),
             start=dt.date(year, 1, 1),
             end=dt.date(year, 12, 31),
         )
@@ -160,7 +189,10 @@ class Owner:
         if parent is not None and parent == ident:
             check.problem(
                 "parent",
-                _("an owner cannot be its own parent; remove 'parent' or name another owner"),
+                "id.invalid",
+                Message(
+                    N_("an owner cannot be its own parent; remove 'parent' or name another owner")
+                ),
             )
         check.done()
 
@@ -229,8 +261,10 @@ class Dependency:
         if ident is not None and ident == target:
             check.problem(
                 "on",
-                _("{id!r} cannot depend on itself; name another objective or key result").format(
-                    id=Shown(ident)
+                "id.invalid",
+                Message(
+                    N_("{id!r} cannot depend on itself; name another objective or key result"),
+                    id=Shown(ident),
                 ),
             )
         check.done()

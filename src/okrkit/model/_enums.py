@@ -10,8 +10,9 @@ import enum
 from collections.abc import Mapping
 from typing import ClassVar
 
-from okrkit.errors import ValidationError, shorten
-from okrkit.i18n import N_, _, gettext
+from okrkit.errors import Message, Problem, ValidationError
+from okrkit.errors._message import as_found
+from okrkit.i18n import N_, gettext
 
 __all__ = [
     "Ambition",
@@ -52,6 +53,11 @@ class Labelled:
     def label(self) -> str:
         """The member's name for a person, in the active locale."""
         return gettext(self.__labels__[self])
+
+    @property
+    def label_message(self) -> Message:
+        """The member's name for a person, put into a language when shown (in a message)."""
+        return Message(self.__labels__[self])
 
 
 class LabelledEnum(Labelled, enum.StrEnum):
@@ -94,7 +100,8 @@ class Unit(LabelledEnum):
     - ``percent``: percentage points (35 means 35%).
     - ``count``: a plain number of things.
     - ``currency``: money, with the ISO 4217 code in :attr:`Metric.currency`.
-    - ``duration_days``: a length of time in days.
+    - ``duration_days``, ``duration_hours``, ``duration_minutes``: a length of time,
+      never negative, in days, hours or minutes (a deployment that takes 20 minutes).
     - ``score``: a score, optionally on a :attr:`Metric.scale` such as 0-10.
     """
 
@@ -102,6 +109,8 @@ class Unit(LabelledEnum):
     COUNT = "count"
     CURRENCY = "currency"
     DURATION_DAYS = "duration_days"
+    DURATION_HOURS = "duration_hours"
+    DURATION_MINUTES = "duration_minutes"
     SCORE = "score"
 
     __labels__: ClassVar = {
@@ -109,6 +118,8 @@ class Unit(LabelledEnum):
         COUNT: N_("count"),
         CURRENCY: N_("currency"),
         DURATION_DAYS: N_("days"),
+        DURATION_HOURS: N_("hours"),
+        DURATION_MINUTES: N_("minutes"),
         SCORE: N_("score"),
     }
 
@@ -268,8 +279,12 @@ class Confidence(Labelled, enum.IntEnum):
         if isinstance(value, float) and value.is_integer() and 1 <= value <= 5:
             return cls(int(value))
         raise ValidationError(
-            _("'confidence' must be 1-5 or one of red, yellow, green (got {value})").format(
-                value=shorten(value)
+            Problem(
+                "value.range",
+                Message(
+                    N_("'confidence' must be 1-5 or one of red, yellow, green (got {value})"),
+                    value=as_found(value),
+                ),
             )
         )
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from okrkit.errors import UsageError
-from okrkit.i18n import _
+from okrkit.errors import Message, UsageError
+from okrkit.i18n import N_
 
 if TYPE_CHECKING:
     from okrkit.checkins import CheckInLog
@@ -68,8 +68,9 @@ def _borrow(name: str, layer: str) -> object:
     except KeyError:
         # Only reachable while okrkit itself is being imported: a bug in okrkit.
         raise UsageError(
-            _("{layer} has not been loaded yet; import okrkit before using OKR sets").format(
-                layer=layer
+            Message(
+                N_("{layer} has not been loaded yet; import okrkit before using OKR sets"),
+                layer=layer,
             )
         ) from None
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator, Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from okrkit.errors import Problem
-from okrkit.i18n import _
+from okrkit.errors import Message, Problem
+from okrkit.i18n import N_
 from okrkit.model._entities import Owner
 from okrkit.model._objective import Objective
 
@@ -115,17 +115,20 @@ def heights(source: Ints, target: Ints, size: int) -> Ints:
 def alignment_cycles(objectives: Sequence[Objective | None]) -> list[Problem]:
     """Report alignment loops: a key result counts toward its objective, links go up."""
     return [
-        Problem(message=alignment_loop(loop), entity_id=loop[0])
+        Problem("alignment.loop", alignment_loop(loop), entity_id=loop[0])
         for loop in alignment_loops(objectives)
     ]
 
 
-def alignment_loop(loop: Sequence[str]) -> str:
+def alignment_loop(loop: Sequence[str]) -> Message:
     """The message for an alignment loop, given as ids from one back to itself."""
-    return _(
-        "alignment loop {loop}; a parent cannot count toward its own child, "
-        "so remove one of these links"
-    ).format(loop=" -> ".join(loop))
+    return Message(
+        N_(
+            "alignment loop {loop}; a parent cannot count toward its own child, "
+            "so remove one of these links"
+        ),
+        loop=" -> ".join(loop),
+    )
 
 
 def alignment_loops(objectives: Sequence[Objective | None]) -> list[list[str]]:
@@ -158,10 +161,14 @@ def owner_cycles(owners: Sequence[Owner | None]) -> list[Problem]:
     }
     return [
         Problem(
-            message=_(
-                "owners form a loop {loop}; each unit needs a parent above it, "
-                "so remove one 'parent'"
-            ).format(loop=" -> ".join(loop)),
+            "owner.loop",
+            Message(
+                N_(
+                    "owners form a loop {loop}; each unit needs a parent above it, "
+                    "so remove one 'parent'"
+                ),
+                loop=" -> ".join(loop),
+            ),
             entity_id=loop[0],
         )
         for loop in find_cycles(edges)

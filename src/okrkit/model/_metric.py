@@ -15,8 +15,9 @@ from math import isfinite
 
 import attrs
 
-from okrkit.errors import Shown, shorten
-from okrkit.i18n import _
+from okrkit.errors import Message, Shown
+from okrkit.errors._message import as_found
+from okrkit.i18n import N_
 from okrkit.model._checks import Checker, as_tuple
 from okrkit.model._convert import members_by_value, plain_shape
 from okrkit.model._enums import MetricKind, Unit
@@ -28,7 +29,21 @@ _KIND_OF = members_by_value(MetricKind)
 _UNIT_OF = members_by_value(Unit)
 # Plain names for the members the fast way out reads (see okrkit.model._convert).
 _CURRENCY = Unit.CURRENCY
-_DURATION_DAYS = Unit.DURATION_DAYS
+_DURATIONS = frozenset((Unit.DURATION_DAYS, Unit.DURATION_HOURS, Unit.DURATION_MINUTES))
+
+
+_OFF_SCALE = N_("'{field}' must lie on the scale {low:g}-{high:g} (got {value:g})")
+_NO_NUMBERS = N_(
+    "a milestone metric takes no '{field}': it is done when a check-in reports 1; remove '{field}'"
+)
+_RISING = N_(
+    "'target' must be greater than 'start' for an increase metric (got start={start:g}, "
+    "target={target:g}); for a falling metric use kind 'decrease'"
+)
+_FALLING = N_(
+    "'target' must be less than 'start' for a decrease metric (got start={start:g}, "
+    "target={target:g}); for a rising metric use kind 'increase'"
+)
 
 
 def _finite(value: object) -> bool:
@@ -100,13 +115,13 @@ class Metric:
         ):
             # Every field has its normal type: only the rules between the numbers are left.
             if plain_shape(kind, start, target, stretch) and (
-                unit is not _DURATION_DAYS
+                unit not in _DURATIONS
                 or all(v is None or v >= 0 for v in (start, target, stretch))
             ):
                 return
             check = Checker(self)
             self._check_shape(check, kind, start, target, stretch)
-            if unit is Unit.DURATION_DAYS:
+            if unit in _DURATIONS:
                 self._check_durations(check, (start, target, stretch))
             check.done()
             return
@@ -121,18 +136,14 @@ class Metric:
         if kind is not None:
             self._check_shape(check, kind, start, target, stretch)
         values = {"start": start, "target": target, "stretch": stretch}
-        if unit is Unit.DURATION_DAYS:
+        if unit in _DURATIONS:
             self._check_durations(check, (start, target, stretch))
         if scale is not None:
             low, high = scale
             for name, value in values.items():
                 if value is not None and not low <= value <= high:
-                    check.problem(
-                        name,
-                        _(
-                            "'{field}' must lie on the scale {low:g}-{high:g} (got {value:g})"
-                        ).format(field=name, low=low, high=high, value=value),
-                    )
+                    off = Message(_OFF_SCALE, field=name, low=low, high=high, value=value)
+                    check.problem(name, "value.range", off)
         check.done()
 
     @staticmethod
@@ -141,8 +152,11 @@ class Metric:
             if value is not None and value < 0:
                 check.problem(
                     name,
-                    _("'{field}' is a duration and cannot be negative (got {value:g})").format(
-                        field=name, value=value
+                    "value.range",
+                    Message(
+                        N_("'{field}' is a duration and cannot be negative (got {value:g})"),
+                        field=name,
+                        value=value,
                     ),
                 )
 
@@ -152,23 +166,30 @@ class Metric:
             if unit is Unit.CURRENCY:
                 check.problem(
                     "currency",
-                    _("a currency metric needs 'currency', an ISO 4217 code such as 'VND'"),
+                    "key.missing",
+                    Message(
+                        N_("a currency metric needs 'currency', an ISO 4217 code such as 'VND'")
+                    ),
                 )
             return
         if not isinstance(currency, str) or not _CURRENCY_CODE.fullmatch(currency.strip().upper()):
             check.problem(
                 "currency",
-                _(
-                    "'currency' must be an ISO 4217 code such as 'VND' or 'USD' (got {value})"
-                ).format(value=shorten(currency)),
+                "field.format",
+                Message(
+                    N_("'currency' must be an ISO 4217 code such as 'VND' or 'USD' (got {value})"),
+                    value=as_found(currency),
+                ),
             )
             return
         object.__setattr__(self, "currency", currency.strip().upper())
         if unit is not None and unit is not Unit.CURRENCY:
             check.problem(
                 "currency",
-                _("'currency' only applies to unit 'currency' (got unit {unit!r})").format(
-                    unit=Shown(unit.value)
+                "value.invalid",
+                Message(
+                    N_("'currency' only applies to unit 'currency' (got unit {unit!r})"),
+                    unit=Shown(unit.value),
                 ),
             )
 
@@ -185,8 +206,10 @@ class Metric:
         if not good:
             check.problem(
                 "scale",
-                _("'scale' must be two numbers [low, high], such as [0, 10] (got {value})").format(
-                    value=shorten(scale)
+                "field.type",
+                Message(
+                    N_("'scale' must be two numbers [low, high], such as [0, 10] (got {value})"),
+                    value=as_found(scale),
                 ),
             )
             return None
@@ -194,16 +217,21 @@ class Metric:
         if low >= high:
             check.problem(
                 "scale",
-                _("'scale' must go from low to high (got [{low:g}, {high:g}])").format(
-                    low=low, high=high
+                "value.order",
+                Message(
+                    N_("'scale' must go from low to high (got [{low:g}, {high:g}])"),
+                    low=low,
+                    high=high,
                 ),
             )
             return None
         if unit is not None and unit is not Unit.SCORE:
             check.problem(
                 "scale",
-                _("'scale' only applies to unit 'score' (got unit {unit!r})").format(
-                    unit=Shown(unit.value)
+                "value.invalid",
+                Message(
+                    N_("'scale' only applies to unit 'score' (got unit {unit!r})"),
+                    unit=Shown(unit.value),
                 ),
             )
         object.__setattr__(self, "scale", (low, high))
@@ -220,46 +248,22 @@ class Metric:
         if kind is MetricKind.MILESTONE:
             for name, value in (("start", start), ("target", target), ("stretch", stretch)):
                 if value is not None:
-                    check.problem(
-                        name,
-                        _(
-                            "a milestone metric takes no '{field}': it is done when a check-in "
-                            "reports 1; remove '{field}'"
-                        ).format(field=name),
-                    )
+                    check.problem(name, "value.invalid", Message(_NO_NUMBERS, field=name))
             return
         if target is None:
-            check.problem(
-                "target",
-                _("a metric of kind '{kind}' needs a 'target'").format(kind=kind.value),
-            )
+            message = N_("a metric of kind '{kind}' needs a 'target'")
+            check.problem("target", "key.missing", Message(message, kind=kind.value))
             return
         if kind in (MetricKind.INCREASE, MetricKind.DECREASE):
             if start is None:
-                check.problem(
-                    "start",
-                    _("a metric of kind '{kind}' needs a 'start' (the baseline value)").format(
-                        kind=kind.value
-                    ),
-                )
+                message = N_("a metric of kind '{kind}' needs a 'start' (the baseline value)")
+                check.problem("start", "key.missing", Message(message, kind=kind.value))
                 return
-            if kind is MetricKind.INCREASE and not target > start:
+            rising = kind is MetricKind.INCREASE
+            if not (target > start if rising else target < start):
+                message = _RISING if rising else _FALLING
                 check.problem(
-                    "target",
-                    _(
-                        "'target' must be greater than 'start' for an increase metric "
-                        "(got start={start:g}, target={target:g}); for a falling metric use "
-                        "kind 'decrease'"
-                    ).format(start=start, target=target),
-                )
-            if kind is MetricKind.DECREASE and not target < start:
-                check.problem(
-                    "target",
-                    _(
-                        "'target' must be less than 'start' for a decrease metric "
-                        "(got start={start:g}, target={target:g}); for a rising metric use "
-                        "kind 'increase'"
-                    ).format(start=start, target=target),
+                    "target", "value.order", Message(message, start=start, target=target)
                 )
         if stretch is not None:
             Metric._check_stretch(check, kind, target, stretch)
@@ -271,18 +275,30 @@ class Metric:
         if upward and not stretch > target:
             check.problem(
                 "stretch",
-                _(
-                    "'stretch' must lie beyond the target, above it for kind '{kind}' "
-                    "(got target={target:g}, stretch={stretch:g})"
-                ).format(kind=kind.value, target=target, stretch=stretch),
+                "value.order",
+                Message(
+                    N_(
+                        "'stretch' must lie beyond the target, above it for kind '{kind}' "
+                        "(got target={target:g}, stretch={stretch:g})"
+                    ),
+                    kind=kind.value,
+                    target=target,
+                    stretch=stretch,
+                ),
             )
         if not upward and not stretch < target:
             check.problem(
                 "stretch",
-                _(
-                    "'stretch' must lie beyond the target, below it for kind '{kind}' "
-                    "(got target={target:g}, stretch={stretch:g})"
-                ).format(kind=kind.value, target=target, stretch=stretch),
+                "value.order",
+                Message(
+                    N_(
+                        "'stretch' must lie beyond the target, below it for kind '{kind}' "
+                        "(got target={target:g}, stretch={stretch:g})"
+                    ),
+                    kind=kind.value,
+                    target=target,
+                    stretch=stretch,
+                ),
             )
 
     @property
@@ -304,7 +320,7 @@ class Metric:
             return value in (0.0, 1.0)
         if self.scale is not None:
             return self.scale[0] <= value <= self.scale[1]
-        if self.unit is Unit.DURATION_DAYS:
+        if self.unit in _DURATIONS:
             return value >= 0
         return True
 
@@ -349,7 +365,8 @@ class FinalGrade:
         if value is not None and not 0.0 <= value <= 1.0:
             check.problem(
                 "value",
-                _("a final grade lies between 0.0 and 1.0 (got {value:g})").format(value=value),
+                "value.range",
+                Message(N_("a final grade lies between 0.0 and 1.0 (got {value:g})"), value=value),
             )
         check.text("reason")
         check.done()

@@ -13,8 +13,8 @@ from typing import cast
 
 import attrs
 
-from okrkit.errors import Shown, UnknownIdError, shorten
-from okrkit.i18n import _
+from okrkit.errors import Message, Shown, UnknownIdError
+from okrkit.i18n import N_
 from okrkit.model._checks import MAX_WEIGHT, Checker, as_tuple, is_clean_text, is_storable
 from okrkit.model._convert import (
     are_ids,
@@ -193,12 +193,8 @@ class KeyResult:
         check.text("title")
         check.text("description", required=False)
         _check_plan(check, self.plan, self.metric)
-        _check_final_grade(check, self.final_grade)
-        if not isinstance(self.metric, Metric):
-            check.problem(
-                "metric",
-                _("'metric' must be a Metric (got {value})").format(value=shorten(self.metric)),
-            )
+        check.record("final_grade", FinalGrade, optional=True)
+        check.record("metric", Metric)
         check.identifiers("owners")
         check.weight("weight")
         check.date("due", optional=True)
@@ -214,14 +210,6 @@ class KeyResult:
         return key_result_html(self)
 
 
-def _check_final_grade(check: Checker, grade: object) -> None:
-    if grade is not None and not isinstance(grade, FinalGrade):
-        check.problem(
-            "final_grade",
-            _("'final_grade' must be a FinalGrade (got {value})").format(value=shorten(grade)),
-        )
-
-
 def _check_plan(check: Checker, plan: tuple[PlannedValue, ...], metric: object) -> None:
     """Planned values: for increase and decrease metrics, one per date."""
     check.instances("plan", PlannedValue)
@@ -233,13 +221,19 @@ def _check_plan(check: Checker, plan: tuple[PlannedValue, ...], metric: object) 
     ):
         check.problem(
             "plan",
-            _("a plan of values needs an increase or decrease metric (got {kind!r})").format(
-                kind=Shown(metric.kind.value)
+            "value.invalid",
+            Message(
+                N_("a plan of values needs an increase or decrease metric (got {kind!r})"),
+                kind=Shown(metric.kind.value),
             ),
         )
     days = [step.on for step in plan if isinstance(step, PlannedValue)]
     if len(set(days)) != len(days):
-        check.problem("plan", _("'plan' names a date twice; give one value per date"))
+        check.problem(
+            "plan",
+            "id.duplicate",
+            Message(N_("'plan' names a date twice; give one value per date")),
+        )
 
 
 def _check_alignments(check: Checker, ident: str | None, links: tuple[Alignment, ...]) -> None:
@@ -251,15 +245,19 @@ def _check_alignments(check: Checker, ident: str | None, links: tuple[Alignment,
         if ident is not None and link.parent == ident:
             check.problem(
                 f"aligned_to[{index}]",
-                _("'{id}' cannot align to itself; name a parent objective or key result").format(
-                    id=ident
+                "alignment.invalid",
+                Message(
+                    N_("'{id}' cannot align to itself; name a parent objective or key result"),
+                    id=ident,
                 ),
             )
         if link.parent in seen:
             check.problem(
                 f"aligned_to[{index}]",
-                _("'{parent}' is named twice in 'aligned_to'; keep one link").format(
-                    parent=link.parent
+                "id.duplicate",
+                Message(
+                    N_("'{parent}' is named twice in 'aligned_to'; keep one link"),
+                    parent=link.parent,
                 ),
             )
         seen.add(link.parent)
@@ -337,7 +335,7 @@ class Objective:
         ident = check.identifier("id")
         check.text("title")
         check.text("description", required=False)
-        _check_final_grade(check, self.final_grade)
+        check.record("final_grade", FinalGrade, optional=True)
         check.identifier("carried_from", optional=True)
         check.identifier("owner")
         check.identifier("cycle")
@@ -352,10 +350,15 @@ class Objective:
             if isinstance(link, Alignment) and link.parent in own:
                 check.problem(
                     f"aligned_to[{index}]",
-                    _(
-                        "'{id}' cannot align to its own key result '{parent}'; "
-                        "align it to a parent's objective or key result"
-                    ).format(id=ident, parent=link.parent),
+                    "alignment.invalid",
+                    Message(
+                        N_(
+                            "'{id}' cannot align to its own key result '{parent}'; "
+                            "align it to a parent's objective or key result"
+                        ),
+                        id=ident,
+                        parent=link.parent,
+                    ),
                 )
         check.done()
 
@@ -411,7 +414,7 @@ class Objective:
                 return kr
         raise UnknownIdError.among(
             key_result_id,
-            _("key result in objective {id!r}").format(id=Shown(self.id)),
+            Message(N_("key result in objective {id!r}"), id=Shown(self.id)),
             [kr.id for kr in self.key_results],
         )
 

@@ -8,8 +8,15 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
-from okrkit.errors import LocaleError, Problem, UnknownIdError, ValidationError, shorten
-from okrkit.i18n import _, use_locale
+from okrkit.errors import (
+    LocaleError,
+    Message,
+    Problem,
+    UnknownIdError,
+    ValidationError,
+)
+from okrkit.errors._message import as_found
+from okrkit.i18n import N_, use_locale
 from okrkit.model._checkin import CheckIn
 from okrkit.model._checks import DateLike, as_tuple, is_storable
 from okrkit.model._entities import Cycle, Dependency, Initiative, Owner
@@ -83,10 +90,14 @@ def checked_locale(value: object) -> tuple[str | None, Problem | None]:
         except LocaleError:
             pass
     problem = Problem(
-        message=_(
-            "'locale' must be a known language code, such as vi, en or vi_VN (got {value}); "
-            "correct it, or leave the key out"
-        ).format(value=shorten(value)),
+        "field.choice",
+        Message(
+            N_(
+                "'locale' must be a known language code, such as vi, en or vi_VN (got {value}); "
+                "correct it, or leave the key out"
+            ),
+            value=as_found(value),
+        ),
         path="locale",
     )
     return None, problem
@@ -226,7 +237,7 @@ class OKRSet:
 
     # -- lookups -----------------------------------------------------------------------
 
-    def _lookup(self, ident: str, kind: type[_T], label: str) -> _T:
+    def _lookup(self, ident: str, kind: type[_T], label: Message) -> _T:
         entity = self._index.get(ident)
         if isinstance(entity, kind):
             return entity
@@ -239,27 +250,27 @@ class OKRSet:
         Raises:
             UnknownIdError: when nothing has that id.
         """
-        return self._lookup(ident, cast(type[Entity], object), _("entity"))
+        return self._lookup(ident, cast(type[Entity], object), Message(N_("entity")))
 
     def cycle(self, ident: str) -> Cycle:
         """Return the cycle with id ``ident`` (raises :class:`UnknownIdError`)."""
-        return self._lookup(ident, Cycle, _("cycle"))
+        return self._lookup(ident, Cycle, Message(N_("cycle")))
 
     def owner(self, ident: str) -> Owner:
         """Return the owner with id ``ident`` (raises :class:`UnknownIdError`)."""
-        return self._lookup(ident, Owner, _("owner"))
+        return self._lookup(ident, Owner, Message(N_("owner")))
 
     def objective(self, ident: str) -> Objective:
         """Return the objective with id ``ident`` (raises :class:`UnknownIdError`)."""
-        return self._lookup(ident, Objective, _("objective"))
+        return self._lookup(ident, Objective, Message(N_("objective")))
 
     def key_result(self, ident: str) -> KeyResult:
         """Return the key result with id ``ident`` (raises :class:`UnknownIdError`)."""
-        return self._lookup(ident, KeyResult, _("key result"))
+        return self._lookup(ident, KeyResult, Message(N_("key result")))
 
     def initiative(self, ident: str) -> Initiative:
         """Return the initiative with id ``ident`` (raises :class:`UnknownIdError`)."""
-        return self._lookup(ident, Initiative, _("initiative"))
+        return self._lookup(ident, Initiative, Message(N_("initiative")))
 
     def objective_of(self, key_result_id: str) -> Objective:
         """Return the objective that holds key result ``key_result_id``."""

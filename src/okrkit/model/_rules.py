@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from okrkit.errors import HINT_LIMIT, Problem, Shown, Suggestions, shorten
-from okrkit.i18n import N_, _
+from okrkit.errors import HINT_LIMIT, Message, Problem, Shown, Suggestions
+from okrkit.i18n import N_
 from okrkit.model._checkin import CheckIn
 from okrkit.model._checkin_rules import checkin_problems, is_log, log_of, same_day
 from okrkit.model._entities import Cycle, Dependency, Initiative, Owner
@@ -25,6 +25,7 @@ from okrkit.model._rule_messages import (
     unknown_id,
     unknown_parent,
 )
+from okrkit.model._words import described, label_of
 
 if TYPE_CHECKING:
     from okrkit.checkins import CheckInLog
@@ -138,22 +139,30 @@ class References:
         # Check-ins dated outside their cycle: kept, and reported as diagnostics.
         self.outside: tuple[Problem, ...] = ()
 
-    def add(self, path: str, entity_id: str | None, message: str) -> None:
-        self.problems.append(Problem(message=message, entity_id=entity_id, path=path))
+    def add(self, path: str, entity_id: str | None, code: str, message: Message) -> None:
+        self.problems.append(Problem(code, message, entity_id=entity_id, path=path))
 
     def schema(self, version: object) -> None:
         if isinstance(version, bool) or not isinstance(version, int):
             self.add(
-                "schema_version", None, _("'schema_version' must be a whole number such as 1")
+                "schema_version",
+                None,
+                "field.type",
+                Message(N_("'schema_version' must be a whole number such as 1")),
             )
         elif not 1 <= version <= SCHEMA_VERSION:
             self.add(
                 "schema_version",
                 None,
-                _(
-                    "this file uses schema version {got}, but this okrkit reads versions 1 to "
-                    "{supported}; upgrade okrkit to read it"
-                ).format(got=version, supported=SCHEMA_VERSION),
+                "schema.version",
+                Message(
+                    N_(
+                        "this file uses schema version {got}, but this okrkit reads versions 1 to "
+                        "{supported}; upgrade okrkit to read it"
+                    ),
+                    got=version,
+                    supported=SCHEMA_VERSION,
+                ),
             )
 
     def types(self, name: str, items: Sequence[Any], kind: type) -> None:
@@ -162,8 +171,12 @@ class References:
                 self.add(
                     f"{name}[{i}]",
                     None,
-                    _("each of '{field}' must be a {kind} (got {value})").format(
-                        field=name, kind=kind.__name__, value=shorten(item)
+                    "field.type",
+                    Message(
+                        N_("each of '{field}' must be {kind} (got {value})"),
+                        field=name,
+                        kind=label_of(kind, article=True),
+                        value=described(item),
                     ),
                 )
 
@@ -172,7 +185,9 @@ class References:
     def register(self, entity: Entity, path: str) -> None:
         if entity.id in self.index or entity.id in self.known:
             self.duplicates = True
-            self.add(f"{path}.id", entity.id, id_taken(entity.id, self.place(entity.id)))
+            self.add(
+                f"{path}.id", entity.id, "id.duplicate", id_taken(entity.id, self.place(entity.id))
+            )
             return
         self.index[entity.id] = entity
         self.where[entity.id] = path
@@ -238,7 +253,12 @@ class References:
         """
         if self.exists(ident, kind):
             return True
-        self.add(path, entity_id, unknown_id(ident, label, self.hints(kind), _SECTIONS[kind]))
+        self.add(
+            path,
+            entity_id,
+            "id.unknown",
+            unknown_id(ident, label, self.hints(kind), _SECTIONS[kind]),
+        )
         return False
 
     # -- sections --------------------------------------------------------------------------
@@ -269,21 +289,24 @@ class References:
         if cycle is not None and kr.due is not None:
             late = due_outside_cycle(kr, cycle)
             if late is not None:
-                self.add(f"{path}.due", kr.id, late)
+                self.add(f"{path}.due", kr.id, "date.outside_cycle", late)
         for step_index, step in enumerate(kr.plan):
             if cycle is not None and not cycle.contains(step.on):
                 self.add(
                     f"{path}.plan[{step_index}].on",
                     kr.id,
-                    _("planned date {on} falls outside cycle {cycle!r}").format(
-                        on=step.on.isoformat(), cycle=Shown(cycle.id)
+                    "date.outside_cycle",
+                    Message(
+                        N_("planned date {on} falls outside cycle {cycle!r}"),
+                        on=step.on,
+                        cycle=Shown(cycle.id),
                     ),
                 )
         if not kr.aligned_to:
             return
         own = aligned_to_own_objective(kr.id, (a.parent for a in kr.aligned_to), objective.id)
         if own is not None:
-            self.add(f"{path}.aligned_to", kr.id, own)
+            self.add(f"{path}.aligned_to", kr.id, "alignment.invalid", own)
         self.links(kr.aligned_to, path, kr.id, cycle)
 
     def links(
@@ -294,7 +317,12 @@ class References:
         for i, link in enumerate(links):
             path = f"{base}.aligned_to[{i}]"
             if not self.exists(link.parent, parent_kinds):
-                self.add(path, ident, unknown_parent(link.parent, self.hints(parent_kinds)))
+                self.add(
+                    path,
+                    ident,
+                    "id.unknown",
+                    unknown_parent(link.parent, self.hints(parent_kinds)),
+                )
                 continue
             parent = self.index.get(link.parent)
             if isinstance(parent, KeyResult):
@@ -305,7 +333,7 @@ class References:
             if isinstance(parent_cycle, Cycle):
                 apart = cycles_do_not_overlap(ident, cycle, link.parent, parent_cycle)
                 if apart is not None:
-                    self.add(path, ident, apart)
+                    self.add(path, ident, "alignment.invalid", apart)
 
     def initiatives(self, initiatives: Sequence[Initiative | None]) -> None:
         for path, initiative in _good(initiatives, Initiative, "initiatives"):
@@ -345,13 +373,16 @@ def _check_dependencies(check: References, dependencies: Sequence[Dependency | N
                 hint = hint_for(
                     ident,
                     check.hints(items),
-                    _("name an objective or key result of this OKR set"),
+                    Message(N_("name an objective or key result of this OKR set")),
                 )
                 check.add(
                     f"{path}.{field}",
                     dependency.dependent,
-                    _("unknown objective or key result {id}; {hint}").format(
-                        id=shorten(ident), hint=hint
+                    "id.unknown",
+                    Message(
+                        N_("unknown objective or key result {id}; {hint}"),
+                        id=Shown(ident),
+                        hint=hint,
                     ),
                 )
         pair = (dependency.dependent, dependency.on)
@@ -359,17 +390,25 @@ def _check_dependencies(check: References, dependencies: Sequence[Dependency | N
             check.add(
                 path,
                 dependency.dependent,
-                _(
-                    "{dependent!r} is already linked to {on!r} by alignment; a dependency "
-                    "would repeat that link, so remove it"
-                ).format(dependent=Shown(pair[0]), on=Shown(pair[1])),
+                "id.duplicate",
+                Message(
+                    N_(
+                        "{dependent!r} is already linked to {on!r} by alignment; a dependency "
+                        "would repeat that link, so remove it"
+                    ),
+                    dependent=Shown(pair[0]),
+                    on=Shown(pair[1]),
+                ),
             )
         if pair in seen:
             check.add(
                 path,
                 dependency.dependent,
-                _("{dependent!r} already depends on {on!r}; keep one entry").format(
-                    dependent=Shown(pair[0]), on=Shown(pair[1])
+                "id.duplicate",
+                Message(
+                    N_("{dependent!r} already depends on {on!r}; keep one entry"),
+                    dependent=Shown(pair[0]),
+                    on=Shown(pair[1]),
                 ),
             )
         seen.add(pair)

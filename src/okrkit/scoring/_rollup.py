@@ -17,8 +17,8 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import Problem, Shown, StrategyError, ValidationError, shorten
-from okrkit.i18n import _
+from okrkit.errors import Message, Problem, Shown, StrategyError, ValidationError
+from okrkit.i18n import N_
 from okrkit.model import CheckIn, DateLike, OKRSet, as_date
 from okrkit.scoring._arrays import History
 from okrkit.scoring._plan import Drivers, Plan, plan_of
@@ -175,9 +175,11 @@ def _checked_overrides(plan: Plan, overrides: Mapping[str, float]) -> dict[str, 
         if position is None or position >= plan.count:
             problems.append(
                 Problem(
-                    message=_(
-                        "{id} is not a key result of this scorecard; name a key result"
-                    ).format(id=shorten(ident)),
+                    "id.unknown",
+                    Message(
+                        N_("{id} is not a key result of this scorecard; name a key result"),
+                        id=Shown(ident),
+                    ),
                     entity_id=str(ident),
                 )
             )
@@ -189,8 +191,11 @@ def _checked_overrides(plan: Plan, overrides: Mapping[str, float]) -> dict[str, 
         if isinstance(value, bool) or not math.isfinite(number):
             problems.append(
                 Problem(
-                    message=_("the value for {id} must be a finite number (got {value})").format(
-                        id=shorten(ident), value=shorten(value)
+                    "value.range",
+                    Message(
+                        N_("the value for {id} must be a finite number (got {value})"),
+                        id=Shown(ident),
+                        value=Shown(value),
                     ),
                     entity_id=ident,
                 )
@@ -232,9 +237,15 @@ def own_scores(strategy: ScoringStrategy, plan: Plan, latest: Floats, history: H
         raw = np.asarray(vectorised(plan.metrics, latest, history), dtype=np.float64)
         if raw.shape != latest.shape:
             raise StrategyError(
-                _(
-                    "scoring strategy {strategy!r} returned {got} scores for {count} key results"
-                ).format(strategy=Shown(strategy), got=raw.size, count=latest.size),
+                Message(
+                    N_(
+                        "scoring strategy {strategy!r} returned {got} scores for {count} "
+                        "key results"
+                    ),
+                    strategy=Shown(strategy),
+                    got=raw.size,
+                    count=latest.size,
+                ),
                 strategy=repr(strategy),
             )
     else:
@@ -248,10 +259,15 @@ def own_scores(strategy: ScoringStrategy, plan: Plan, latest: Floats, history: H
 
 def _not_a_score(strategy: ScoringStrategy, ident: str, value: object) -> StrategyError:
     return StrategyError(
-        _(
-            "scoring strategy {strategy!r} scored key result {id!r} as {value}; a score "
-            "must be a finite number, not NaN or infinity"
-        ).format(strategy=Shown(strategy), id=Shown(ident), value=shorten(value)),
+        Message(
+            N_(
+                "scoring strategy {strategy!r} scored key result {id!r} as {value}; a score "
+                "must be a finite number, not NaN or infinity"
+            ),
+            strategy=Shown(strategy),
+            id=Shown(ident),
+            value=Shown(value),
+        ),
         strategy=repr(strategy),
     )
 
@@ -350,10 +366,11 @@ def _combine(
     if bad.any():
         group = int(np.flatnonzero(bad)[0])
         raise StrategyError(
-            _(
-                "scoring strategy {strategy!r} combined scores from {low} to {high} into "
-                "{value}; a combination must lie between its smallest and largest score"
-            ).format(
+            Message(
+                N_(
+                    "scoring strategy {strategy!r} combined scores from {low} to {high} into "
+                    "{value}; a combination must lie between its smallest and largest score"
+                ),
                 strategy=Shown(strategy),
                 low=low[group] if some[group] else "-",
                 high=high[group] if some[group] else "-",

@@ -12,9 +12,9 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import OKRError, Problem, Shown
+from okrkit.errors import Message, OKRError, Problem, Shown
 from okrkit.graph import NodeKind
-from okrkit.i18n import _
+from okrkit.i18n import N_
 from okrkit.model import Listing, Status, UnknownIdError
 from okrkit.scoring._arrays import History
 from okrkit.scoring._forecasts import Forecast, Forecasts, forecasts_of
@@ -113,10 +113,14 @@ class Scorecard:
         self._forecasts: Forecasts | None = None
         self.diagnostics: tuple[Problem, ...] = tuple(
             Problem(
-                message=_(
-                    "objective {id!r} has no driver of the kind asked for, so its score "
-                    "comes from the other kind; set drivers for it, or align to it"
-                ).format(id=Shown(ident)),
+                "scoring.fallback",
+                Message(
+                    N_(
+                        "objective {id!r} has no driver of the kind asked for, so its score "
+                        "comes from the other kind; set drivers for it, or align to it"
+                    ),
+                    id=Shown(ident),
+                ),
                 entity_id=ident,
             )
             for ident in plan.fallbacks
@@ -181,7 +185,9 @@ class Scorecard:
         except (KeyError, TypeError):
             ids = self._plan.ids  # a hint is not worth a search through a huge card
             raise UnknownIdError.among(
-                str(ident), _("key result or objective"), ids if len(ids) <= 20_000 else ()
+                str(ident),
+                Message(N_("key result or objective")),
+                ids if len(ids) <= 20_000 else (),
             ) from None
 
     def __getitem__(self, ident: str) -> Score:
@@ -353,7 +359,7 @@ class Scorecard:
 
         position = self._position(objective)
         if position < self._plan.count:
-            raise OKRError(_("{id!r} is not an objective").format(id=Shown(objective)))
+            raise OKRError(Message(N_("{id!r} is not an objective"), id=Shown(objective)))
         return leverage(self, position)
 
     def net_confidence(self, owner: str) -> float | None:
@@ -398,5 +404,5 @@ class Scorecard:
         """
         position = self._plan.index.get(key_result)
         if position is None or position >= self._plan.count:
-            raise OKRError(_("{id!r} is not a key result").format(id=Shown(key_result)))
+            raise OKRError(Message(N_("{id!r} is not a key result"), id=Shown(key_result)))
         return self.forecasts().at(position)

@@ -42,8 +42,15 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from okrkit.errors import Problem, UnknownIdError, UnknownStrategyError, ValidationError, shorten
-from okrkit.i18n import _
+from okrkit.errors import (
+    Message,
+    Problem,
+    Shown,
+    UnknownIdError,
+    UnknownStrategyError,
+    ValidationError,
+)
+from okrkit.i18n import N_
 from okrkit.model import DateLike, as_date
 
 __all__ = ["TABLES", "rollup_sql"]
@@ -160,10 +167,15 @@ def _checked(key: str, name: object) -> str:
     if not isinstance(name, str) or not _IDENTIFIER.fullmatch(name):
         raise ValidationError(
             Problem(
-                message=_(
-                    "the table name for {table} must be a plain name or dotted path of "
-                    "letters, digits and underscores, such as lake.okr.{table} (got {value})"
-                ).format(table=key, value=shorten(name)),
+                "value.invalid",
+                Message(
+                    N_(
+                        "the table name for {table} must be a plain name or dotted path of "
+                        "letters, digits and underscores, such as lake.okr.{table} (got {value})"
+                    ),
+                    table=key,
+                    value=Shown(name),
+                ),
                 path=f"tables[{key!r}]",
             )
         )
@@ -174,7 +186,7 @@ def _table_names(tables: Mapping[str, str] | None) -> dict[str, str]:
     given = dict(tables or {})
     for key in given:
         if key not in TABLES:
-            raise UnknownIdError.among(str(key), _("table"), TABLES)
+            raise UnknownIdError.among(str(key), Message(N_("table")), TABLES)
     return {key: _checked(key, given.get(key, key)) for key in TABLES}
 
 
@@ -223,10 +235,13 @@ def rollup_sql(
     """  # noqa: E501
     if not isinstance(strategy, str) or strategy != "linear":
         raise UnknownStrategyError(
-            _(
-                "only the 'linear' scoring strategy has SQL today (got {name}); score "
-                "with okrkit itself for the others"
-            ).format(name=shorten(strategy))
+            Message(
+                N_(
+                    "only the 'linear' scoring strategy has SQL today (got {name}); score "
+                    "with okrkit itself for the others"
+                ),
+                name=Shown(strategy),
+            )
         )
     day = dt.date.today() if as_of is None else as_date(as_of)
     names = _table_names(tables)

@@ -10,8 +10,8 @@ from types import TracebackType
 from typing import Self, TypeVar
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import Shown, UnknownIdError, UsageError
-from okrkit.i18n import _
+from okrkit.errors import Message, Shown, UnknownIdError, UsageError
+from okrkit.i18n import N_
 from okrkit.model import OKRSet
 from okrkit.store._effect import Effect, read_effect
 from okrkit.store._records import Key, Record, assemble, assemble_kinds
@@ -82,7 +82,9 @@ class Connected:
             raise failure(self._path, exc) from None
 
     def _closed(self) -> UsageError:
-        return UsageError(_("the store {file} is closed; open it again").format(file=self._path))
+        return UsageError(
+            Message(N_("the store {file} is closed; open it again"), file=self._path)
+        )
 
     def _transaction(self, body: Callable[[], _T], *, write: bool) -> _T:
         """Run ``body`` in one transaction: committed whole, or rolled back and raised.
@@ -138,7 +140,7 @@ class Connected:
         """The id of workspace ``name``; made when ``create``, else UnknownIdError."""
         if not isinstance(name, str) or not name.strip():
             raise UsageError(
-                _("'workspace' must be a name (got {value!r})").format(value=Shown(name))
+                Message(N_("'workspace' must be a name (got {value!r})"), value=Shown(name))
             )
         if create:
             self._connection.execute("INSERT OR IGNORE INTO workspaces (name) VALUES (?)", (name,))
@@ -164,12 +166,14 @@ class Connected:
                 "(SELECT 1 FROM versions AS v WHERE v.workspace = w.id) ORDER BY name"
             )
         ]
-        error = UnknownIdError(name, _("workspace"), known)
+        error = UnknownIdError(name, Message(N_("workspace")), known)
         if known:
-            message = _("no workspace {name} in the store {file}; its workspaces are: {known}")
+            message = N_("no workspace {name} in the store {file}; its workspaces are: {known}")
         else:
-            message = _("the store {file} is empty: save an OKR set into it first")
-        error.args = (message.format(name=Shown(name), file=self._path, known=", ".join(known)),)
+            message = N_("the store {file} is empty: save an OKR set into it first")
+        error.args = (
+            Message(message, name=Shown(name), file=str(self._path), known=", ".join(known)),
+        )
         return error
 
     # -- entities --------------------------------------------------------------------------

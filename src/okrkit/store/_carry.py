@@ -24,9 +24,16 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from okrkit.errors import Problem, Shown, UnknownIdError, UsageError, ValidationError, shorten
+from okrkit.errors import (
+    Message,
+    Problem,
+    Shown,
+    UnknownIdError,
+    UsageError,
+    ValidationError,
+)
 from okrkit.graph import NodeKind
-from okrkit.i18n import _, format_number
+from okrkit.i18n import N_
 from okrkit.model import (
     Alignment,
     Cycle,
@@ -114,9 +121,9 @@ def carry_forward(
     if cycle.id == origin.id:
         raise ValidationError(
             Problem(
-                message=_(
-                    "cannot carry cycle {cycle!r} into itself; name the next cycle as target"
-                ).format(cycle=Shown(cycle.id)),
+                "carry.conflict",
+                N_("cannot carry cycle {cycle!r} into itself; name the next cycle as target"),
+                {"cycle": Shown(cycle.id)},
                 entity_id=cycle.id,
             )
         )
@@ -143,17 +150,23 @@ def _target_cycle(okrset: OKRSet, target: object) -> tuple[Cycle, bool]:
         if okrset.get(target.id) != target:
             raise ValidationError(
                 Problem(
-                    message=_(
-                        "the OKR set already has a cycle {cycle!r} with other dates or name; "
-                        "pass its id to carry into it, or give the new cycle another id"
-                    ).format(cycle=Shown(target.id)),
+                    "carry.conflict",
+                    Message(
+                        N_(
+                            "the OKR set already has a cycle {cycle!r} with other dates or name; "
+                            "pass its id to carry into it, or give the new cycle another id"
+                        ),
+                        cycle=Shown(target.id),
+                    ),
                     entity_id=target.id,
                 )
             )
         return target, False
     if not isinstance(target, str):
         raise UsageError(
-            _("'target' must be a cycle id or a Cycle (got {value})").format(value=shorten(target))
+            Message(
+                N_("'target' must be a cycle id or a Cycle (got {value})"), value=Shown(target)
+            )
         )
     if target in okrset:
         return okrset.cycle(target), False
@@ -164,7 +177,7 @@ def _target_cycle(okrset: OKRSet, target: object) -> tuple[Cycle, bool]:
         return Cycle.year(int(target)), True
     raise UnknownIdError.among(
         target,
-        _("cycle (or quarter id such as 2026-Q2)"),
+        Message(N_("cycle (or quarter id such as 2026-Q2)")),
         [c.id for c in okrset.cycles],
     )
 
@@ -238,17 +251,26 @@ class _Carrier:
             for ident in ([objective.id] if new else []) + [kr.id for kr in krs]:
                 copy = new_id(ident)
                 if copy in self.okrset:
-                    message = _(
-                        "the copy of {id!r} would get the id {new!r}, which the OKR set "
-                        "already uses; rename that entity first"
-                    ).format(id=Shown(ident), new=shorten(copy))
-                    problems.append(Problem(message=message, entity_id=ident))
+                    message = Message(
+                        N_(
+                            "the copy of {id!r} would get the id {new!r}, which the OKR set "
+                            "already uses; rename that entity first"
+                        ),
+                        id=Shown(ident),
+                        new=Shown(copy),
+                    )
+                    problems.append(Problem("carry.conflict", message, entity_id=ident))
                 elif copy in given:
-                    message = _(
-                        "the copies of {id!r} and {other!r} would both get the id {new!r}; "
-                        "rename one of them first"
-                    ).format(id=Shown(ident), other=Shown(given[copy]), new=shorten(copy))
-                    problems.append(Problem(message=message, entity_id=ident))
+                    message = Message(
+                        N_(
+                            "the copies of {id!r} and {other!r} would both get the id {new!r}; "
+                            "rename one of them first"
+                        ),
+                        id=Shown(ident),
+                        other=Shown(given[copy]),
+                        new=Shown(copy),
+                    )
+                    problems.append(Problem("carry.conflict", message, entity_id=ident))
                 given[copy] = ident
                 self.ids[ident] = copy
         if problems:
@@ -326,13 +348,15 @@ class _Carrier:
         if reached:  # not done under this strategy, yet a start there would be no metric
             self.notes.append(
                 Problem(
-                    message=_(
-                        "{id!r} reported {value}, at or past its target, yet is not done; "
-                        "its copy keeps the start {start}"
-                    ).format(
+                    "carry.note",
+                    Message(
+                        N_(
+                            "{id!r} reported {value}, at or past its target, yet is not done; "
+                            "its copy keeps the start {start}"
+                        ),
                         id=Shown(kr.id),
-                        value=format_number(latest),
-                        start=format_number(metric.start or 0.0),
+                        value=latest,
+                        start=metric.start or 0.0,
                     ),
                     entity_id=kr.id,
                 )
@@ -356,9 +380,8 @@ class _Carrier:
             else:
                 self.notes.append(
                     Problem(
-                        message=_("{reason}; the copy is made without this link").format(
-                            reason=apart
-                        ),
+                        "carry.note",
+                        Message(N_("{reason}; the copy is made without this link"), reason=apart),
                         entity_id=ident,
                     )
                 )

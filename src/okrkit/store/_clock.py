@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from okrkit.errors import Shown, UsageError
-from okrkit.i18n import _
+from okrkit.errors import Message, Shown, UsageError
+from okrkit.i18n import N_
 from okrkit.model import as_date
 
 __all__ = ["as_of_stamp", "from_stamp", "now", "to_stamp"]
@@ -37,7 +37,7 @@ def to_stamp(at: dt.datetime | None, name: str = "at") -> int:
         at = now()
     if not isinstance(at, dt.datetime):
         raise UsageError(
-            _("{name!r} must be a datetime (got {value!r})").format(name=name, value=Shown(at))
+            Message(N_("{name!r} must be a datetime (got {value!r})"), name=name, value=Shown(at))
         )
     if at.tzinfo is None:
         at = at.replace(tzinfo=dt.UTC)

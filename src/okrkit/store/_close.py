@@ -18,9 +18,9 @@ from collections.abc import Mapping
 import attrs
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import Problem, Shown, ValidationError, did_you_mean, shorten
+from okrkit.errors import Message, Problem, Shown, ValidationError, did_you_mean
 from okrkit.graph import NodeKind
-from okrkit.i18n import _, format_day
+from okrkit.i18n import N_, _, format_day
 from okrkit.model import (
     Ambition,
     DateLike,
@@ -133,7 +133,7 @@ def close_cycle(
     day = closing.end if as_of is None else as_date(as_of)
     objectives = [o for o in okrset.objectives if o.cycle == closing.id]
     given = _owner_grades(grades or {}, objectives, closing.id, day)
-    reason = _("graded from the score on {date}").format(date=format_day(day))
+    reason = _("graded from the score on {date}").format(date=format_day(day))  # data
     card = okrset.score(as_of=day, strategy=strategy)
     found: dict[str, Graded] = {}
     for objective in objectives:
@@ -193,23 +193,27 @@ def _owner_grades(
     known = set(members)
     problems: list[Problem] = []
     found: dict[str, FinalGrade] = {}
-    default = _("graded by the owner on {date}").format(date=format_day(day))
+    default = _("graded by the owner on {date}").format(date=format_day(day))  # data
     for ident, value in grades.items():
         path = f"grades[{ident!r}]"
         if ident not in known:
             close = did_you_mean(str(ident), members, count=1)
             hint = (
-                _("did you mean {close}?").format(close=shorten(close[0]))
+                Message(N_("did you mean {close}?"), close=Shown(close[0]))
                 if close
-                else _("name a key result or objective of cycle {cycle!r}").format(
-                    cycle=Shown(cycle)
+                else Message(
+                    N_("name a key result or objective of cycle {cycle!r}"), cycle=Shown(cycle)
                 )
             )
             problems.append(
                 Problem(
-                    message=_(
-                        "{id} is no key result or objective of cycle {cycle!r}; {hint}"
-                    ).format(id=shorten(ident), cycle=Shown(cycle), hint=hint),
+                    "id.unknown",
+                    Message(
+                        N_("{id} is no key result or objective of cycle {cycle!r}; {hint}"),
+                        id=Shown(ident),
+                        cycle=Shown(cycle),
+                        hint=hint,
+                    ),
                     entity_id=str(ident),
                     path=path,
                 )
@@ -233,8 +237,10 @@ def _as_grade(value: object, default_reason: str) -> FinalGrade:
     if isinstance(value, tuple):
         if len(value) != 2:
             raise ValidationError(
-                _("a grade must be a number, or a number and a reason (got {value})").format(
-                    value=shorten(value)
+                Problem(
+                    "field.type",
+                    N_("a grade must be a number, or a number and a reason (got {value})"),
+                    {"value": Shown(value)},
                 )
             )
         number, reason = value

@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from okrkit.errors import LoadError, OKRError, Problem, WriteError
-from okrkit.i18n import _
+from okrkit.errors import LoadError, Message, OKRError, Problem, WriteError
+from okrkit.i18n import N_
 from okrkit.store.migrations import MIGRATIONS
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "connect", "failure", "migrate"]
@@ -37,25 +37,31 @@ def failure(path: Path, exc: sqlite3.Error) -> OKRError:
     if code in {sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT} or "not a database" in reason:
         return LoadError(
             Problem(
-                message=_(
-                    "not an okrkit store, or a damaged one ({reason}); pass the path of a "
-                    "store, or of a file to create"
-                ).format(reason=reason),
+                "file.unreadable",
+                N_(
+                    "not an okrkit store, or a damaged one; pass the path of a store, or of a "
+                    "file to create"
+                ),
                 file=str(path),
             )
         )
     if code in {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}:
-        message = _(
-            "cannot write the store {file}: another process held it too long ({reason}); "
-            "try again, or open it with a longer timeout"
+        message = Message(
+            N_(
+                "cannot write the store {file}: another process held it too long; try again, "
+                "or open it with a longer timeout"
+            ),
+            file=str(path),
         )
-    else:
-        message = _("cannot write the store {file}: {reason}")
-    return WriteError(message.format(file=path, reason=reason), file=str(path))
+    else:  # SQLite's own words: rare, and nothing okrkit knows better
+        message = Message(
+            N_("cannot write the store {file}: {reason}"), file=str(path), reason=reason
+        )
+    return WriteError(message, file=str(path))
 
 
-def _refuse(path: Path, message: str) -> LoadError:
-    return LoadError(Problem(message=message, file=str(path)))
+def _refuse(path: Path, message: Message) -> LoadError:
+    return LoadError(Problem("file.unreadable", message, file=str(path)))
 
 
 def connect(path: Path, timeout: float) -> sqlite3.Connection:
@@ -70,22 +76,26 @@ def connect(path: Path, timeout: float) -> sqlite3.Connection:
     shown = str(path)
     if "\0" in shown:
         raise WriteError(
-            _("cannot open the store {file!r}: a path cannot hold a NUL character").format(
-                file=shown.replace("\0", "\\0")
+            Message(
+                N_("cannot open the store {file!r}: a path cannot hold a NUL character"),
+                file=shown.replace("\0", "\\0"),
             ),
             file=shown,
         )
     if path.is_dir():
         raise _refuse(
             path,
-            _("this is a folder; give the path of a store file, such as {example}").format(
-                example=path / "okrkit.db"
+            Message(
+                N_("this is a folder; give the path of a store file, such as {example}"),
+                example=path / "okrkit.db",
             ),
         )
     if not path.parent.is_dir():
         raise WriteError(
-            _("cannot create the store {file}: the folder {folder} does not exist").format(
-                file=path, folder=path.parent
+            Message(
+                N_("cannot create the store {file}: the folder {folder} does not exist"),
+                file=path,
+                folder=path.parent,
             ),
             file=shown,
         )
@@ -100,7 +110,7 @@ def connect(path: Path, timeout: float) -> sqlite3.Connection:
         connection.execute("PRAGMA foreign_keys = ON")
         _check_header(connection, path)
         if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
-            raise sqlite3.OperationalError(_("the file system does not allow WAL mode"))
+            raise sqlite3.OperationalError(Message(N_("the file system does not allow WAL mode")))
         connection.execute("PRAGMA synchronous = FULL")
         migrate(connection, path)
     except sqlite3.Error as exc:
@@ -123,18 +133,24 @@ def _check_header(connection: sqlite3.Connection, path: Path) -> None:
     if app != APPLICATION_ID:
         raise _refuse(
             path,
-            _(
-                "this SQLite database is not an okrkit store; pass the path of a store, or of "
-                "a new file for okrkit to create"
+            Message(
+                N_(
+                    "this SQLite database is not an okrkit store; pass the path of a store, or of "
+                    "a new file for okrkit to create"
+                )
             ),
         )
     if version > SCHEMA_VERSION:
         raise _refuse(
             path,
-            _(
-                "the store has schema version {version}, newer than this okrkit knows "
-                "({known}); upgrade okrkit to open it"
-            ).format(version=version, known=SCHEMA_VERSION),
+            Message(
+                N_(
+                    "the store has schema version {version}, newer than this okrkit knows "
+                    "({known}); upgrade okrkit to open it"
+                ),
+                version=version,
+                known=SCHEMA_VERSION,
+            ),
         )
 
 

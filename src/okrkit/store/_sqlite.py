@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from okrkit.errors import Problem, Shown, UnknownIdError, UsageError, ValidationError
-from okrkit.i18n import _, format_date
+from okrkit.errors import Message, Problem, Shown, UnknownIdError, UsageError, ValidationError
+from okrkit.i18n import N_
 from okrkit.model import OKRSet
 from okrkit.store import _checkin_table as table
 from okrkit.store._base import Connected
@@ -99,7 +99,7 @@ class SQLiteStore(Connected):
         """
         if not isinstance(okrset, OKRSet):
             raise UsageError(
-                _("'okrset' must be an OKRSet (got {value})").format(value=Shown(okrset))
+                Message(N_("'okrset' must be an OKRSet (got {value})"), value=Shown(okrset))
             )
         stamp = to_stamp(at)
         batch = table.Batch(recorded_at=stamp, recorded_by=author)
@@ -164,7 +164,7 @@ class SQLiteStore(Connected):
             live = {k: record for k, (record, retired) in versions.items() if not retired}
             keys = [key for key in live if key[1] == entity_id]
             if not keys:
-                raise UnknownIdError.among(entity_id, _("entity"), [i for _k, i in live])
+                raise UnknownIdError.among(entity_id, Message(N_("entity")), [i for _k, i in live])
             if keys[0][0] == "objective":
                 keys += [
                     key
@@ -191,10 +191,14 @@ class SQLiteStore(Connected):
 
     def _still_needed(self, entity_id: str, exc: ValidationError) -> ValidationError:
         lead = Problem(
-            message=_(
-                "{id!r} cannot be retired while live entities refer to it; retire or change "
-                "them first"
-            ).format(id=Shown(entity_id)),
+            "store.in_use",
+            Message(
+                N_(
+                    "{id!r} cannot be retired while live entities refer to it; retire or change "
+                    "them first"
+                ),
+                id=Shown(entity_id),
+            ),
             entity_id=entity_id,
             file=str(self._path),
         )
@@ -207,10 +211,15 @@ class SQLiteStore(Connected):
         if count:
             raise ValidationError(
                 Problem(
-                    message=_(
-                        "{owner!r} wrote {count} check-ins that are kept; an owner who wrote "
-                        "check-ins cannot be retired"
-                    ).format(owner=Shown(owner), count=count),
+                    "store.in_use",
+                    Message(
+                        N_(
+                            "{owner!r} wrote {count} check-ins that are kept; an owner who wrote "
+                            "check-ins cannot be retired"
+                        ),
+                        owner=Shown(owner),
+                        count=count,
+                    ),
                     entity_id=owner,
                 )
             )
@@ -243,12 +252,13 @@ class SQLiteStore(Connected):
             marks = self._marks(ws)
             entities = self._entities(ws, upto, marks)
             if not entities.cycles and not entities.owners:
-                error = UnknownIdError(workspace, _("workspace"))
+                error = UnknownIdError(workspace, Message(N_("workspace")))
                 error.args = (
-                    _("the workspace {name} of {file} held nothing by {date}").format(
+                    Message(
+                        N_("the workspace {name} of {file} held nothing by {date}"),
                         name=Shown(workspace),
                         file=self._path,
-                        date=format_date(from_stamp(upto or 0).date()),
+                        date=from_stamp(upto or 0).date(),
                     ),
                 )
                 raise error
@@ -308,7 +318,7 @@ class SQLiteStore(Connected):
                         "SELECT DISTINCT entity_id FROM versions WHERE workspace = ?", (ws,)
                     )
                 ]
-                raise UnknownIdError.among(entity_id, _("entity"), known)
+                raise UnknownIdError.among(entity_id, Message(N_("entity")), known)
             return tuple(sorted(changes, key=lambda change: change.at))
 
         return self._transaction(body, write=False)

@@ -18,6 +18,8 @@ _DOMAINS: dict[Unit, tuple[float, float]] = {
     Unit.COUNT: (-1e6, 1e9),
     Unit.CURRENCY: (-1e12, 1e15),
     Unit.DURATION_DAYS: (0.0, 3650.0),
+    Unit.DURATION_HOURS: (0.0, 87600.0),
+    Unit.DURATION_MINUTES: (0.0, 5256000.0),
     Unit.SCORE: (-100.0, 100.0),
 }
 
