@@ -17,10 +17,13 @@ __all__ = [
     "MeasuredValue",
     "format_currency",
     "format_date",
+    "format_day",
     "format_duration",
     "format_number",
     "format_percent",
+    "format_quarter",
     "format_value",
+    "format_year",
 ]
 
 # -- numbers and dates ---------------------------------------------------------------------
@@ -141,48 +144,98 @@ def format_currency(
     return babel_format_currency(amount, code, locale=locale)
 
 
-def format_date(value: dt.date, *, locale: str | None = None, format: str = "medium") -> str:  # noqa: A002
-    """Format a date for a person, in ``locale`` or the active locale.
+VIETNAMESE_DATE = "d/M/yyyy"
+"""How Vietnamese text writes a date, ``27/3/2026``: the vi layer over CLDR's medium style."""
+
+
+def format_date(
+    value: dt.date,
+    *,
+    locale: str | None = None,
+    format: str | None = None,  # noqa: A002 - babel's own name for it
+) -> str:
+    """Format a date as text shows it: ``31/3/2026`` in Vietnamese, ``Mar 31, 2026`` in English.
+
+    The one function for a date shown to a person, in a header, a table, a title or
+    a sentence. Vietnamese business writing puts a date as d/M/yyyy, and "ngày"
+    before it in a sentence ("trước ngày 31/5/2026"); the translation of the
+    sentence writes that word. CLDR's Vietnamese medium style ("31 thg 3, 2026")
+    reads as a machine's, so it is not the default. Every other locale gets
+    babel's medium style.
 
     Args:
         value: The date.
         locale: The locale, or the active one.
-        format: ``short``, ``medium`` (the default), ``long`` or ``full``, or a
-            CLDR pattern.
+        format: ``None`` for the style above; ``short``, ``medium``, ``long``,
+            ``full`` or a CLDR pattern for babel's.
 
     Examples:
-        >>> format_date(dt.date(2026, 3, 31), locale="en")
-        'Mar 31, 2026'
-        >>> format_date(dt.date(2026, 3, 31), locale="vi")
-        '31 thg 3, 2026'
-    """
+        >>> format_date(dt.date(2026, 3, 31), locale="vi"), format_date(dt.date(2026, 3, 31), locale="en")
+        ('31/3/2026', 'Mar 31, 2026')
+        >>> format_date(dt.date(2026, 3, 31), locale="vi", format="long")
+        '31 tháng 3, 2026'
+    """  # noqa: E501
     from babel.dates import format_date as babel_format_date
 
-    return babel_format_date(value, format=format, locale=locale or get_locale())
+    chosen = locale or get_locale()
+    pattern = format
+    if pattern is None:
+        pattern = VIETNAMESE_DATE if _parse(chosen).language == "vi" else "medium"
+    return babel_format_date(value, format=pattern, locale=chosen)
 
 
-def format_day(value: dt.date, *, locale: str | None = None) -> str:
-    """A date as business prose writes it: ``31/3/2026`` in Vietnamese, else babel's medium.
+format_day = format_date
+"""Another name of :func:`format_date`, which okrkit's own modules used for dates in sentences."""
 
-    For dates inside sentences (a grade's reason, a row's message), where CLDR's
-    Vietnamese medium style ("31 thg 3, 2026") reads as a machine's.
+
+# -- cycle names ---------------------------------------------------------------------------
+
+
+def format_quarter(year: int, quarter: int, *, locale: str | None = None) -> str:
+    """The name of a calendar quarter: ``Quý 1/2026`` in Vietnamese, ``Q1 2026`` in English.
+
+    :meth:`okrkit.Cycle.quarter` names its cycle with it, in the active locale.
 
     Examples:
-        >>> format_day(dt.date(2026, 3, 31), locale="vi"), format_day(dt.date(2026, 3, 31), locale="en")
-        ('31/3/2026', 'Mar 31, 2026')
-    """  # noqa: E501
-    chosen = locale or get_locale()
-    if chosen.partition("_")[0] == "vi":
-        return format_date(value, locale=chosen, format="d/M/yyyy")
-    return format_date(value, locale=chosen)
+        >>> format_quarter(2026, 1, locale="vi"), format_quarter(2026, 1, locale="en")
+        ('Quý 1/2026', 'Q1 2026')
+    """
+    with use_locale(locale or get_locale()):
+        # TRANSLATORS: the name of a calendar quarter, such as "Q1 2026"; the year is
+        # written without grouping.
+        return gettext("Q{quarter} {year}").format(quarter=quarter, year=year)
+
+
+def format_year(year: int, *, locale: str | None = None) -> str:
+    """The name of a calendar year: ``Năm 2026`` in Vietnamese, ``2026`` in English.
+
+    :meth:`okrkit.Cycle.year` names its cycle with it, in the active locale.
+
+    Examples:
+        >>> format_year(2026, locale="vi"), format_year(2026, locale="en")
+        ('Năm 2026', '2026')
+    """
+    with use_locale(locale or get_locale()):
+        # TRANSLATORS: the name of a calendar year as a cycle of OKRs, "2026" in
+        # English; the year is written without grouping.
+        return gettext("{year}").format(year=year)
 
 
 _DURATION_UNITS = {
+    "minute": "duration-minute",
+    "hour": "duration-hour",
     "day": "duration-day",
     "week": "duration-week",
     "month": "duration-month",
     "quarter": "duration-quarter",
     "year": "duration-year",
+}
+
+# A metric's duration units (okrkit.Unit's values), by the unit format_duration counts.
+_DURATION_OF_UNIT = {
+    "duration_minutes": "minute",
+    "duration_hours": "hour",
+    "duration_days": "day",
 }
 
 
@@ -194,7 +247,8 @@ def format_duration(
 
     Args:
         value: A number of ``unit``, or a :class:`datetime.timedelta` (read in days).
-        unit: ``day`` (the default), ``week``, ``month``, ``quarter`` or ``year``.
+        unit: ``minute``, ``hour``, ``day`` (the default), ``week``, ``month``,
+            ``quarter`` or ``year``.
         locale: The locale, or the active one.
 
     Examples:
@@ -238,7 +292,10 @@ class MeasuredValue(Protocol):
 
     @property
     def unit(self) -> str:
-        """``"percent"``, ``"count"``, ``"currency"``, ``"duration_days"`` or ``"score"``."""
+        """``"percent"``, ``"count"``, ``"currency"``, a duration or ``"score"``.
+
+        A duration counts days (``"duration_days"``), hours or minutes.
+        """
         ...
 
     @property
@@ -281,8 +338,8 @@ def format_value(metric: MeasuredValue, value: float, *, locale: str | None = No
         return format_percent(value / 100, locale=locale, decimals=2)
     if metric.unit == "currency":
         return format_currency(value, metric.currency, locale=locale)
-    if metric.unit == "duration_days":
-        return format_duration(value, locale=locale)
+    if metric.unit in _DURATION_OF_UNIT:
+        return format_duration(value, _DURATION_OF_UNIT[metric.unit], locale=locale)
     number = format_number(value, locale=locale)
     if metric.unit == "score" and metric.scale is not None:
         return f"{number}/{format_number(metric.scale[1], locale=locale)}"
