@@ -80,9 +80,9 @@ class TestInstantiate:
         assert objective.title == "Lấp đầy phễu của Acme Việt bằng khách hàng tiềm năng"
         titles = [kr.title for kr in objective.key_results]
         assert titles[0] == "Tăng khách tiềm năng từ 100 lên 150 trong 3 tháng"
-        assert titles[1] == "Giảm chi phí mỗi khách từ 200.000\xa0₫ xuống 150.000\xa0₫"
+        assert titles[1] == "Giảm chi phí mỗi khách từ 200.000 đồng xuống 150.000 đồng"
         assert titles[2] == "Giữ tỷ lệ chuyển đổi từ 12,5% trở lên"
-        assert titles[3] == "Ra mắt trang đích mới trước 28 thg 2, 2026"
+        assert titles[3] == "Ra mắt trang đích mới trước 28/2/2026"
 
     def test_defaults_in_english(self, template: catalogue.Template) -> None:
         """The English texts and formats come out in English."""
@@ -106,7 +106,7 @@ class TestInstantiate:
         assert krs[1].weight == 2
         assert krs[3].due == dt.date(2026, 2, 28)
         assert all(kr.owners == ("lan",) for kr in krs)
-        assert objective.tags == ("marketing", "lead-generation")
+        assert objective.tags == ("marketing", "lead generation")  # the tags' English names
 
     def test_text_values_from_the_command_line(self, template: catalogue.Template) -> None:
         """Numbers given as text, with the locale's separators, are read."""
@@ -131,9 +131,15 @@ class TestInstantiate:
         messages = [p.message for p in excinfo.value.problems]
         assert len(messages) == 5
         assert any("unknown parameter 'colour'" in m for m in messages)
-        assert any("'leads' must be a number" in m for m in messages)
-        assert any("'share' must be at most 100" in m for m in messages)
-        assert any("'launch' must be a date" in m for m in messages)
+        assert any(
+            "(parameter 'leads') cannot be 'many': it must be a number" in m for m in messages
+        )
+        assert any(
+            "(parameter 'share') cannot be 140: it must be at most 100%" in m for m in messages
+        )
+        assert any(
+            "(parameter 'launch') cannot be 'soon': it must be a date" in m for m in messages
+        )
         assert any("'cpl' (₫300,000) must be below 'cpl_now' (₫200,000)" in m for m in messages)
         assert all(p.entity_id == "my-funnel" for p in excinfo.value.problems)
 
@@ -146,10 +152,11 @@ class TestInstantiate:
         )
         assert objective.key_results[3].due == dt.date(2026, 3, 1)
 
-    def test_render_shows_labels(self, template: catalogue.Template) -> None:
-        """The preview shows each placeholder as its label."""
+    def test_render_shows_blanks(self, template: catalogue.Template) -> None:
+        """The preview shows each placeholder as a blank: its type's word, a text's label."""
         preview = template.render("vi")
-        assert "[số khách tiềm năng hiện có]" in preview
+        assert "Tăng khách tiềm năng từ [số lượng] lên [số lượng] trong [thời gian]" in preview
+        assert "Lấp đầy phễu của [tên thương hiệu]" in preview
         assert "Đo từng kênh riêng." in preview
         assert "{" not in preview
 
@@ -283,9 +290,9 @@ class TestErrors:
     @pytest.mark.parametrize(
         ("name", "value", "message"),
         [
-            ("share", 140, "must be at most 100 (got 140)"),
-            ("share", -1, "must be at least 0 (got -1)"),
-            ("leads", "many", "must be a number (got 'many')"),
+            ("share", 140, "must be at most 100%"),
+            ("share", -1, "must be at least 0%"),
+            ("leads", "many", "must be a number such as 1,500 or 12.5"),
             ("leads", True, "must be a number"),
             ("leads", float("nan"), "must be a finite number"),
             ("launch", "soon", "must be a date written as YYYY-MM-DD"),

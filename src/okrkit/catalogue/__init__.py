@@ -4,8 +4,13 @@ Templates are drawn from the five Vietnamese source documents okrkit was built
 from, written in Vietnamese and English, and parameterised: pick one, fill in your
 numbers, and get a ready :class:`~okrkit.Objective` with its key results.
 
+Domains and tags are slugs in files and code, read by their names in either
+language (:data:`DOMAIN_TERMS`, :data:`TAG_TERMS`); filters take a slug, a name or
+an alias, with or without accents.
+
 The package reads from the bottom up: ``_sources`` (bilingual texts, source
-documents, domains), ``_placeholders`` (``{name}`` in texts), ``_parameters`` (what
+documents, domains), ``_names`` and ``_terms`` (the names of domains and tags),
+``_placeholders`` (``{name}`` in texts), ``_parameters`` (what
 a user fills in), ``_template`` (the template model and its checks),
 ``_instantiate`` (filling a template in), ``_catalogue`` (reading files, search).
 
@@ -27,6 +32,7 @@ from okrkit.catalogue._catalogue import Catalogue, fold, load, read_templates
 from okrkit.catalogue._parameters import Parameter, ParameterType, Period
 from okrkit.catalogue._sources import DOMAINS, SOURCE_SECTIONS, Localised, Source
 from okrkit.catalogue._template import KeyResultTemplate, MetricTemplate, Template
+from okrkit.catalogue._terms import DOMAIN_TERMS, TAG_TERMS, Term, Terms
 from okrkit.i18n import _
 
 if TYPE_CHECKING:
@@ -34,7 +40,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DOMAINS",
+    "DOMAIN_TERMS",
     "SOURCE_SECTIONS",
+    "TAG_TERMS",
     "Catalogue",
     "KeyResultTemplate",
     "Localised",
@@ -44,6 +52,8 @@ __all__ = [
     "Period",
     "Source",
     "Template",
+    "Term",
+    "Terms",
     "fold",
     "load",
     "read_templates",

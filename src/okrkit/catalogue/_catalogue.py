@@ -6,7 +6,6 @@ import dataclasses
 import functools
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -16,6 +15,7 @@ import cattrs
 
 from okrkit.catalogue._sources import DOMAINS, Localised
 from okrkit.catalogue._template import Template
+from okrkit.catalogue._terms import DOMAIN_TERMS, TAG_TERMS, Term, Terms, fold
 from okrkit.errors import (
     LoadError,
     Problem,
@@ -24,24 +24,12 @@ from okrkit.errors import (
     UnknownIdError,
     ValidationError,
 )
-from okrkit.i18n import _
+from okrkit.i18n import N_, _
 from okrkit.io import FORMATS, locate, make_converter, problems_from
 from okrkit.model import Level
 from okrkit.model._checks import member_of
 
 __all__ = ["Catalogue", "fold", "load", "read_template_files", "read_templates"]
-
-
-def fold(text: str) -> str:
-    """Fold ``text`` for searching: no accents, no case, đ read as d.
-
-    Examples:
-        >>> fold("Giữ chân KHÁCH HÀNG, đội ngũ")
-        'giu chan khach hang, doi ngu'
-    """
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 _WORD = re.compile(r"\w+")
@@ -73,9 +61,9 @@ def read_templates(path: str | os.PathLike[str]) -> list[Template]:
     except UnicodeDecodeError as exc:
         raise TemplateError(
             Problem(
-                message=_("the file is not UTF-8 text; save it as UTF-8 (byte {position})").format(
-                    position=exc.start
-                ),
+                "file.encoding",
+                N_("the file is not UTF-8 text; save it as UTF-8 (byte {position})"),
+                {"position": exc.start},
                 file=str(file),
                 line=exc.object.count(b"\n", 0, exc.start) + 1,
             )
@@ -83,7 +71,8 @@ def read_templates(path: str | os.PathLike[str]) -> list[Template]:
     except ValueError as exc:  # a NUL in the path
         raise TemplateError(
             Problem(
-                message=_(
+                "file.unreadable",
+                N_(
                     "the path holds a NUL character (\\0), which no file name can hold; "
                     "check the path"
                 ),
@@ -93,9 +82,9 @@ def read_templates(path: str | os.PathLike[str]) -> list[Template]:
     except OSError as exc:
         raise TemplateError(
             Problem(
-                message=_("cannot read the template file: {reason}").format(
-                    reason=exc.strerror or exc
-                ),
+                "file.unreadable",
+                N_("cannot read the template file: {reason}"),
+                {"reason": exc.strerror or str(exc)},
                 file=str(file),
             )
         ) from exc
@@ -140,13 +129,15 @@ def _read_text(text: str, source: str) -> list[Template]:
     problems: list[Problem] = []
     if not isinstance(data, dict) or set(data) != {"templates"}:
         problems.append(
-            Problem(message=_("a template file holds one key, 'templates', with a list"))
+            Problem("file.shape", N_("a template file holds one key, 'templates', with a list"))
         )
         raw_templates: list[Any] = []
     else:
         raw_templates = data["templates"] if isinstance(data["templates"], list) else []
         if not isinstance(data["templates"], list):
-            problems.append(Problem(message=_("'templates' must be a list"), path="templates"))
+            problems.append(
+                Problem("field.type", N_("'templates' must be a list"), path="templates")
+            )
     templates: list[Template] = []
     for index, raw in enumerate(raw_templates):
         try:
@@ -183,10 +174,12 @@ class Catalogue:
             if first is not None:
                 problems.append(
                     Problem(
-                        message=_(
+                        "template.duplicate",
+                        N_(
                             "template id {id!r} is defined in {first} and again in {second}; "
                             "rename one of them"
-                        ).format(id=Shown(template.id), first=first.file, second=template.file),
+                        ),
+                        {"id": Shown(template.id), "first": first.file, "second": template.file},
                         entity_id=template.id,
                         file=template.file,
                     )
@@ -196,6 +189,8 @@ class Catalogue:
         if problems:
             raise TemplateError(problems)
         self._index = {t.id: _SearchEntry.of(t) for t in self._templates.values()}
+        own_tags = {tag for t in self._templates.values() for tag in t.tags} - set(TAG_TERMS)
+        self._tag_terms = Terms("tag", [*TAG_TERMS.values(), *map(Term.unnamed, sorted(own_tags))])
 
     def __iter__(self) -> Iterator[Template]:
         return iter(self._templates.values())
@@ -231,6 +226,22 @@ class Catalogue:
         """Every tag used, sorted."""
         return sorted({tag for t in self for tag in t.tags})
 
+    @property
+    def domain_terms(self) -> list[Term]:
+        """The domains that have templates, with their names, in the documented order.
+
+        Examples:
+            >>> from okrkit import catalogue
+            >>> [term.get("vi") for term in catalogue.load().domain_terms][:2]
+            ['sản phẩm', 'kỹ thuật']
+        """
+        return [DOMAIN_TERMS[domain] for domain in self.domains]
+
+    @property
+    def tag_terms(self) -> list[Term]:
+        """Every tag used, with its names (a tag without names reads as its slug)."""
+        return [self._tag_terms.term(tag) for tag in self.tags]
+
     def search(
         self,
         text: str | None = None,
@@ -246,6 +257,10 @@ class Catalogue:
         titles in either language, tags, domain or id). Matches in the objective
         count most, then tags, then key results.
 
+        A domain or a tag is given by its slug, its name in either language or an
+        alias, with or without accents: ``"sales"``, ``"kinh doanh"``, ``"ban hang"``
+        and ``"doanh số"`` all mean the sales domain.
+
         Args:
             text: Words to look for; ``None`` or empty lists every template.
             domain: Only templates of this domain.
@@ -253,20 +268,24 @@ class Catalogue:
             level: Only templates of this level.
 
         Raises:
-            ValidationError: for a level that is not one of :class:`~okrkit.Level`'s.
+            ValidationError: for a domain or a tag that names nothing (the message
+                gives the closest names, and every domain, in the active locale), or
+                a level that is not one of :class:`~okrkit.Level`'s.
 
         Examples:
             >>> from okrkit import catalogue
-            >>> hits = catalogue.load().search("khach hang tiem nang mql", domain="marketing")
+            >>> hits = catalogue.load().search("khach hang tiem nang mql", domain="tiep thi")
             >>> hits[0].id
             'okr-marketing-mql'
         """
+        wanted_domain = None if domain is None else DOMAIN_TERMS.resolve(domain).slug
+        wanted_tag = None if tag is None else self._tag_terms.resolve(tag).slug
         wanted_level = _level(level)
         candidates = [
             t
             for t in self
-            if (domain is None or t.domain == domain)
-            and (tag is None or tag in t.tags)
+            if (wanted_domain is None or t.domain == wanted_domain)
+            and (wanted_tag is None or wanted_tag in t.tags)
             and (wanted_level is None or t.level is wanted_level)
         ]
         words = _tokens(text or "")
@@ -304,10 +323,12 @@ class _SearchEntry:
         krs = [text for kr in template.key_results for text in kr.title.texts()]
         labels = [text for p in template.parameters for text in p.label.texts()]
         notes = list(template.note.texts()) if isinstance(template.note, Localised) else []
+        terms = [DOMAIN_TERMS.term(template.domain), *map(TAG_TERMS.term, template.tags)]
+        names = [text for term in terms for text in (term.slug, *term.name.texts())]
         return cls(
             (
                 field(3.0, template.objective.texts()),
-                field(2.0, [*template.tags, template.domain, template.id]),
+                field(2.0, [*names, template.id]),
                 field(1.0, krs),
                 field(0.5, [*labels, *notes]),
             )

@@ -7,20 +7,29 @@ every problem with them; :func:`instantiate` turns the values into a validated
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from okrkit.catalogue._parameters import Parameter, ParameterType
 from okrkit.catalogue._placeholders import reference, substitute
-from okrkit.errors import ParameterError, Problem, Shown, TemplateError, ValidationError
-from okrkit.i18n import _, get_locale, use_locale
+from okrkit.errors import (
+    Message,
+    ParameterError,
+    Problem,
+    Shown,
+    TemplateError,
+    ValidationError,
+    did_you_mean,
+)
+from okrkit.i18n import N_, get_locale, use_locale
 from okrkit.model import Cycle, KeyResult, Level, Metric, Objective, Owner, Unit
 
 if TYPE_CHECKING:
     from okrkit.catalogue._template import KeyResultTemplate, Template
 
 __all__ = ["instantiate", "resolve"]
+
+_CODE = "template.parameter"
 
 
 def resolve(
@@ -39,64 +48,86 @@ def resolve(
     problems: list[Problem] = []
     values: dict[str, Any] = {}
     with use_locale(locale):
-        known = {param.name for param in template.parameters}
+        known = [param.name for param in template.parameters]
         problems.extend(
-            _problem(
-                template,
-                _("unknown parameter {name!r}; this template takes: {known}").format(
-                    name=Shown(name), known=", ".join(sorted(known)) or _("none")
-                ),
-                name,
-            )
-            for name in sorted(set(given) - known)
+            _unknown(template, name, known) for name in sorted(set(given) - set(known))
         )
+        given = {name: value for name, value in given.items() if value is not None}
         for param in template.parameters:
             raw = given.get(param.name)
             if raw is None:
                 raw = param.default_for(locale, cycle)
             if raw is None:
-                problems.append(_problem(template, _missing(param, locale), param.name))
+                problems.append(_missing(template, param))
                 continue
             try:
                 values[param.name] = param.coerce(raw, locale)
             except ParameterError as exc:
-                problems.append(
-                    _problem(
-                        template,
-                        _("parameter {name!r} {reason}").format(
-                            name=Shown(param.name), reason=exc
-                        ),
-                        param.name,
-                    )
-                )
-        problems.extend(_relation_problems(template, values, locale))
+                problems.append(_refused(template, param, raw, exc, given=param.name in given))
+        problems.extend(_relation_problems(template, values, locale, given))
     if problems:
         raise TemplateError(problems)
     return values
 
 
-def _missing(param: Parameter, locale: str) -> str:
+def _unknown(template: Template, name: str, known: Sequence[str]) -> Problem:
+    """A name the template has no parameter for, with the closest one it has."""
+    close = did_you_mean(name, known, count=1) if isinstance(name, str) else []
+    args: dict[str, object] = {
+        "name": Shown(name),
+        "known": ", ".join(known) or Message(N_("none")),
+    }
+    if close:
+        message = N_(
+            "unknown parameter {name!r}; did you mean {close!r}? This template takes: {known}"
+        )
+        args["close"] = Shown(close[0])
+    else:
+        message = N_("unknown parameter {name!r}; this template takes: {known}")
+    return Problem(_CODE, message, args, entity_id=template.id)
+
+
+def _missing(template: Template, param: Parameter) -> Problem:
     """Why ``param`` has no value: not given, or a date default without the cycle."""
     if param.type is ParameterType.DATE and param.default is not None:
-        return _(
+        message = N_(
             "{name!r} defaults to a date in the cycle; pass the Cycle "
             "itself (not its id) or give the date"
-        ).format(name=Shown(param.name))
-    return _("missing parameter {name!r} ({label})").format(
-        name=Shown(param.name), label=param.label.get(locale)
-    )
+        )
+    else:
+        message = N_("missing parameter {name!r} ({label})")
+    args = {"name": Shown(param.name), "label": param.label}
+    return Problem(_CODE, message, args, entity_id=template.id)
 
 
-def _problem(template: Template, message: str, name: str) -> Problem:
+def _refused(
+    template: Template, param: Parameter, raw: object, exc: ParameterError, *, given: bool
+) -> Problem:
+    """A value that does not fit ``param``: its label and name, the value, what would do.
+
+    A value the user gave is the user's to fix: the problem names no file. A default
+    that does not fit is the template file's mistake, and names the file.
+    """
+    reason = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Message) else str(exc)
     return Problem(
-        message=message, entity_id=template.id, path=f"parameters.{name}", file=template.file
+        _CODE,
+        N_("{label} (parameter {name!r}) cannot be {value}: it {reason}"),
+        {"label": param.label, "name": Shown(param.name), "value": Shown(raw), "reason": reason},
+        **_place(template, param.name, own=not given),
     )
+
+
+def _place(template: Template, name: str, *, own: bool) -> dict[str, Any]:
+    """Where a parameter's problem is: the template file and key for a default, else the id."""
+    if own:
+        return {"entity_id": template.id, "path": f"parameters.{name}", "file": template.file}
+    return {"entity_id": template.id}
 
 
 def _relation_problems(
-    template: Template, values: Mapping[str, Any], locale: str
+    template: Template, values: Mapping[str, Any], locale: str, given: Mapping[str, object]
 ) -> Iterator[Problem]:
-    """A problem for each broken ``above`` / ``below`` rule between given values."""
+    """A problem for each broken ``above`` / ``below`` rule between the values."""
     for param in template.parameters:
         value = values.get(param.name)
         if value is None:
@@ -106,20 +137,18 @@ def _relation_problems(
                 continue
             if (value - values[other]) * wanted <= 0:
                 message = (
-                    _("parameter {name!r} ({value}) must be above {other!r} ({limit})")
+                    N_("parameter {name!r} ({value}) must be above {other!r} ({limit})")
                     if wanted > 0
-                    else _("parameter {name!r} ({value}) must be below {other!r} ({limit})")
+                    else N_("parameter {name!r} ({value}) must be below {other!r} ({limit})")
                 )
-                yield _problem(
-                    template,
-                    message.format(
-                        name=param.name,
-                        value=param.render(value, locale),
-                        other=other,
-                        limit=template.parameter(other).render(values[other], locale),
-                    ),
-                    param.name,
-                )
+                args = {
+                    "name": param.name,
+                    "value": param.render(value, locale),
+                    "other": other,
+                    "limit": template.parameter(other).render(values[other], locale),
+                }
+                own = param.name not in given and other not in given
+                yield Problem(_CODE, message, args, **_place(template, param.name, own=own))
 
 
 def instantiate(
@@ -139,6 +168,7 @@ def instantiate(
     locale = locale or get_locale()
     cycle_obj = cycle if isinstance(cycle, Cycle) else None
     values = resolve(template, params, locale=locale, cycle=cycle_obj)
+    own = not any(value is not None for value in (params or {}).values())
     with use_locale(locale):
         shown = {
             param.name: param.render(values[param.name], locale) for param in template.parameters
@@ -165,22 +195,29 @@ def instantiate(
                 cycle=cycle,
                 level=cast(Level, level) if level is not None else template.level,
                 ambition=template.ambition,
-                tags=template.tags,
+                tags=template.tag_names(locale),
                 key_results=key_results,
             )
         except ValidationError as exc:
-            raise _made_invalid(template, exc) from exc
+            raise _made_invalid(template, exc, own=own) from exc
 
 
-def _made_invalid(template: Template, exc: ValidationError) -> TemplateError:
-    """The model's refusal of what the parameters made, told about the template."""
+def _made_invalid(template: Template, exc: ValidationError, *, own: bool) -> TemplateError:
+    """The model's refusal of what the parameters made, told about the template.
+
+    Made from the template's defaults alone, it is the template file's mistake and
+    names the file; made from values the user gave, it does not.
+    """
     return TemplateError(
         [
-            dataclasses.replace(
-                problem,
+            Problem(
+                problem.code,
+                N_("with these parameters, {problem}"),
+                {"problem": problem.text},
                 entity_id=template.id,
-                message=_("with these parameters, {problem}").format(problem=problem.message),
-                file=template.file,
+                path=problem.path,
+                file=template.file if own else None,
+                line=problem.line if own else None,
             )
             for problem in exc.problems
         ]

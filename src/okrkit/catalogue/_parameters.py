@@ -1,8 +1,8 @@
 """Template parameters: the values a user fills in, their types, and how they are read.
 
 Numbers typed by a person are read in the locale's own way (``1.500`` is fifteen
-hundred in Vietnamese); periods read English and Vietnamese units; a date default may
-be relative to the cycle (``end``, ``month-2-end``).
+hundred in Vietnamese, ``3,5 tỷ`` three and a half billion); periods read English and
+Vietnamese units; a date default may be relative to the cycle (``end``, ``month-2-end``).
 """
 
 from __future__ import annotations
@@ -19,15 +19,17 @@ import attrs
 
 from okrkit.catalogue._placeholders import PARAMETER_NAME
 from okrkit.catalogue._sources import LANGUAGES, Localised
-from okrkit.errors import ParameterError, Shown, ValidationError, shorten
+from okrkit.errors import Message, ParameterError, Shown, ValidationError, shorten
 from okrkit.i18n import (
     N_,
     _,
-    format_currency,
+    format_amount,
     format_date,
     format_duration,
     format_number,
     format_percent,
+    gettext,
+    parse_amount,
 )
 from okrkit.model import Cycle
 from okrkit.model._checks import Checker
@@ -70,6 +72,32 @@ class ParameterType(LabelledEnum):
         """Whether values of this type are numbers that a metric can use."""
         return self in (ParameterType.PERCENT, ParameterType.COUNT, ParameterType.MONEY)
 
+    @property
+    def placeholder(self) -> str | None:
+        """The blank a preview shows for a value of this type, in the active locale.
+
+        Source 004's own words: "[số lượng]", "[phần trăm]", "[số tiền]", "[ngày]",
+        "[thời gian]" (English "[number]", "[percent]", ...). A text has none: its
+        preview shows the parameter's label, as source 004 writes "[tên dự án]".
+
+        Examples:
+            >>> from okrkit.i18n import use_locale
+            >>> with use_locale("vi"):
+            ...     ParameterType.COUNT.placeholder, ParameterType.TEXT.placeholder
+            ('[số lượng]', None)
+        """
+        blank = _BLANKS.get(self)
+        return None if blank is None else gettext(blank)
+
+
+_BLANKS = {
+    ParameterType.PERCENT: N_("[percent]"),
+    ParameterType.COUNT: N_("[number]"),
+    ParameterType.MONEY: N_("[amount]"),
+    ParameterType.DATE: N_("[date]"),
+    ParameterType.PERIOD: N_("[time frame]"),
+}
+"""The blank of each type of value in a preview (source 004's placeholders)."""
 
 _PERIOD_UNITS = {
     "day": "day",
@@ -224,44 +252,39 @@ class Parameter:
                 check.extend("default", exc)
         name = self.name
         if not isinstance(name, str) or not PARAMETER_NAME.match(name):
-            check.problem(
-                "name",
-                _(
-                    "'name' must be lowercase letters, digits and '_', starting with a "
-                    "letter (got {value})"
-                ).format(value=shorten(name)),
+            message = N_(
+                "'name' must be lowercase letters, digits and '_', starting with a letter "
+                "(got {value})"
             )
+            check.problem("name", "field.format", Message(message, value=Shown(name)))
         kind = check.choice("type", ParameterType)
         if not isinstance(self.label, Localised):
-            check.problem("label", _("'label' must give both 'vi' and 'en' texts"))
+            check.problem(
+                "label", "key.missing", Message(N_("'label' must give both 'vi' and 'en' texts"))
+            )
         low = check.number("min", optional=True)
         high = check.number("max", optional=True)
         if low is not None and high is not None and low > high:
-            check.problem(
-                "max",
-                _("'max' must not be below 'min' (got min={low:g}, max={high:g})").format(
-                    low=low, high=high
-                ),
-            )
+            message = N_("'max' must not be below 'min' (got min={low:g}, max={high:g})")
+            check.problem("max", "value.order", Message(message, low=low, high=high))
         if kind is not None and not kind.is_numeric:
             for field in ("min", "max", "above", "below"):
                 if getattr(self, field) is not None:
                     check.problem(
                         field,
-                        _(
-                            "'{field}' only applies to numeric parameters (got type {type!r})"
-                        ).format(field=field, type=Shown(kind.value)),
+                        "value.invalid",
+                        Message(
+                            N_("'{field}' only applies to numeric parameters (got type {type!r})"),
+                            field=field,
+                            type=Shown(kind.value),
+                        ),
                     )
         check.identifier("above", optional=True)
         check.identifier("below", optional=True)
         currency = self.currency
         if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency.upper()):
-            check.problem(
-                "currency",
-                _("'currency' must be an ISO 4217 code such as 'VND' (got {value})").format(
-                    value=shorten(currency)
-                ),
-            )
+            message = N_("'currency' must be an ISO 4217 code such as 'VND' (got {value})")
+            check.problem("currency", "field.format", Message(message, value=Shown(currency)))
         else:
             object.__setattr__(self, "currency", currency.upper())
         check.done()
@@ -300,26 +323,21 @@ class Parameter:
     def coerce(self, value: object, locale: str) -> Any:
         """Turn ``value`` into this parameter's type, or raise ``ParameterError`` saying why.
 
-        Numbers may come as text (``"35"``, ``"1.500.000"`` in a Vietnamese locale),
-        as the command line gives them.
+        Numbers may come as text, as the command line gives them, read by
+        :func:`okrkit.i18n.parse_amount` in ``locale``: ``"35"``, ``"1.500.000"`` or
+        ``"3,5 tỷ"`` in Vietnamese, ``"$1.2M"`` for an amount in US dollars.
         """
         kind = self.type
         if kind.is_numeric:
-            number = _number(value, locale)
+            number = _number(value, locale, self.currency if kind is ParameterType.MONEY else None)
             low, high = self.bounds
             if low is not None and number < low:
                 raise ParameterError(
-                    _("must be at least {low} (got {value})").format(
-                        low=format_number(low, locale=locale),
-                        value=format_number(number, locale=locale),
-                    )
+                    _("must be at least {low}").format(low=self.render(low, locale))
                 )
             if high is not None and number > high:
                 raise ParameterError(
-                    _("must be at most {high} (got {value})").format(
-                        high=format_number(high, locale=locale),
-                        value=format_number(number, locale=locale),
-                    )
+                    _("must be at most {high}").format(high=self.render(high, locale))
                 )
             return number
         if kind is ParameterType.DATE:
@@ -347,10 +365,10 @@ class Parameter:
         kind = self.type
         if kind is ParameterType.PERCENT:
             return format_percent(float(value) / 100, locale=locale, decimals=2)
-        if kind is ParameterType.MONEY:
-            return format_currency(float(value), self.currency, locale=locale)
+        if kind is ParameterType.MONEY:  # in words when exact: "5 tỷ đồng", "$1.2M"
+            return format_amount(float(value), self.currency, locale=locale)
         if kind is ParameterType.COUNT:
-            return format_number(float(value), locale=locale)
+            return format_amount(float(value), locale=locale)
         if kind is ParameterType.DATE:
             return format_date(value, locale=locale)
         if kind is ParameterType.PERIOD:
@@ -358,7 +376,7 @@ class Parameter:
         return str(value)
 
 
-def _number(value: object, locale: str) -> float:
+def _number(value: object, locale: str, currency: str | None) -> float:
     if isinstance(value, bool):
         raise ParameterError(_("must be a number"))
     if isinstance(value, numbers.Real):
@@ -367,7 +385,7 @@ def _number(value: object, locale: str) -> float:
         except OverflowError:  # an int past a float's range
             number = math.inf
     elif isinstance(value, str):
-        number = _parse_number(value, locale)
+        number = _parse_number(value, locale, currency)
     else:
         raise ParameterError(_("must be a number"))
     if not math.isfinite(number):
@@ -375,22 +393,24 @@ def _number(value: object, locale: str) -> float:
     return number
 
 
-def _parse_number(text: str, locale: str) -> float:
-    """Read a number typed by a person: ``1.500`` is fifteen hundred in Vietnamese.
+def _parse_number(text: str, locale: str, currency: str | None) -> float:
+    """Read a number typed by a person, in figures or words (see :func:`parse_amount`).
 
-    The locale's own grouping and decimal signs win when the text uses them
-    correctly; otherwise the text is read the programmer's way (``12.5``).
+    ``1.500`` is fifteen hundred in Vietnamese and ``3,5 tỷ`` three and a half billion;
+    an amount of money may name its own currency (``1.200.000 ₫``), a percentage its sign.
     """
-    from babel.numbers import NumberFormatError, parse_decimal
-
-    cleaned = text.strip().replace("_", "").rstrip("%").strip()
     try:
-        return float(parse_decimal(cleaned, locale=locale, strict=True))
-    except (NumberFormatError, ValueError):
-        pass
-    try:
-        return float(cleaned)
-    except ValueError:
-        raise ParameterError(
-            _("must be a number (got {value})").format(value=shorten(text))
-        ) from None
+        return float(parse_amount(text.strip().removesuffix("%"), currency, locale=locale))
+    except ParameterError:
+        if currency is None:
+            message = _("must be a number such as {first} or {second}").format(
+                first=format_number(1500, locale=locale),
+                second=format_number(12.5, locale=locale),
+            )
+        else:
+            message = _("must be an amount of money such as {first}, {second} or {third}").format(
+                first=format_amount(3_500_000_000, currency, locale=locale),
+                second=format_amount(500_000_000, currency, locale=locale),
+                third=format_amount(1_200_000, currency, compact=False, locale=locale),
+            )
+        raise ParameterError(message) from None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-from okrkit.errors import Shown
-from okrkit.i18n import N_, _, get_locale
+from okrkit.errors import Message, Shown
+from okrkit.i18n import N_, get_locale
 from okrkit.model._checks import Checker
 
 __all__ = ["DOMAINS", "LANGUAGES", "SOURCE_SECTIONS", "Localised", "Source"]
@@ -54,6 +54,23 @@ SOURCE_SECTIONS: dict[str, tuple[str, ...]] = {
 
 _CUSTOM_DOCUMENT = "custom"
 
+_SECTION_NAMES = {
+    "ceo": ("tổng giám đốc", "CEO"),
+    "production-director": ("giám đốc sản xuất", "production director"),
+    "product-director": ("giám đốc sản phẩm", "product director"),
+    "product-design": ("thiết kế sản phẩm", "product design"),
+    "sales-director": ("giám đốc kinh doanh", "sales director"),
+    "customer-care-specialist": ("chuyên viên chăm sóc khách hàng", "customer care specialist"),
+    "customer-service-director": ("giám đốc dịch vụ khách hàng", "customer service director"),
+    "account-manager": ("quản lý tài khoản khách hàng", "account manager"),
+    "marketing": ("tiếp thị", "marketing"),
+    "sales": ("kinh doanh", "sales"),
+    "product": ("sản phẩm", "product"),
+    "engineering": ("kỹ thuật", "engineering"),
+    "customer-success": ("thành công của khách hàng", "customer success"),
+}
+"""The names of the sections that are words, not numbers, as ``(Vietnamese, English)``."""
+
 
 @attrs.frozen(kw_only=True)
 class Localised:
@@ -85,6 +102,10 @@ class Localised:
     def __getitem__(self, locale: str) -> str:
         return self.get(locale)
 
+    def __str__(self) -> str:
+        """The text in the active locale, so that a message shows it in its reader's language."""
+        return self.get()
+
     def texts(self) -> tuple[str, str]:
         """Both texts, Vietnamese first."""
         return (self.vi, self.en)
@@ -110,7 +131,9 @@ class Source:
             if document not in SOURCE_SECTIONS:
                 check.problem(
                     "document",
-                    _("unknown source document {document!r}; use one of {known}").format(
+                    "id.unknown",
+                    Message(
+                        N_("unknown source document {document!r}; use one of {known}"),
                         document=Shown(document),
                         known=", ".join([*SOURCE_SECTIONS, _CUSTOM_DOCUMENT]),
                     ),
@@ -118,12 +141,29 @@ class Source:
             elif section is not None and section not in SOURCE_SECTIONS[document]:
                 check.problem(
                     "section",
-                    _(
-                        "unknown section {section!r} of document {document}; use one of {known}"
-                    ).format(
+                    "id.unknown",
+                    Message(
+                        N_(
+                            "unknown section {section!r} of document {document}; "
+                            "use one of {known}"
+                        ),
                         section=Shown(section),
                         document=document,
                         known=", ".join(SOURCE_SECTIONS[document]),
                     ),
                 )
         check.done()
+
+    def section_name(self, locale: str | None = None) -> str:
+        """The section as a person reads it in ``locale``: a number, or its name.
+
+        Examples:
+            >>> Source(document="001", section="sales-director").section_name("vi")
+            'giám đốc kinh doanh'
+            >>> Source(document="004", section="7.1").section_name("vi")
+            '7.1'
+        """
+        names = _SECTION_NAMES.get(self.section)
+        if names is None:
+            return self.section
+        return Localised(vi=names[0], en=names[1]).get(locale)

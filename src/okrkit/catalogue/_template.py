@@ -18,8 +18,9 @@ from okrkit.catalogue import _instantiate
 from okrkit.catalogue._parameters import Parameter, ParameterType, is_relative_date
 from okrkit.catalogue._placeholders import placeholders, reference, substitute
 from okrkit.catalogue._sources import DOMAINS, LANGUAGES, Localised, Source
-from okrkit.errors import ParameterError, Shown, UnknownIdError, shorten
-from okrkit.i18n import _, get_locale, gettext, use_locale
+from okrkit.catalogue._terms import DOMAIN_TERMS, TAG_TERMS
+from okrkit.errors import Message, ParameterError, Shown, UnknownIdError
+from okrkit.i18n import N_, _, get_locale, gettext, use_locale
 from okrkit.model import Ambition, Cycle, Level, MetricKind, Objective, Owner, Unit
 from okrkit.model._checks import Checker, as_tuple
 
@@ -91,8 +92,10 @@ class KeyResultTemplate:
         if self.due is not None and reference(self.due) is None:
             check.problem(
                 "due",
-                _("'due' must name a date parameter as '{{name}}' (got {value})").format(
-                    value=shorten(self.due)
+                "template.text",
+                Message(
+                    N_("'due' must name a date parameter as '{{name}}' (got {value})"),
+                    value=Shown(self.due),
                 ),
             )
         check.weight("weight")
@@ -134,15 +137,20 @@ class Template:
         if not isinstance(self.id, str) or not _TEMPLATE_ID.match(self.id):
             check.problem(
                 "id",
-                _("'id' must be lowercase ASCII letters, digits and '-' (got {value})").format(
-                    value=shorten(self.id)
+                "id.invalid",
+                Message(
+                    N_("'id' must be lowercase ASCII letters, digits and '-' (got {value})"),
+                    value=Shown(self.id),
                 ),
             )
         if not isinstance(self.domain, str) or self.domain not in DOMAINS:
             check.problem(
                 "domain",
-                _("unknown domain {domain!r}; use one of {known}").format(
-                    domain=Shown(self.domain), known=", ".join(DOMAINS)
+                "field.choice",
+                Message(
+                    N_("unknown domain {domain!r}; use one of {known}"),
+                    domain=Shown(self.domain),
+                    known=", ".join(DOMAINS),
                 ),
             )
         check.choice("level", Level)
@@ -152,15 +160,21 @@ class Template:
             if not isinstance(tag, str) or not _TAG.match(tag):
                 check.problem(
                     f"tags[{index}]",
-                    _("a tag is lowercase ASCII words joined by '-' (got {value})").format(
-                        value=shorten(tag)
+                    "field.format",
+                    Message(
+                        N_("a tag is lowercase ASCII words joined by '-' (got {value})"),
+                        value=Shown(tag),
                     ),
                 )
         object.__setattr__(self, "tags", tags)
         object.__setattr__(self, "parameters", as_tuple(self.parameters))
         object.__setattr__(self, "key_results", as_tuple(self.key_results))
         if not self.key_results:
-            check.problem("key_results", _("a template needs at least one key result"))
+            check.problem(
+                "key_results",
+                "key.missing",
+                Message(N_("a template needs at least one key result")),
+            )
         self._check_parameters(check)
         check.done()
 
@@ -186,7 +200,8 @@ class Template:
             if param.name in params:
                 check.problem(
                     f"parameters[{index}].name",
-                    _("parameter {name!r} is defined twice").format(name=Shown(param.name)),
+                    "id.duplicate",
+                    Message(N_("parameter {name!r} is defined twice"), name=Shown(param.name)),
                 )
             params[param.name] = param
         used: set[str] = set()
@@ -194,13 +209,15 @@ class Template:
             used.add(name)
             problem = _use_problem(params.get(name), name, wanted)
             if problem is not None:
-                check.problem(path, problem)
+                check.problem(path, "template.text", problem)
         for index, param in enumerate(self.parameters):
             if param.name not in used:
                 check.problem(
                     f"parameters[{index}]",
-                    _("parameter {name!r} is never used; use it or remove it").format(
-                        name=Shown(param.name)
+                    "template.text",
+                    Message(
+                        N_("parameter {name!r} is never used; use it or remove it"),
+                        name=Shown(param.name),
                     ),
                 )
             for field in ("above", "below"):
@@ -210,8 +227,11 @@ class Template:
                 ):
                     check.problem(
                         f"parameters[{index}].{field}",
-                        _("{field} {other!r} must name another numeric parameter").format(
-                            field=field, other=Shown(other)
+                        "template.parameter",
+                        Message(
+                            N_("{field} {other!r} must name another numeric parameter"),
+                            field=field,
+                            other=Shown(other),
                         ),
                     )
             self._check_default(check, index, param)
@@ -221,7 +241,7 @@ class Template:
         for path, text in self._texts():
             names, problems = placeholders(text)
             for problem in problems:
-                check.problem(path, problem)
+                check.problem(path, "template.text", problem)
             for name in names:
                 yield path, name, "any"
         for index, kr in enumerate(self.key_results):
@@ -244,7 +264,8 @@ class Template:
             except ParameterError as exc:
                 check.problem(
                     f"parameters[{index}].default",
-                    _("the default {value} {reason}").format(value=shorten(sample), reason=exc),
+                    "template.parameter",
+                    Message(N_("the default {value} {reason}"), value=Shown(sample), reason=exc),
                 )
 
     # -- use -------------------------------------------------------------------------------
@@ -278,13 +299,34 @@ class Template:
         for param in self.parameters:
             yield from param.label.texts()
 
+    def domain_name(self, locale: str | None = None) -> str:
+        """The name of the template's domain in ``locale`` (the active one by default).
+
+        Examples:
+            >>> from okrkit import catalogue
+            >>> catalogue.load().get("okr-sales-nurture").domain_name("vi")
+            'kinh doanh'
+        """
+        return DOMAIN_TERMS.term(self.domain).get(locale)
+
+    def tag_names(self, locale: str | None = None) -> tuple[str, ...]:
+        """The names of the template's tags in ``locale``; a tag without names reads as itself.
+
+        Examples:
+            >>> from okrkit import catalogue
+            >>> catalogue.load().get("okr-marketing-mql").tag_names("vi")[:2]
+            ('tiếp thị', 'tìm kiếm khách hàng tiềm năng')
+        """
+        return tuple(TAG_TERMS.term(tag).get(locale) for tag in self.tags)
+
     def title(self, locale: str | None = None) -> str:
         """The objective's title in ``locale``, each placeholder filled with its default.
 
-        A placeholder without a usable default shows its label in brackets.
+        A placeholder without a usable default shows its blank, as :meth:`render` does.
         """
         locale = locale or get_locale()
         with use_locale(locale):
+            blanks = self._blanks(locale)
             shown = {}
             for param in self.parameters:
                 default = param.default_for(locale)
@@ -293,23 +335,32 @@ class Template:
                 except ParameterError:
                     value = None
                 shown[param.name] = (
-                    f"[{param.label.get(locale)}]"
-                    if value is None
-                    else param.render(value, locale)
+                    blanks[param.name] if value is None else param.render(value, locale)
                 )
             return substitute(self.objective.get(locale), shown)
 
+    def _blanks(self, locale: str) -> dict[str, str]:
+        """Each parameter's blank in a preview: its type's word, or a text's label."""
+        return {
+            param.name: param.type.placeholder or f"[{param.label.get(locale)}]"
+            for param in self.parameters
+        }
+
     def render(self, locale: str | None = None) -> str:
-        """Preview the template in ``locale``, placeholders shown as ``[label]``.
+        """Preview the template in ``locale``, each placeholder a blank to fill.
+
+        A blank is source 004's word for the type of value ("[số lượng]", see
+        :attr:`ParameterType.placeholder`); a text shows its label ("[tên sản phẩm]").
 
         Examples:
             >>> from okrkit import catalogue
-            >>> print(catalogue.load().get("okr-marketing-mql").render("en").splitlines()[0])
-            Fill the funnel with qualified leads from every channel
+            >>> template = catalogue.load().get("okr-marketing-mql")
+            >>> print(template.render("en").splitlines()[1])
+              - Grow email-sourced marketing qualified leads (MQL) from [number] to [number]
         """
         locale = locale or get_locale()
-        labels = {param.name: f"[{param.label.get(locale)}]" for param in self.parameters}
         with use_locale(locale):
+            labels = self._blanks(locale)
             lines = [substitute(self.objective.get(locale), labels)]
             lines.extend(
                 f"  - {substitute(kr.title.get(locale), labels)}" for kr in self.key_results
@@ -350,6 +401,10 @@ class Template:
     ) -> Objective:
         """Make a ready objective with its key results from this template.
 
+        The objective's tags are the template's tags by their names in ``locale``
+        ("giữ chân khách hàng", "retention"), as a person re-reading the file
+        expects them.
+
         Args:
             params: The parameter values by name; defaults fill the rest. Numbers may
                 be given as text, as the command line does.
@@ -366,7 +421,10 @@ class Template:
 
         Raises:
             TemplateError: listing every problem with the parameters, or with the
-                objects they would make (a target not above its start, ...).
+                objects they would make (a target not above its start, ...). A
+                problem with a value you gave names the parameter (its label and
+                name), the value and what it accepts; only a problem with the
+                template's own defaults names the template file.
         """
         return _instantiate.instantiate(
             self, params, owner=owner, cycle=cycle, locale=locale, id=id, level=level

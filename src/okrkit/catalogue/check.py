@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from okrkit.catalogue._catalogue import Catalogue, read_template_files
 from okrkit.catalogue._template import Template
 from okrkit.errors import OKRError, Problem, Shown, TemplateError
-from okrkit.i18n import _
+from okrkit.errors._message import message_of
+from okrkit.i18n import N_, _
 from okrkit.model import Cycle
 
 __all__ = ["VIETNAMESE_LETTERS", "check_templates", "main"]
@@ -46,9 +47,9 @@ def check_templates(templates: Sequence[Template]) -> list[Problem]:
             if not VIETNAMESE_LETTERS.intersection(text.lower()):
                 problems.append(
                     Problem(
-                        message=_("this Vietnamese text has no diacritics: {text!r}").format(
-                            text=Shown(text)
-                        ),
+                        "template.text",
+                        N_("this Vietnamese text has no diacritics: {text!r}"),
+                        {"text": Shown(text)},
                         entity_id=template.id,
                         path=path,
                         file=template.file,
@@ -58,7 +59,9 @@ def check_templates(templates: Sequence[Template]) -> list[Problem]:
             try:
                 template.instantiate(owner="owner", cycle=_CYCLE, locale=locale)
             except OKRError as exc:
-                problems.extend(getattr(exc, "problems", (Problem(message=str(exc)),)))
+                problems.extend(
+                    getattr(exc, "problems", (Problem("template.parameter", message_of(exc)),))
+                )
     return problems
 
 
