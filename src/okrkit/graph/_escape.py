@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["REPLACEMENT", "dot_quote", "mermaid_text", "xml_text"]
+__all__ = ["REPLACEMENT", "dot_quote", "html_label_text", "mermaid_text", "plain_line", "xml_text"]
 
 REPLACEMENT = "\ufffd"
 """What stands for a character a format cannot hold: U+FFFD REPLACEMENT CHARACTER."""
@@ -86,6 +86,37 @@ def dot_quote(text: str, *lines: str) -> str:
         for line in (text, *lines)
     ]
     return '"' + "\\n".join(quoted) + '"'
+
+
+def plain_line(text: str) -> str:
+    r"""``text`` as one clean line: breaks as spaces, no control or reordering character.
+
+    Examples:
+        >>> plain_line("Q1\r\n2026\x1b[2J")
+        'Q1 2026[2J'
+    """
+    return _NOT_XML.sub("", _cleaned(text, " "))
+
+
+def html_label_text(text: str) -> str:
+    r"""``text`` for a Graphviz HTML-like label (``label=<...>``): one line, as XML text.
+
+    Line breaks become spaces, control and reordering characters are removed, and
+    ``& < > " '`` are written as XML entities, so that no title can close a tag, add
+    one, or end the label; Graphviz writes the same text into the SVG it makes.
+
+    Examples:
+        >>> html_label_text('<script>alert("1")</script> & co\n>')
+        '&lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt; &amp; co &gt;'
+    """
+    return (
+        plain_line(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
 
 
 def xml_text(text: str) -> tuple[str, int]:

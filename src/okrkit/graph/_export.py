@@ -20,7 +20,7 @@ from okrkit.errors import Problem
 from okrkit.graph._escape import dot_quote, mermaid_text, xml_text
 from okrkit.graph._graph import AlignmentGraph
 from okrkit.graph._kinds import EdgeKind, NodeKind
-from okrkit.i18n import ngettext
+from okrkit.i18n import N_
 from okrkit.model import KeyResult, LinkKind, Objective
 
 __all__ = ["to_dot", "to_graphml", "to_mermaid"]
@@ -74,12 +74,16 @@ class _XmlSafe:
     def __call__(self, text: str, entity_id: str, path: str) -> str:
         safe, count = xml_text(text)
         if count and self.lost is not None:
-            message = ngettext(
-                "{count} character that XML cannot hold was written as {replacement}",
-                "{count} characters that XML cannot hold were written as {replacement}",
-                count,
-            ).format(count=count, replacement="U+FFFD")
-            self.lost.append(Problem(message=message, entity_id=entity_id, path=path))
+            # Worded when shown; Vietnamese has one form, English two, chosen here.
+            message = (
+                N_("{count} character that XML cannot hold was written as {replacement}")
+                if count == 1
+                else N_("{count} characters that XML cannot hold were written as {replacement}")
+            )
+            args = {"count": count, "replacement": "U+FFFD"}
+            self.lost.append(
+                Problem("export.lost_text", message, args, entity_id=entity_id, path=path)
+            )
         return safe
 
     def attributes(self, entity_id: str, attrs: dict[str, Any], where: str = "") -> dict[str, Any]:

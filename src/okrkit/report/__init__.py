@@ -35,6 +35,8 @@ from okrkit.report._digest_data import (
     Stale,
     WeeklyDigest,
 )
+from okrkit.report._map import AlignmentMap, alignment_map, graphviz_available
+from okrkit.report._map_data import MAX_OBJECTIVES, Cluster, Link, MapData
 from okrkit.report._render import render
 from okrkit.report._review import build_review
 from okrkit.report._review_data import (
@@ -52,9 +54,12 @@ from okrkit.report.markdown import to_markdown
 from okrkit.report.text import to_rich, to_text
 
 __all__ = [
+    "MAX_OBJECTIVES",
     "QUESTIONS",
+    "AlignmentMap",
     "Band",
     "BlockedDependency",
+    "Cluster",
     "ConfidenceDrop",
     "CycleReview",
     "Driver",
@@ -63,6 +68,8 @@ __all__ = [
     "Grade",
     "KeyResultLine",
     "Lever",
+    "Link",
+    "MapData",
     "Movement",
     "ObjectiveLine",
     "OwnerCount",
@@ -72,11 +79,13 @@ __all__ = [
     "Stale",
     "Trend",
     "WeeklyDigest",
+    "alignment_map",
     "build_digest",
     "build_review",
     "build_scorecard",
     "burnup_points",
     "burnup_table",
+    "graphviz_available",
     "plot_burnup",
     "plot_progress",
     "render",

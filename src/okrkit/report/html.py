@@ -19,8 +19,9 @@ Examples:
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from okrkit.errors import UsageError
 from okrkit.i18n import _, get_locale, use_locale
@@ -31,6 +32,9 @@ from okrkit.report._html_kit import Formats, esc
 from okrkit.report._html_review import review_page
 from okrkit.report._html_scorecard import MAX_BURNUP_CHARTS, scorecard_page
 from okrkit.report._review_data import CycleReview
+
+if TYPE_CHECKING:
+    from okrkit.report._map import AlignmentMap
 
 __all__ = ["MAX_BURNUP_CHARTS", "to_html"]
 
@@ -46,6 +50,7 @@ def to_html(
     *,
     locale: str | None = None,
     title: str | None = None,
+    alignment: AlignmentMap | None = None,
 ) -> str:
     """Render a report as one self-contained HTML page.
 
@@ -73,12 +78,17 @@ def to_html(
         locale: The page's language and formats (``"vi"``, ``"en"``, ...); the active
             locale by default. The page's ``lang`` attribute says which.
         title: The page's title; the report's kind by default. Escaped like any text.
+        alignment: For a scorecard, an alignment map
+            (:func:`~okrkit.report.alignment_map`) to show as a picture at the end of
+            the page, drawn by Graphviz as inline SVG (``okrkit report`` passes one
+            when Graphviz is installed).
 
     Returns:
         The HTML document, as text (write it as UTF-8).
 
     Raises:
         UsageError: when ``report`` is not one of the three reports.
+        MissingExtraError: when ``alignment`` is given and Graphviz is not installed.
         LocaleError: for a locale babel does not know.
 
     Examples:
@@ -95,6 +105,8 @@ def to_html(
         formats = Formats()
         if isinstance(report, ScorecardReport):
             heading, subtitle, body = scorecard_page(report, formats)
+            if alignment is not None:
+                body += _map_section(alignment)
         elif isinstance(report, WeeklyDigest):
             heading, subtitle, body = digest_page(report, formats)
         elif isinstance(report, CycleReview):
@@ -102,6 +114,20 @@ def to_html(
         else:
             raise _not_a_report(report)
         return _document(get_locale(), title or heading, subtitle, body)
+
+
+_SVG_START = re.compile(r"<svg\b")
+
+
+def _map_section(alignment: AlignmentMap) -> str:
+    """The alignment map as a section of inline SVG (Graphviz escapes the text it writes)."""
+    svg = alignment.to_svg()
+    found = _SVG_START.search(svg)
+    svg = svg[found.start() :] if found else svg  # no XML prolog or DOCTYPE inside HTML
+    heading = esc(_("Alignment map"))
+    return (
+        f'\n<section class="map"><h2>{heading}</h2>\n<div class="map-figure">{svg}</div></section>'
+    )
 
 
 def _not_a_report(report: Any) -> UsageError:

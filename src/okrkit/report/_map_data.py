@@ -1,0 +1,300 @@
+"""The alignment map as data: which objectives it shows, in which boxes, joined how.
+
+:func:`alignment_map` picks the objectives (all of them, one unit and what is aligned
+below it, down to a level or a depth), places each in the cluster of its department
+and team, and lists the links between them: ``contributes`` and ``supports``
+alignment, cross-team dependencies and, on request, the initiatives that drive key
+results. Scores and statuses come from the scorecard of the same date
+(:func:`~okrkit.report.build_scorecard`), so the map and the scorecard always agree.
+Rendering (DOT, Mermaid, SVG, PNG) is in ``_map_dot.py``, ``_map_mermaid.py`` and
+``_map_render.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from okrkit.errors import Message, UnknownIdError, UsageError
+from okrkit.graph import EdgeKind, NodeKind
+from okrkit.i18n import N_
+from okrkit.model import Initiative, Level, LinkKind, OKRSet, OwnerKind
+from okrkit.model._checks import as_date, member_of
+from okrkit.report._data import ObjectiveLine, ScorecardReport
+from okrkit.report._scorecard import build_scorecard
+
+__all__ = ["MAX_OBJECTIVES", "Cluster", "Link", "MapData", "build_map_data"]
+
+MAX_OBJECTIVES = 400
+"""The most objectives one map draws; past it, ask for one unit or fewer levels.
+
+Graphviz lays out a few hundred boxes in seconds; thousands take minutes and give a
+picture nobody can read.
+"""
+
+_LEVEL_RANK = {Level.COMPANY: 0, Level.DEPARTMENT: 1, Level.TEAM: 2, Level.INDIVIDUAL: 3}
+
+
+@attrs.frozen(kw_only=True)
+class Cluster:
+    """A labelled box around the objectives of one department or team.
+
+    Attributes:
+        id: The owner id of the department or team.
+        name: Its name, as the set gives it.
+        parent: The cluster it sits in (a team's department), ``None`` at the top.
+    """
+
+    id: str
+    name: str
+    parent: str | None
+
+
+@attrs.frozen(kw_only=True)
+class Link:
+    """One line of the map, from the node below to the node above it.
+
+    Attributes:
+        kind: ``contributes`` or ``supports`` (alignment), ``depends`` (the
+            ``source`` side waits on the ``target`` side) or ``drives`` (an initiative
+            and a key result).
+        source: The objective (or initiative) the line starts from.
+        target: The objective it goes to.
+        source_key_result: The key result of ``source`` it starts from, if any.
+        target_key_result: The key result of ``target`` it ends at, if any.
+        note: What a dependency needs, as the set says it ("" for none).
+    """
+
+    kind: str
+    source: str
+    target: str
+    source_key_result: str | None = None
+    target_key_result: str | None = None
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class MapData:
+    """What an alignment map shows, before it is drawn.
+
+    Attributes:
+        scorecard: The scorecard of the map's date (its objectives are all of the set's).
+        objectives: The objectives shown, in the scorecard's order (each root, then what
+            is aligned to it, depth first).
+        clusters: The departments and teams that hold a shown objective, parents first.
+        placement: For each shown objective, the cluster it sits in (``None``: above
+            every cluster, as company objectives are).
+        links: The lines between shown objectives (and initiatives).
+        initiatives: The initiatives shown (only with ``initiatives=True``).
+        key_results: ``"inline"`` (listed inside their objective's box), ``"nodes"``
+            (a box each) or ``"none"``.
+    """
+
+    scorecard: ScorecardReport
+    objectives: tuple[ObjectiveLine, ...]
+    clusters: tuple[Cluster, ...]
+    placement: Mapping[str, str | None]
+    links: tuple[Link, ...]
+    initiatives: tuple[Initiative, ...] = ()
+    key_results: str = "inline"
+
+    @property
+    def as_of(self) -> dt.date:
+        """The date the map is scored on."""
+        return self.scorecard.as_of
+
+
+def build_map_data(
+    okrs: OKRSet,
+    *,
+    as_of: Any = None,
+    owner: str | None = None,
+    level: Level | str | None = None,
+    depth: int | None = None,
+    key_results: bool = True,
+    expand_key_results: bool = False,
+    initiatives: bool = False,
+    strategy: Any = "linear",
+) -> MapData:
+    """Choose and place what the map of ``okrs`` shows; see :func:`okrkit.report.alignment_map`."""
+    if depth is not None and (isinstance(depth, bool) or not isinstance(depth, int) or depth < 1):
+        raise UsageError(
+            Message(N_("the depth must be a whole number from 1 up (got {value})"), value=depth)
+        )
+    chosen_level = None if level is None else member_of(Level, level, "level")
+    day = dt.date.today() if as_of is None else as_date(as_of)
+    card = build_scorecard(okrs, as_of=day, strategy=strategy, burnup=False)
+    lines = card.objectives
+    if owner is not None:
+        lines = _under_owner(okrs, lines, owner)
+    if chosen_level is not None:
+        lines = tuple(o for o in lines if _LEVEL_RANK[o.level] <= _LEVEL_RANK[chosen_level])
+    if depth is not None:
+        lines = _to_depth(lines, depth)
+    if len(lines) > MAX_OBJECTIVES:
+        raise UsageError(
+            Message(
+                N_(
+                    "the map would draw {count} objectives, more than {limit} can be read "
+                    "in one picture; choose one unit with --owner, or fewer levels with "
+                    "--level or --depth"
+                ),
+                count=len(lines),
+                limit=MAX_OBJECTIVES,
+            )
+        )
+    shown = {o.id for o in lines}
+    clusters, placement = _clusters(okrs, lines)
+    links = list(_alignment_links(okrs, shown))
+    links.extend(_dependency_links(okrs, shown))
+    drivers: tuple[Initiative, ...] = ()
+    if initiatives and key_results:
+        drivers, driven = _initiatives(okrs, shown)
+        links.extend(driven)
+    return MapData(
+        scorecard=card,
+        objectives=lines,
+        clusters=clusters,
+        placement=placement,
+        links=tuple(links),
+        initiatives=drivers,
+        key_results="none" if not key_results else ("nodes" if expand_key_results else "inline"),
+    )
+
+
+def _owners_below(okrs: OKRSet, owner: str) -> set[str]:
+    """``owner`` and every owner whose parent chain reaches it."""
+    children: dict[str, list[str]] = {}
+    for unit in okrs.owners:
+        if unit.parent is not None:
+            children.setdefault(unit.parent, []).append(unit.id)
+    found, todo = {owner}, [owner]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _under_owner(
+    okrs: OKRSet, lines: tuple[ObjectiveLine, ...], owner: str
+) -> tuple[ObjectiveLine, ...]:
+    """The objectives of ``owner``'s unit and of everything aligned below them."""
+    known = {unit.id for unit in okrs.owners} | {o.owner_id for o in lines}
+    if owner not in known:
+        raise UnknownIdError.among(owner, Message(N_("owner")), sorted(known))
+    units = _owners_below(okrs, owner)
+    kept: set[str] = set()
+    for line in lines:  # parents come before their children in the scorecard's order
+        if line.owner_id in units or (line.parent is not None and line.parent in kept):
+            kept.add(line.id)
+    return tuple(line for line in lines if line.id in kept)
+
+
+def _to_depth(lines: tuple[ObjectiveLine, ...], depth: int) -> tuple[ObjectiveLine, ...]:
+    """The objectives at most ``depth`` levels down from the top of the shown ones."""
+    shown = {line.id for line in lines}
+    level_of: dict[str, int] = {}
+    for line in lines:
+        above = line.parent if line.parent in shown else None
+        level_of[line.id] = 1 if above is None else level_of[above] + 1
+    return tuple(line for line in lines if level_of[line.id] <= depth)
+
+
+def _clusters(
+    okrs: OKRSet, lines: Iterable[ObjectiveLine]
+) -> tuple[tuple[Cluster, ...], dict[str, str | None]]:
+    """The department and team boxes, and the box each objective sits in."""
+    units = {unit.id: unit for unit in okrs.owners}
+    boxes: dict[str, Cluster] = {}
+    placement: dict[str, str | None] = {}
+
+    def box_of(owner_id: str) -> str | None:
+        chain, seen, current = [], set(), units.get(owner_id)
+        while current is not None and current.id not in seen:
+            seen.add(current.id)
+            if current.kind in (OwnerKind.DEPARTMENT, OwnerKind.TEAM):
+                chain.append(current)
+            current = None if current.parent is None else units.get(current.parent)
+        parent: str | None = None
+        for unit in reversed(chain):  # the department first, then its team
+            boxes.setdefault(unit.id, Cluster(id=unit.id, name=unit.name, parent=parent))
+            parent = unit.id
+        return parent
+
+    for line in lines:
+        placement[line.id] = None if line.level is Level.COMPANY else box_of(line.owner_id)
+    ordered = sorted(boxes.values(), key=lambda box: box.parent is not None)
+    return tuple(ordered), placement
+
+
+def _alignment_links(okrs: OKRSet, shown: set[str]) -> Iterable[Link]:
+    """A line for each alignment between two shown objectives (or their key results)."""
+    graph = okrs.graph
+    g = graph.nx
+    for objective in okrs.objectives:
+        if objective.id not in shown:
+            continue
+        for start in (objective.id, *(kr.id for kr in objective.key_results)):
+            for _source, end, data in g.out_edges(start, data=True):
+                if data["kind"] is not EdgeKind.ALIGNS_TO:
+                    continue
+                is_kr = graph.kind(end) is NodeKind.KEY_RESULT
+                parent = graph.objective_of(end).id if is_kr else end
+                if parent not in shown or parent == objective.id:
+                    continue
+                yield Link(
+                    kind="contributes" if data["link"] is LinkKind.CONTRIBUTES else "supports",
+                    source=objective.id,
+                    target=parent,
+                    source_key_result=None if start == objective.id else start,
+                    target_key_result=end if is_kr else None,
+                )
+
+
+def _dependency_links(okrs: OKRSet, shown: set[str]) -> Iterable[Link]:
+    """A line for each dependency whose two sides are shown, in different objectives."""
+    graph = okrs.graph
+
+    def side(ident: str) -> tuple[str, str | None]:
+        if graph.kind(ident) is NodeKind.KEY_RESULT:
+            return graph.objective_of(ident).id, ident
+        return ident, None
+
+    for dependency in graph.dependencies():
+        (source, source_kr), (target, target_kr) = side(dependency.dependent), side(dependency.on)
+        if source in shown and target in shown and source != target:
+            yield Link(
+                kind="depends",
+                source=source,
+                target=target,
+                source_key_result=source_kr,
+                target_key_result=target_kr,
+                note=dependency.note,
+            )
+
+
+def _initiatives(okrs: OKRSet, shown: set[str]) -> tuple[tuple[Initiative, ...], list[Link]]:
+    """The initiatives that drive a shown key result, and a line for each they drive."""
+    graph = okrs.graph
+    drivers: list[Initiative] = []
+    links: list[Link] = []
+    for initiative in okrs.initiatives:
+        driven = [
+            Link(
+                kind="drives",
+                source=initiative.id,
+                target=graph.objective_of(kr).id,
+                target_key_result=kr,
+            )
+            for kr in initiative.drives
+            if kr in graph.nx and graph.objective_of(kr).id in shown
+        ]
+        if driven:
+            drivers.append(initiative)
+            links.extend(driven)
+    return tuple(drivers), links
