@@ -199,12 +199,12 @@ class TestTemplates:
         assert "giữ chân" in result.output.lower()
 
     def test_list_by_domain(self, runner: CliRunner) -> None:
-        """--domain keeps only that domain's templates."""
+        """--domain keeps only that domain's templates, shown by the domain's name."""
         result = runner.invoke(main, ["templates", "list", "--domain", "hr", "--locale", "en"])
         assert result.exit_code == 0
         rows = [line for line in result.output.splitlines() if line.startswith("hr-")]
         assert rows
-        assert all(" hr " in row for row in rows)
+        assert all(" human resources " in row for row in rows)
 
     def test_show_unknown(self, runner: CliRunner) -> None:
         """An unknown template id fails with suggestions."""

@@ -161,7 +161,7 @@ class TestOwnInput:
     def test_graph_over_its_input_needs_force(self, places: Places) -> None:
         """`graph FILE -o FILE` keeps FILE and says why; with --force it writes the graph."""
         before = places.okrs.read_bytes()
-        args = ["graph", str(places.okrs), "-o", str(places.link)]
+        args = ["graph", str(places.okrs), "-o", str(places.link), "--locale", "en"]
         refused = CliRunner().invoke(main, args)
         assert refused.exit_code == 1
         assert "is the file being read" in refused.stderr

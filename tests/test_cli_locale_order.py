@@ -32,7 +32,7 @@ def run(args: list[str], **env: str | None) -> Result:
 
 def is_vietnamese_scorecard(out: str) -> bool:
     """Whether ``okrkit score`` printed its scorecard in Vietnamese, not English."""
-    return "Bảng điểm" in out and "cần đạt" in out and "Scorecard" not in out
+    return "Bảng điểm" in out and "Scorecard" not in out and "expected" not in out
 
 
 def is_english_scorecard(out: str) -> bool:

@@ -14,6 +14,7 @@ Commands:
     okrkit score FILE --as-of DATE   score it: every objective and key result, with status
                                      (--format text|json|csv, -o OUT)
     okrkit graph FILE -f FORMAT      export its alignment graph (mermaid, dot, graphml, json)
+    okrkit map FILE [-f svg|png|...]  draw its alignment map: clusters, colours by status
     okrkit templates list            list the template catalogue
     okrkit templates search TEXT     search it, accents and case ignored
     okrkit templates show ID         preview one template and its parameters
@@ -29,13 +30,18 @@ Commands:
                                      sarif|github, --as-of DATE); exit 0, 1 on errors, 2
 
 Modules, one per command or group, wired into the group below:
-    ``_app``        the ``okrkit`` group and what commands share: ``--debug``,
-                    ``--locale`` and the data's locale, reading an OKR file, the console,
-                    printing or writing the result, failing with a message, exit codes
+    ``_app``        the ``okrkit`` group and what commands share: ``--debug``, reading
+                    an OKR file, the console, printing or writing the result, failing
+                    with a message, exit codes
+    ``_language``   ``--locale``, ``OKRKIT_LOCALE`` and the data's locale, as a command runs
+    ``_peek``       the language the command line asks for, found before click parses it
+    ``_help``       commands, options and arguments whose help speaks the active locale
+    ``_words``      click's own words (``Usage:``, ``Error:``) from okrkit's catalogue
     ``_progress``   the progress bar of slow work, on a terminal only
     ``_report``     ``schema``, and ``report`` with :func:`outline`
     ``_score``      ``score``
     ``_graph``      ``graph``
+    ``_map``        ``map``
     ``_import_command``  ``import-checkins``
     ``_templates``  the ``templates`` group: ``list``, ``search``, ``show``
     ``_new``        ``new``
@@ -48,33 +54,43 @@ Modules, one per command or group, wired into the group below:
 
 from __future__ import annotations
 
+from okrkit.cli import (
+    _check,
+    _cycle_commands,
+    _demo,
+    _export_command,
+    _graph,
+    _import_command,
+    _map,
+    _new,
+    _report,
+    _score,
+    _store_commands,
+    _templates,
+)
 from okrkit.cli._app import main
-from okrkit.cli._check import check
-from okrkit.cli._cycle_commands import carry_forward_command, close_command
-from okrkit.cli._demo import demo
-from okrkit.cli._export_command import export_parquet
-from okrkit.cli._graph import graph
-from okrkit.cli._import_command import import_checkins
-from okrkit.cli._new import new
-from okrkit.cli._report import outline, report, schema
-from okrkit.cli._score import score
-from okrkit.cli._store_commands import checkin, history, init
-from okrkit.cli._templates import templates
+from okrkit.cli._report import outline
 
 __all__ = ["main", "outline"]
 
-main.add_command(demo)
-main.add_command(schema)
-main.add_command(report)
-main.add_command(score)
-main.add_command(graph)
-main.add_command(import_checkins)
-main.add_command(templates)
-main.add_command(new)
-main.add_command(init)
-main.add_command(checkin)
-main.add_command(history)
-main.add_command(export_parquet)
-main.add_command(carry_forward_command)
-main.add_command(close_command)
-main.add_command(check)
+# The commands, in the order of the help page's source; modules, not names, are imported
+# here, so that `okrkit.cli` exports nothing but `main` and `outline`.
+for _command in (
+    _demo.demo,
+    _report.schema,
+    _report.report,
+    _score.score,
+    _graph.graph,
+    _map.map_command,
+    _import_command.import_checkins,
+    _templates.templates,
+    _new.new,
+    _store_commands.init,
+    _store_commands.checkin,
+    _store_commands.history,
+    _export_command.export_parquet,
+    _cycle_commands.carry_forward_command,
+    _cycle_commands.close_command,
+    _check.check,
+):
+    main.add_command(_command)

@@ -1,9 +1,9 @@
 """The ``okrkit`` click group and what its commands share.
 
-The group itself (with ``--debug``), the ``--locale`` option every command takes, the
-console that prints rich output, reading an OKR file (:func:`read_okrs`), and the two
-ways a command ends: printing or writing its text, or failing with a message on
-standard error.
+The group itself (with ``--debug`` and ``--locale``; the ``--locale`` of every command is
+:func:`~okrkit.cli._language.with_locale`, imported here), the console that prints rich
+output, reading an OKR file (:func:`read_okrs`), and the two ways a command ends:
+printing or writing its text, or failing with a message on standard error.
 
 Every failure is one line on standard error (a file with several problems lists them
 under it), never a traceback, and its exit status says what kind it is:
@@ -24,32 +24,46 @@ the same exit status. A command writes its output whole or not at all
 (:func:`okrkit.io.write_atomically`), and never over a file it read unless asked with
 ``--force`` (:func:`refuse_own_input`).
 
-The language of a command is, in order: ``--locale``, ``OKRKIT_LOCALE``, the
-workspace's ``locale`` (``okrkit.toml``), the ``locale`` of the OKR set it reads
-(:func:`adopt_locale`), the environment (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), and
-English.
+The language of a command is, in order: ``--locale`` (``okrkit --locale X COMMAND``
+or ``okrkit COMMAND --locale X``), ``OKRKIT_LOCALE``, the workspace's ``locale``
+(``okrkit.toml``), the ``locale`` of the OKR set it reads (:func:`adopt_locale`), the
+environment (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), and English. The group finds it
+on the command line before click parses a word (:func:`~okrkit.cli._peek.early_locale`),
+so that help, usage errors and click's own words (:mod:`okrkit.cli._words`) speak it
+too; the command then settles it as it runs (:mod:`okrkit.cli._language`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from rich.console import Console
 
 from okrkit._version import __version__
+from okrkit.cli._help import Group, group, option
+from okrkit.cli._language import (
+    LOCALES,
+    adopt_locale,
+    choose_locale,
+    group_locale,
+    locale_chosen,
+    locale_option,
+    with_locale,
+)
+from okrkit.cli._peek import early_locale
 from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_lines, terminal_text
-from okrkit.errors import LocaleError, OKRError
-from okrkit.i18n import _, use_locale
+from okrkit.cli._words import click_in_okrkit_words
+from okrkit.errors import OKRError
+from okrkit.i18n import N_, _, get_locale, use_locale
 from okrkit.io import load, write_atomically
 
 if TYPE_CHECKING:
@@ -78,11 +92,7 @@ EXIT_USAGE = 2
 EXIT_BUG = 70
 """The exit status of an unexpected error, a bug in okrkit (``EX_SOFTWARE``)."""
 
-_F = TypeVar("_F", bound=Callable[..., Any])
-# Keys of the click context's meta, shared by the group and its commands.
-_DEBUG = "okrkit.debug"
-_LOCALES = "okrkit.locales"  # the ExitStack that holds the command's locale
-_LOCALE_KEPT = "okrkit.locale_kept"  # an option, OKRKIT_LOCALE or okrkit.toml chose it
+_DEBUG = "okrkit.debug"  # a key of the click context's meta
 
 
 class _UsageLine(click.ClickException):
@@ -97,6 +107,11 @@ class _UsageLine(click.ClickException):
                 message=message, command=error.ctx.command_path
             )
         super().__init__(message)
+        self.locale = get_locale()  # "Error:" is said in the message's language
+
+    def show(self, file: Any = None) -> None:
+        with use_locale(self.locale):
+            super().show(file)
 
 
 @contextlib.contextmanager
@@ -110,13 +125,24 @@ def _usage_in_one_line() -> Iterator[None]:
         raise _UsageLine(exc) from None
 
 
-class _Group(click.Group):
+class _Group(Group):
     """The ``okrkit`` group: every error, its subcommands' too, is one line.
 
     Usage errors are click's (status 2); okrkit's errors a command lets through go
     through :func:`fail` (status 1); anything else is a bug, told in one line (status
-    70). The command's locale stays in force until its error is printed.
+    70). The command's locale stays in force until its error is printed. The whole
+    run, from parsing the command line on, speaks the language the command line asks
+    for (:func:`~okrkit.cli._peek.early_locale`), click's own words included.
     """
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        given = sys.argv[1:] if args is None else list(args)
+        chosen = early_locale(given)
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(click_in_okrkit_words())
+            if chosen is not None:
+                stack.enter_context(use_locale(chosen))
+            return super().main(args, *rest, **extra)
 
     def make_context(
         self,
@@ -130,7 +156,7 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         with contextlib.ExitStack() as locales:
-            ctx.meta[_LOCALES] = locales
+            ctx.meta[LOCALES] = locales
             try:
                 with _usage_in_one_line():
                     return super().invoke(ctx)
@@ -175,21 +201,37 @@ def _bug(exc: Exception) -> NoReturn:
     sys.exit(EXIT_BUG)
 
 
-@click.group(
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(_("%(prog)s, version %(version)s") % {"prog": "okrkit", "version": __version__})
+        ctx.exit()
+
+
+@group(
     cls=_Group,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help=_("Objectives and Key Results from the command line."),
+    help=N_("Objectives and Key Results from the command line."),
 )
-@click.version_option(__version__, "-V", "--version", prog_name="okrkit")
-@click.option(
+@option(
+    "-V",
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help=N_("Show the version and exit."),
+)
+@option(
     "--debug",
     is_flag=True,
     envvar="OKRKIT_DEBUG",
-    help=_("Print the traceback of an error instead of one line (also: OKRKIT_DEBUG=1)."),
+    help=N_("Print the traceback of an error instead of one line (also: OKRKIT_DEBUG=1)."),
 )
-def main(debug: bool) -> None:
+@locale_option(envvar=None)
+def main(debug: bool, locale: str | None) -> None:
     """Objectives and Key Results from the command line."""
     click.get_current_context().meta[_DEBUG] = debug
+    group_locale(locale)
 
 
 def console() -> Console:
@@ -200,74 +242,6 @@ def console() -> Console:
         # Piped or captured output keeps whole lines: nothing to wrap or crop for.
         out.width = 100_000
     return out
-
-
-def _check_locale(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        with use_locale(value) as locale:
-            return locale
-    except LocaleError as exc:
-        raise click.BadParameter(str(exc)) from None
-
-
-def _speak(chosen: use_locale) -> None:
-    """Use ``chosen`` until the command ends and its error, if any, is printed."""
-    ctx = click.get_current_context(silent=True)
-    if ctx is None:  # pragma: no cover - commands always run in a context
-        return
-    locales = ctx.meta.get(_LOCALES)
-    if isinstance(locales, contextlib.ExitStack):
-        locales.enter_context(chosen)
-    else:  # a command run on its own, outside the okrkit group
-        ctx.with_resource(chosen)
-
-
-def choose_locale(locale: str) -> None:
-    """Speak ``locale`` for the rest of the command: the user chose it, data does not.
-
-    :func:`with_locale` calls it for ``--locale`` and ``OKRKIT_LOCALE``, the workspace
-    options for ``okrkit.toml``'s ``locale``; an OKR set's ``locale`` does not change
-    it then (see :func:`adopt_locale`). It stays in force until the command's error, if
-    any, is printed.
-
-    Raises:
-        LocaleError: when babel does not know ``locale``.
-    """
-    chosen = use_locale(locale)
-    ctx = click.get_current_context(silent=True)
-    if ctx is not None:
-        ctx.meta[_LOCALE_KEPT] = True
-    _speak(chosen)
-
-
-def locale_chosen() -> bool:
-    """Whether the command's language is settled: chosen by the user or a set read before.
-
-    The user chooses with ``--locale``, ``OKRKIT_LOCALE`` or ``okrkit.toml``.
-    """
-    ctx = click.get_current_context(silent=True)
-    return bool(ctx is not None and ctx.meta.get(_LOCALE_KEPT))
-
-
-def adopt_locale(locale: str | None) -> None:
-    """Speak ``locale``, the one an OKR set declares, for the rest of the command.
-
-    Only when nothing chose the language before: not ``--locale``, not
-    ``OKRKIT_LOCALE``, not the workspace's ``okrkit.toml``, and no set read before in
-    the same command. The set's locale wins over the environment (``LANG``...). A
-    ``None`` locale (the set does not say) changes nothing.
-    """
-    ctx = click.get_current_context(silent=True)
-    if locale is None or ctx is None or ctx.meta.get(_LOCALE_KEPT):
-        return
-    try:
-        chosen = use_locale(locale)
-    except LocaleError:  # pragma: no cover - the model checked it
-        return
-    _speak(chosen)
-    ctx.meta[_LOCALE_KEPT] = True
 
 
 def read_okrs(file: Path) -> OKRSet:
@@ -285,32 +259,6 @@ def read_okrs(file: Path) -> OKRSet:
         fail(exc)
     adopt_locale(okrset.locale)
     return okrset
-
-
-def with_locale(command: _F) -> _F:
-    """Add ``--locale`` (default: ``OKRKIT_LOCALE``) and run the command in it.
-
-    Without either, the command speaks the locale of the OKR set it reads, if it says
-    one (see :func:`adopt_locale`), else the environment's.
-    """
-
-    @click.option(
-        "--locale",
-        "locale",
-        envvar="OKRKIT_LOCALE",
-        callback=_check_locale,
-        help=_(
-            "Language of the output, such as vi or en (default: $OKRKIT_LOCALE, else the "
-            "data's own locale, else the system's)."
-        ),
-    )
-    @functools.wraps(command)
-    def wrapper(*args: Any, locale: str | None, **kwargs: Any) -> Any:
-        if locale is not None:
-            choose_locale(locale)
-        return command(*args, **kwargs)
-
-    return wrapper  # type: ignore[return-value]
 
 
 def fail(error: OKRError | str) -> NoReturn:

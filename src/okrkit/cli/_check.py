@@ -38,11 +38,13 @@ from okrkit.cli._check_formats import (
     plain_lines,
     summary,
 )
+from okrkit.cli._help import PathParam, argument, command, option
+from okrkit.cli._language import locale_given
 from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_text
 from okrkit.cli._workspace import _is_locale, _workspace_locale, resolve_target
 from okrkit.errors import OKRError, Shown
-from okrkit.i18n import _, gettext
+from okrkit.i18n import N_, _, gettext
 from okrkit.io import load
 from okrkit.lint import Diagnostic, LintConfig, LintRule, Severity, available, get, lint
 
@@ -117,58 +119,61 @@ def _rules(settings: LintConfig, as_of: dt.date | None) -> list[tuple[LintRule, 
     ]
 
 
-@click.command(
+@command(
     "check",
-    help=_(
+    help=N_(
         "Lint FILE, or the workspace's store, against the rules of good OKRs. Exit status: "
         "0 no error, 1 errors found, 2 input that cannot be used."
     ),
 )
-@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
+@argument(
+    "file", required=False, metavar=N_("FILE"), type=PathParam(dir_okay=False, path_type=Path)
+)
+@option(
     "--store",
     "store",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=_("A store to lint instead of FILE (default: the one named by okrkit.toml)."),
+    type=PathParam(dir_okay=False, path_type=Path),
+    help=N_("A store to lint instead of FILE (default: the one named by okrkit.toml)."),
 )
-@click.option(
+@option(
     "--workspace",
     "workspace",
-    metavar="NAME",
-    help=_("The workspace inside the store (default: okrkit.toml's, or 'default')."),
+    metavar=N_("NAME"),
+    help=N_("The workspace inside the store (default: okrkit.toml's, or 'default')."),
 )
-@click.option(
+@option(
     "-f",
     "--format",
     "fmt",
     type=click.Choice(("text", "json", "sarif", "github")),
     default="text",
     show_default=True,
-    help=_(
+    help=N_(
         "text for people; json for programs; sarif for code scanning; github for "
         "annotations in GitHub Actions."
     ),
 )
-@click.option(
+@option(
     "--as-of",
     "as_of",
     callback=_as_of,
-    help=_(
+    metavar=N_("DATE"),
+    help=N_(
         "Judge forecasts and check-ins on this date, YYYY-MM-DD or today (default: the "
         "rules that need a date do not run)."
     ),
 )
-@click.option(
+@option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=_("Write to this file instead of printing."),
+    type=PathParam(dir_okay=False, path_type=Path),
+    help=N_("Write to this file instead of printing."),
 )
-@click.option(
+@option(
     "--config",
     "config",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=_(
+    type=PathParam(dir_okay=False, path_type=Path),
+    help=N_(
         "The lint configuration: an okrkit.toml or pyproject.toml (default: the nearest "
         "one with a lint table)."
     ),
@@ -185,8 +190,7 @@ def check(
     config: Path | None,
 ) -> None:
     """Lint FILE, or the workspace's store."""
-    ctx = click.get_current_context()
-    if not ctx.params.get("locale"):
+    if not locale_given():
         place = _workspace_locale(file, store)
         if place is not None and _is_locale(place):
             choose_locale(place)

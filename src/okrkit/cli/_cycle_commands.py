@@ -20,11 +20,12 @@ from rich.table import Table
 from rich.text import Text
 
 from okrkit.cli._app import console, fail, with_locale
+from okrkit.cli._help import argument, command, option
 from okrkit.cli._safe import terminal_text
-from okrkit.cli._score import optional_date
+from okrkit.cli._score import optional_date, strategy_option
 from okrkit.cli._workspace import resolve_target, target_options
 from okrkit.errors import OKRError, Shown
-from okrkit.i18n import _, format_day, format_number, format_value, gettext
+from okrkit.i18n import N_, _, format_day, format_number, format_value, gettext
 from okrkit.model import Status
 from okrkit.store import CarryForward, Closed, GradeLike, carry_forward, close_cycle
 
@@ -50,47 +51,41 @@ def _cell(text: str, style: str = "") -> Text:
     return Text(terminal_text(text), style=style)
 
 
-_as_of_option = click.option(
+_as_of_option = option(
     "--as-of",
     "as_of",
     callback=optional_date,
-    metavar="DATE",
-    help=_("The day the scores are read on, YYYY-MM-DD (default: the cycle's last day)."),
+    metavar=N_("DATE"),
+    help=N_("The day the scores are read on, YYYY-MM-DD (default: the cycle's last day)."),
 )
-_strategy_option = click.option(
-    "--strategy",
-    default="linear",
-    show_default=True,
-    help=_("The scoring strategy: linear, grade, zones, stepped, or package.module:name."),
-)
-_author_option = click.option(
-    "--author", metavar="NAME", help=_("Who made the change, for a store's history.")
+_author_option = option(
+    "--author", metavar=N_("NAME"), help=N_("Who made the change, for a store's history.")
 )
 
 
 # -- carry-forward ------------------------------------------------------------------------
 
 
-@click.command(
+@command(
     "carry-forward",
-    help=_(
+    help=N_(
         "Copy the unfinished key results and objectives of one cycle into the next, "
         "with new ids and a link back to the original."
     ),
 )
-@click.option(
-    "--from", "source", required=True, metavar="CYCLE", help=_("The cycle to carry from.")
+@option(
+    "--from", "source", required=True, metavar=N_("CYCLE"), help=N_("The cycle to carry from.")
 )
-@click.option(
+@option(
     "--to",
     "target",
     required=True,
-    metavar="CYCLE",
-    help=_("The cycle to carry into: a cycle of the set, or a quarter such as 2026-Q2."),
+    metavar=N_("CYCLE"),
+    help=N_("The cycle to carry into: a cycle of the set, or a quarter such as 2026-Q2."),
 )
 @_as_of_option
-@_strategy_option
-@click.option("--dry-run", is_flag=True, help=_("Show what would move, and save nothing."))
+@strategy_option
+@option("--dry-run", is_flag=True, help=N_("Show what would move, and save nothing."))
 @_author_option
 @target_options
 @with_locale
@@ -199,24 +194,24 @@ def parse_grades(
     return grades
 
 
-@click.command(
+@command(
     "close",
-    help=_(
+    help=N_(
         "Close CYCLE: give every key result and objective of it a final grade, the "
         "owner's when given with --grade, else its score."
     ),
 )
-@click.argument("cycle")
-@click.option(
+@argument("cycle", metavar=N_("CYCLE"))
+@option(
     "--grade",
     "grades",
     multiple=True,
-    metavar="ID=VALUE[:REASON]",
+    metavar=N_("ID=VALUE[:REASON]"),
     callback=parse_grades,
-    help=_("An owner's grade, 0 to 1, with an optional reason; repeat for several."),
+    help=N_("An owner's grade, 0 to 1, with an optional reason; repeat for several."),
 )
 @_as_of_option
-@_strategy_option
+@strategy_option
 @_author_option
 @target_options
 @with_locale

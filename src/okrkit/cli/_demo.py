@@ -12,11 +12,10 @@ import datetime as dt
 from importlib import resources
 from pathlib import Path
 
-import click
-
 from okrkit.cli._app import console, emit, fail, locale_chosen, read_okrs, with_locale
+from okrkit.cli._help import PathParam, command, option
 from okrkit.cli._report import build_report, show
-from okrkit.i18n import _, get_locale
+from okrkit.i18n import N_, _, get_locale
 from okrkit.model import OKRSet
 from okrkit.report import render
 
@@ -55,25 +54,25 @@ def _last_checkin(okrset: OKRSet) -> dt.date:
     return max(cycle.end for cycle in okrset.cycles)
 
 
-@click.command(
-    help=_(
+@command(
+    help=N_(
         "Show what okrkit does on its bundled example: the scorecard and the weekly "
         "digest, or with --html one web page."
     )
 )
-@click.option(
+@option(
     "--html",
     "html",
     is_flag=True,
-    help=_("Write the scorecard as one self-contained HTML page, and name the file."),
+    help=N_("Write the scorecard as one self-contained HTML page, and name the file."),
 )
-@click.option(
+@option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    type=PathParam(dir_okay=False, writable=True, path_type=Path),
     default=Path("okrkit-demo.html"),
     show_default=True,
-    help=_("Where --html writes the page."),
+    help=N_("Where --html writes the page."),
 )
 @with_locale
 def demo(*, html: bool, output: Path) -> None:

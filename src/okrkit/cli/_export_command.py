@@ -9,10 +9,11 @@ from typing import Any
 import click
 
 from okrkit.cli._app import fail, read_okrs, with_locale
+from okrkit.cli._help import PathParam, argument, command, option
 from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_text
 from okrkit.errors import OKRError, import_extra
-from okrkit.i18n import _, format_number, ngettext
+from okrkit.i18n import N_, _, format_number, ngettext
 from okrkit.io import PARQUET_SCHEMA
 
 __all__ = ["export_parquet"]
@@ -30,26 +31,26 @@ def _other_files(folder: Path) -> list[str]:
     return [name for name in names if name not in ours]
 
 
-@click.command(
+@command(
     "export-parquet",
-    help=_(
+    help=N_(
         "Write FILE and its check-ins as four Parquet tables (objectives, key_results, "
         "links, checkins) into a folder, for DuckDB, Spark and other engines."
     ),
 )
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
+@argument("file", metavar=N_("FILE"), type=PathParam(dir_okay=False, path_type=Path))
+@option(
     "-o",
     "--output",
     "folder",
     required=True,
-    type=click.Path(path_type=Path),
-    help=_("The folder to write the tables into; made when missing."),
+    type=PathParam(path_type=Path),
+    help=N_("The folder to write the tables into; made when missing."),
 )
-@click.option(
+@option(
     "--force",
     is_flag=True,
-    help=_("Write even into a folder that holds other files (they are left alone)."),
+    help=N_("Write even into a folder that holds other files (they are left alone)."),
 )
 @with_locale
 def export_parquet(file: Path, folder: Path, force: bool) -> None:

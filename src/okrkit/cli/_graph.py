@@ -9,9 +9,10 @@ from pathlib import Path
 import click
 
 from okrkit.cli._app import emit, fail, read_okrs, refuse_own_input, with_locale
+from okrkit.cli._help import PathParam, argument, command, option
 from okrkit.cli._safe import terminal_text
 from okrkit.errors import OKRError, Problem
-from okrkit.i18n import _
+from okrkit.i18n import N_, _
 from okrkit.io import to_node_link
 
 __all__ = ["graph"]
@@ -24,26 +25,24 @@ _GRAPH_FORMATS = ("mermaid", "dot", "graphml", "json")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-@click.command(
-    "graph", help=_("Export the alignment graph of FILE as Mermaid, DOT, GraphML or JSON.")
-)
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
+@command("graph", help=N_("Export the alignment graph of FILE as Mermaid, DOT, GraphML or JSON."))
+@argument("file", metavar=N_("FILE"), type=PathParam(dir_okay=False, path_type=Path))
+@option(
     "-f",
     "--format",
     "fmt",
     type=click.Choice(_GRAPH_FORMATS),
     default="mermaid",
     show_default=True,
-    help=_("The export format."),
+    help=N_("The export format."),
 )
-@click.option(
+@option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=_("Write to this file instead of printing."),
+    type=PathParam(dir_okay=False, path_type=Path),
+    help=N_("Write to this file instead of printing."),
 )
-@click.option("--force", is_flag=True, help=_("Write the output even over FILE itself."))
+@option("--force", is_flag=True, help=N_("Write the output even over FILE itself."))
 @with_locale
 def graph(file: Path, fmt: str, output: Path | None, force: bool) -> None:
     """Export the alignment graph of FILE."""

@@ -18,11 +18,12 @@ import click
 from okrkit.checkins import CheckInLog
 from okrkit.checkins._headers import FIELDS
 from okrkit.cli._app import fail, with_locale
+from okrkit.cli._help import PathParam, argument, command, option
 from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_text
 from okrkit.cli._workspace import resolve_target, target_options
 from okrkit.errors import HINT_LIMIT, OKRError, Shown, ValidationError
-from okrkit.i18n import _, format_number, gettext, ngettext
+from okrkit.i18n import N_, _, format_number, gettext, ngettext
 
 if TYPE_CHECKING:
     from okrkit.model import Cycle, OKRSet
@@ -57,51 +58,49 @@ def parse_columns(
     return columns
 
 
-@click.command(
+@command(
     "import-checkins",
-    help=_(
+    help=N_(
         "Import check-ins from FILE (.csv, .tsv, .txt, .xlsx or .parquet) into a store or "
         "an OKR file. Every row is checked; nothing is stored unless all are good."
     ),
 )
-@click.argument("source", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
+@argument("source", metavar=N_("FILE"), type=PathParam(dir_okay=False, path_type=Path))
+@option(
     "--column",
     "columns",
     multiple=True,
-    metavar="FIELD=HEADER",
+    metavar=N_("FIELD=HEADER"),
     callback=parse_columns,
-    help=_(
+    help=N_(
         "The file's column for a field (key_result, on, value, confidence, note, author), "
         "such as --column value='Giá trị'; repeat for each. Others are found by name."
     ),
 )
-@click.option(
-    "--sheet", metavar="NAME", help=_("The sheet of an .xlsx file (default: the first).")
+@option("--sheet", metavar=N_("NAME"), help=N_("The sheet of an .xlsx file (default: the first)."))
+@option(
+    "--delimiter", metavar=N_("CHAR"), help=N_("The delimiter of a CSV file (default: sniffed).")
 )
-@click.option(
-    "--delimiter", metavar="CHAR", help=_("The delimiter of a CSV file (default: sniffed).")
-)
-@click.option(
+@option(
     "--decimal",
     type=click.Choice([".", ","]),
     default=".",
     show_default=True,
-    help=_("The decimal mark of the values: . or , (for 3,5)."),
+    help=N_("The decimal mark of the values: . or , (for 3,5)."),
 )
-@click.option(
+@option(
     "--day-format",
     "day_format",
-    metavar="FORMAT",
-    help=_("How the file writes days, such as %d/%m/%Y (default: YYYY-MM-DD)."),
+    metavar=N_("FORMAT"),
+    help=N_("How the file writes days, such as %d/%m/%Y (default: YYYY-MM-DD)."),
 )
-@click.option(
+@option(
     "--skip-bad",
     "skip_bad",
     is_flag=True,
-    help=_("Store the good rows and list the bad ones, instead of storing nothing."),
+    help=N_("Store the good rows and list the bad ones, instead of storing nothing."),
 )
-@click.option("--author", metavar="ID", help=_("Who made the import, for a store's history."))
+@option("--author", metavar=N_("ID"), help=N_("Who made the import, for a store's history."))
 @target_options
 @with_locale
 def import_checkins(

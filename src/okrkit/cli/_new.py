@@ -10,10 +10,11 @@ from pathlib import Path
 import click
 
 from okrkit.cli._app import fail, with_locale
+from okrkit.cli._help import PathParam, command, option
 from okrkit.cli._safe import terminal_text
 from okrkit.cli._templates import load_catalogue
 from okrkit.errors import OKRError, Shown
-from okrkit.i18n import _, gettext, ngettext
+from okrkit.i18n import N_, _, gettext, ngettext
 from okrkit.io import dump
 from okrkit.model import Cycle, Level, OKRSet, Owner, OwnerKind
 
@@ -53,32 +54,45 @@ def parse_settings(
     return settings
 
 
-@click.command(help=_("Write a ready OKR file from a template, with your parameter values."))
-@click.option("--template", "template_id", required=True, metavar="ID", help=_("Template id."))
-@click.option(
+@command(help=N_("Write a ready OKR file from a template, with your parameter values."))
+@option("--template", "template_id", required=True, metavar=N_("ID"), help=N_("Template id."))
+@option(
     "--set",
     "settings",
     multiple=True,
-    metavar="NAME=VALUE",
+    metavar=N_("NAME=VALUE"),
     callback=parse_settings,
-    help=_("A parameter value; repeat for each parameter."),
+    help=N_("A parameter value; repeat for each parameter."),
 )
-@click.option(
+@option(
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=_("The OKR file to write (.yaml, .toml or .json)."),
+    type=PathParam(dir_okay=False, path_type=Path),
+    help=N_("The OKR file to write (.yaml, .toml or .json)."),
 )
-@click.option(
+@option(
     "--cycle",
     callback=parse_cycle,
-    help=_("A quarter such as 2026-Q2 or a year such as 2026 (default: this quarter)."),
+    metavar=N_("CYCLE"),
+    help=N_("A quarter such as 2026-Q2 or a year such as 2026 (default: this quarter)."),
 )
-@click.option("--owner", "owner_id", default="me", show_default=True, help=_("The owner's id."))
-@click.option("--owner-name", help=_("The owner's name (default: the id)."))
-@click.option("--id", "objective_id", help=_("The objective's id (default: the template's)."))
-@click.option("--force", is_flag=True, help=_("Overwrite FILE if it exists."))
+@option(
+    "--owner",
+    "owner_id",
+    default="me",
+    show_default=True,
+    metavar=N_("ID"),
+    help=N_("The owner's id."),
+)
+@option("--owner-name", metavar=N_("NAME"), help=N_("The owner's name (default: the id)."))
+@option(
+    "--id",
+    "objective_id",
+    metavar=N_("ID"),
+    help=N_("The objective's id (default: the template's)."),
+)
+@option("--force", is_flag=True, help=N_("Overwrite FILE if it exists."))
 @with_locale
 def new(  # noqa: PLR0917 - click passes every option by position
     template_id: str,

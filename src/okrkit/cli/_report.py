@@ -11,33 +11,38 @@ from rich.text import Text
 from rich.tree import Tree
 
 from okrkit.cli._app import console, emit, fail, read_okrs, refuse_own_input, with_locale
+from okrkit.cli._help import PathParam, argument, command, option
 from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_text
-from okrkit.cli._score import optional_date
+from okrkit.cli._score import optional_date, strategy_option
 from okrkit.errors import OKRError
-from okrkit.i18n import _, format_date, format_value, ngettext
+from okrkit.i18n import N_, _, format_date, format_value, ngettext
 from okrkit.io import json_schema
 from okrkit.model import KeyResult, Level, Objective, OKRSet
 from okrkit.report import (
+    AlignmentMap,
     CycleReview,
     ScorecardReport,
     WeeklyDigest,
+    alignment_map,
     build_digest,
     build_review,
     build_scorecard,
+    graphviz_available,
     render,
+    to_html,
     to_rich,
 )
 
 __all__ = ["REPORT_FORMATS", "REPORT_KINDS", "build_report", "outline", "report", "schema", "show"]
 
 
-@click.command(help=_("Print the JSON Schema of the OKR file format."))
-@click.option(
+@command(help=N_("Print the JSON Schema of the OKR file format."))
+@option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help=_("Write the schema to this file instead of printing it."),
+    type=PathParam(dir_okay=False, writable=True, path_type=Path),
+    help=N_("Write the schema to this file instead of printing it."),
 )
 @with_locale
 def schema(output: Path | None) -> None:
@@ -51,55 +56,52 @@ REPORT_FORMATS = ("text", "md", "html")
 """What ``okrkit report --format`` writes."""
 
 
-@click.command(
-    help=_(
+@command(
+    help=N_(
         "Report on FILE: the scorecard (the default), the weekly digest, the end-of-cycle "
         "review, or the outline, as text, Markdown or one HTML page."
     )
 )
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
+@argument("file", metavar=N_("FILE"), type=PathParam(dir_okay=False, path_type=Path))
+@option(
     "--kind",
     type=click.Choice(REPORT_KINDS),
     default="scorecard",
     show_default=True,
-    help=_("Which report to build."),
+    help=N_("Which report to build."),
 )
-@click.option(
+@option(
     "--format",
     "form",
     type=click.Choice(REPORT_FORMATS),
     default="text",
     show_default=True,
-    help=_("text for a terminal or a pipe, md for a wiki, html for one self-contained page."),
+    help=N_("text for a terminal or a pipe, md for a wiki, html for one self-contained page."),
 )
-@click.option(
+@option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help=_("Write the report to this file instead of printing it."),
+    type=PathParam(dir_okay=False, writable=True, path_type=Path),
+    help=N_("Write the report to this file instead of printing it."),
 )
-@click.option(
+@option(
     "--as-of",
     "as_of",
     callback=optional_date,
-    help=_(
+    metavar=N_("DATE"),
+    help=N_(
         "The report's date, YYYY-MM-DD (default: today; for the review, the end of the "
         "last cycle that has ended)."
     ),
 )
-@click.option(
+@option(
     "--since",
     callback=optional_date,
-    help=_("For the digest: the day the week began, YYYY-MM-DD (default: 7 days before)."),
+    metavar=N_("DATE"),
+    help=N_("For the digest: the day the week began, YYYY-MM-DD (default: 7 days before)."),
 )
-@click.option(
-    "--strategy",
-    default="linear",
-    show_default=True,
-    help=_("The scoring strategy: linear, grade, zones, stepped, or package.module:name."),
-)
-@click.option("--force", is_flag=True, help=_("Allow writing over the file being read."))
+@strategy_option
+@option("--force", is_flag=True, help=N_("Allow writing over the file being read."))
 @with_locale
 def report(
     *,
@@ -125,9 +127,12 @@ def report(
     try:
         with progress(_("Building the report of {file}").format(file=file)):
             built = build_report(okrset, kind, as_of=as_of, since=since, strategy=strategy)
+            alignment = None
+            if isinstance(built, ScorecardReport) and form == "html" and graphviz_available():
+                alignment = alignment_map(okrset, as_of=built.as_of, strategy=strategy)
     except OKRError as exc:
         fail(exc)
-    show(built, form, output)
+    show(built, form, output, alignment=alignment)
 
 
 def build_report(
@@ -147,12 +152,16 @@ def build_report(
 
 
 def show(
-    built: ScorecardReport | WeeklyDigest | CycleReview, form: str, output: Path | None
+    built: ScorecardReport | WeeklyDigest | CycleReview,
+    form: str,
+    output: Path | None,
+    *,
+    alignment: AlignmentMap | None = None,
 ) -> None:
     """Print ``built`` (rich in a terminal, plain when piped) or write it to ``output``.
 
     The report is laid out under a progress bar (in a terminal, when it takes a while),
-    then printed or written.
+    then printed or written. An HTML scorecard shows ``alignment`` at its end.
     """
     out = console()
     if form == "text" and output is None and out.is_terminal:
@@ -161,7 +170,10 @@ def show(
         out.print(shown)
         return
     with progress(_("Laying out the report")):
-        text = render(built, "markdown" if form == "md" else form)
+        if alignment is not None:
+            text = to_html(built, alignment=alignment)
+        else:
+            text = render(built, "markdown" if form == "md" else form)
     emit(text if text.endswith("\n") else text + "\n", output)
 
 

@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import sys
+import unicodedata
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,16 +25,27 @@ from rich.tree import Tree
 
 from okrkit.cli._app import console, emit, fail, read_okrs, refuse_own_input, with_locale
 from okrkit.cli._graph import _JSON_UNSAFE
+from okrkit.cli._help import PathParam, argument, command, option
 from okrkit.cli._progress import is_terminal, progress
 from okrkit.cli._safe import terminal_lines, terminal_text
 from okrkit.errors import OKRError, Shown
-from okrkit.i18n import _, format_date, format_percent, gettext
+from okrkit.i18n import N_, SHIPPED_LOCALES, _, format_date, format_percent, gettext, use_locale
+from okrkit.scoring import available, strategy_label
 
 if TYPE_CHECKING:
     from okrkit.model import OKRSet
     from okrkit.scoring import Score, Scorecard
 
-__all__ = ["CSV_COLUMNS", "csv_cell", "optional_date", "parse_date", "score", "scorecard_csv"]
+__all__ = [
+    "CSV_COLUMNS",
+    "csv_cell",
+    "optional_date",
+    "parse_date",
+    "score",
+    "scorecard_csv",
+    "strategy_option",
+    "strategy_option_value",
+]
 
 # The rich style of each status, by its value; any other status is dim.
 _COLOURS = {
@@ -141,39 +153,81 @@ def optional_date(ctx: click.Context, param: click.Parameter, value: str | None)
     return None if value is None else parse_date(ctx, param, value)
 
 
-@click.command(
-    "score",
-    help=_("Score FILE as of a date: every objective and key result with score and status."),
-)
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--as-of",
-    "as_of",
-    callback=parse_date,
-    help=_("The scoring date, YYYY-MM-DD (default: today)."),
-)
-@click.option(
+def _fold(text: str) -> str:
+    """``text`` without accents, case, hyphens or extra spaces: how labels are matched."""
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(char for char in plain if not unicodedata.combining(char))
+    return " ".join(plain.lower().replace("-", " ").replace("_", " ").split())
+
+
+def strategy_option_value(_ctx: click.Context | None, _param: object, value: str) -> str:
+    """The strategy ``--strategy`` names: a name, or a built-in one's label, in any language.
+
+    A label is matched without accents, case or hyphens (``tuyen-tinh`` is ``linear``);
+    anything else (a registered name, ``package.module:name``) is passed on as it is,
+    and scoring says when it does not know it.
+
+    Examples:
+        >>> strategy_option_value(None, None, "Tuyen tinh")
+        'linear'
+        >>> strategy_option_value(None, None, "package.module:Strategy")
+        'package.module:Strategy'
+    """
+    names = available()
+    if ":" in value or value in names:
+        return value
+    wanted = _fold(value)
+    for name in names:
+        labels = {_fold(name)}
+        for locale in SHIPPED_LOCALES:
+            with use_locale(locale):
+                labels.add(_fold(strategy_label(name)))
+        if wanted in labels:
+            return name
+    return value
+
+
+strategy_option = option(
     "--strategy",
     default="linear",
     show_default=True,
-    help=_("The scoring strategy: linear, grade, zones, stepped, or package.module:name."),
+    metavar=N_("NAME"),
+    callback=strategy_option_value,
+    default_label=strategy_label,
+    help=N_("The scoring strategy: linear, grade, zones, stepped, or package.module:name."),
 )
-@click.option(
+"""The ``--strategy`` option of the commands that score: a name or a label (default ``linear``)."""
+
+
+@command(
+    "score",
+    help=N_("Score FILE as of a date: every objective and key result with score and status."),
+)
+@argument("file", metavar=N_("FILE"), type=PathParam(dir_okay=False, path_type=Path))
+@option(
+    "--as-of",
+    "as_of",
+    callback=parse_date,
+    metavar=N_("DATE"),
+    help=N_("The scoring date, YYYY-MM-DD (default: today)."),
+)
+@strategy_option
+@option(
     "-f",
     "--format",
     "fmt",
     type=click.Choice(("text", "json", "csv")),
     default="text",
     show_default=True,
-    help=_("text for people; json or csv for programs, with codes that never change."),
+    help=N_("text for people; json or csv for programs, with codes that never change."),
 )
-@click.option(
+@option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=_("Write to this file instead of printing."),
+    type=PathParam(dir_okay=False, path_type=Path),
+    help=N_("Write to this file instead of printing."),
 )
-@click.option("--force", is_flag=True, help=_("Write the output even over FILE itself."))
+@option("--force", is_flag=True, help=N_("Write the output even over FILE itself."))
 @with_locale
 def score(
     *, file: Path, as_of: dt.date, strategy: str, fmt: str, output: Path | None, force: bool
@@ -211,7 +265,7 @@ def _scorecard_tree(okrset: OKRSet, card: Scorecard, as_of: dt.date, strategy: s
             (_("Scorecard"), "bold"),
             " · "
             + _("as of {date}").format(date=format_date(as_of))
-            + f" · {terminal_text(strategy)}",
+            + f" · {terminal_text(strategy_label(strategy))}",
         )
     )
     for objective in okrset.objectives:

@@ -8,21 +8,23 @@ import sys
 from pathlib import Path
 
 import click
-from click.core import ParameterSource
 from rich.text import Text
 
 from okrkit.cli._app import console, fail, with_locale
+from okrkit.cli._help import PathParam, argument, command, option
 from okrkit.cli._history_view import history_view, metric_range
+from okrkit.cli._language import locale_on_command_line
 from okrkit.cli._safe import terminal_text
 from okrkit.cli._score import parse_date
 from okrkit.cli._workspace import (
+    DEFAULT_WORKSPACE,
     WORKSPACE_FILE,
     resolve_target,
     target_options,
     write_workspace,
 )
-from okrkit.errors import OKRError, Shown, ValidationError
-from okrkit.i18n import _, format_date, format_percent, format_value, get_locale, ngettext
+from okrkit.errors import OKRError, Problem, Shown, ValidationError
+from okrkit.i18n import N_, _, format_date, format_percent, format_value, get_locale, ngettext
 from okrkit.io import load
 from okrkit.model import CheckIn, Confidence, KeyResult, OKRSet
 from okrkit.store import SQLiteStore
@@ -36,38 +38,40 @@ _COLOURS = {"done": "green", "on_track": "green", "at_risk": "yellow", "off_trac
 # -- init --------------------------------------------------------------------------------
 
 
-@click.command("init", help=_("Make FOLDER a workspace: an okrkit.toml and its store."))
-@click.argument(
-    "folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+@command("init", help=N_("Make FOLDER a workspace: an okrkit.toml and its store."))
+@argument(
+    "folder",
+    required=False,
+    default=".",
+    metavar=N_("FOLDER"),
+    type=PathParam(file_okay=False, path_type=Path),
 )
-@click.option(
+@option(
     "--store",
     "store_name",
     default="okrkit.db",
     show_default=True,
-    metavar="NAME",
-    help=_("The store file, relative to FOLDER."),
+    metavar=N_("NAME"),
+    help=N_("The store file, relative to FOLDER."),
 )
-@click.option(
+@option(
     "--workspace",
     "name",
-    default="default",
-    show_default=True,
-    metavar="NAME",
-    help=_("The workspace inside the store."),
+    default=DEFAULT_WORKSPACE,
+    metavar=N_("NAME"),
+    help=N_("The workspace inside the store (default: 'default', the store's default workspace)."),
 )
-@click.option(
+@option(
     "--from",
     "source",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=_("An OKR file to save into the store."),
+    type=PathParam(dir_okay=False, path_type=Path),
+    help=N_("An OKR file to save into the store."),
 )
-@click.option("--force", is_flag=True, help=_("Replace an existing okrkit.toml."))
+@option("--force", is_flag=True, help=N_("Replace an existing okrkit.toml."))
 @with_locale
 def init(folder: Path, store_name: str, name: str, source: Path | None, force: bool) -> None:
     """Make FOLDER a workspace: an okrkit.toml and its store."""
-    ctx = click.get_current_context()
-    chosen = ctx.get_parameter_source("locale") is ParameterSource.COMMANDLINE
+    chosen = locale_on_command_line()  # `okrkit init --locale vi` or `okrkit --locale vi init`
     file = folder / WORKSPACE_FILE
     if file.exists() and not force:
         fail(_("{file} exists; pass --force to replace it").format(file=file))
@@ -105,7 +109,11 @@ def _saved_line(source: Path | None, okrset: OKRSet, name: str) -> str:
     checkins = ngettext("{count} check-in", "{count} check-ins", len(okrset.checkins)).format(
         count=len(okrset.checkins)
     )
-    return _("Saved {file} into the workspace {name}: {objectives}, {results}, {checkins}").format(
+    if name == DEFAULT_WORKSPACE:
+        line = _("Saved {file} into the default workspace: {objectives}, {results}, {checkins}")
+    else:
+        line = _("Saved {file} into the workspace {name}: {objectives}, {results}, {checkins}")
+    return line.format(
         file=source, name=name, objectives=objectives, results=results, checkins=checkins
     )
 
@@ -200,36 +208,41 @@ def _inside_cycle(okrset: OKRSet, kr: KeyResult, day: dt.date) -> None:
     cycle = okrset.cycle(okrset.objective_of(kr.id).cycle)
     if not cycle.start <= day <= cycle.end:
         raise ValidationError(
-            _(
-                "{day} is outside the cycle {cycle} of {id} ({start} to {end}); pick a day "
-                "inside it with --on YYYY-MM-DD"
-            ).format(
-                day=format_date(day),
-                cycle=terminal_text(cycle.name),
-                id=Shown(kr.id),
-                start=format_date(cycle.start),
-                end=format_date(cycle.end),
+            Problem(
+                "date.outside_cycle",
+                N_(
+                    "{day} is outside the cycle {cycle} of {id} ({start} to {end}); pick a day "
+                    "inside it with --on YYYY-MM-DD"
+                ),
+                {
+                    "day": day,
+                    "cycle": terminal_text(cycle.name),
+                    "id": Shown(kr.id),
+                    "start": cycle.start,
+                    "end": cycle.end,
+                },
             )
         )
 
 
-@click.command("checkin", help=_("Record a value for a key result: KR VALUE."))
-@click.argument("key_result", metavar="KR", required=False)
-@click.argument("value", metavar="VALUE", required=False)
-@click.option(
+@command("checkin", help=N_("Record a value for a key result: KR VALUE."))
+@argument("key_result", metavar=N_("KR"), required=False)
+@argument("value", metavar=N_("VALUE"), required=False)
+@option(
     "--on",
     "day",
     callback=parse_date,
-    help=_("The day of the value, YYYY-MM-DD (default: today)."),
+    metavar=N_("DATE"),
+    help=N_("The day of the value, YYYY-MM-DD (default: today)."),
 )
-@click.option(
+@option(
     "--confidence",
     callback=_confidence,
     metavar="1-5|red|yellow|green",
-    help=_("How sure the owner is of reaching the target."),
+    help=N_("How sure the owner is of reaching the target."),
 )
-@click.option("--note", default="", help=_("What moved, what blocks."))
-@click.option("--author", metavar="ID", help=_("The owner reporting it (an owner's id)."))
+@option("--note", default="", metavar=N_("TEXT"), help=N_("What moved, what blocks."))
+@option("--author", metavar=N_("ID"), help=N_("The owner reporting it (an owner's id)."))
 @target_options
 @with_locale
 def checkin(  # noqa: PLR0917 - click passes every option by name
@@ -284,10 +297,10 @@ def checkin(  # noqa: PLR0917 - click passes every option by name
 # -- history -----------------------------------------------------------------------------
 
 
-@click.command(
-    "history", help=_("Show who changed an objective, key result or other entity, and when.")
+@command(
+    "history", help=N_("Show who changed an objective, key result or other entity, and when.")
 )
-@click.argument("entity_id", metavar="KR_OR_ENTITY_ID")
+@argument("entity_id", metavar=N_("KR_OR_ENTITY_ID"))
 @target_options
 @with_locale
 def history(entity_id: str, file: Path | None, store: Path | None, workspace: str | None) -> None:

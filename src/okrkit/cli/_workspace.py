@@ -33,9 +33,12 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 import attrs
 import click
 
-from okrkit.cli._app import adopt_locale, choose_locale
+from okrkit._files import toml_syntax_error
+from okrkit.cli._help import PathParam, option
+from okrkit.cli._language import adopt_locale, choose_locale, locale_given
 from okrkit.errors import LoadError, LocaleError, OKRError, Problem, Shown, UsageError
-from okrkit.i18n import _, use_locale
+from okrkit.errors._message import as_found
+from okrkit.i18n import N_, _, use_locale
 from okrkit.io import dump, load, write_atomically
 from okrkit.store import SQLiteStore
 from okrkit.store._select import merge_checkins, select_cycle
@@ -46,6 +49,7 @@ if TYPE_CHECKING:
     from okrkit.store import Change
 
 __all__ = [
+    "DEFAULT_WORKSPACE",
     "WORKSPACE_FILE",
     "FileTarget",
     "StoreTarget",
@@ -60,6 +64,9 @@ __all__ = [
 
 WORKSPACE_FILE = "okrkit.toml"
 """The name of the file that makes a folder a workspace."""
+
+DEFAULT_WORKSPACE = "default"
+"""The workspace a store's commands use when none is named."""
 
 _KEYS = ("store", "name", "locale")
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -78,12 +85,29 @@ class Workspace:
 
     file: Path
     store: Path
-    name: str = "default"
+    name: str = DEFAULT_WORKSPACE
     locale: str | None = None
 
 
-def _bad(file: Path, message: str) -> LoadError:
-    return LoadError(Problem(message=message, file=str(file)))
+def _bad(file: Path, code: str, message: str, args: dict[str, object] | None = None) -> LoadError:
+    return LoadError(Problem(code, message, args or {}, file=str(file)))
+
+
+def _toml(file: Path) -> dict[str, Any]:
+    """The TOML data of ``file``; a file that cannot be read or parsed is a LoadError."""
+    try:
+        text = file.read_text(encoding="utf-8")
+        return tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        message = N_("the file is not UTF-8 text; save it as UTF-8 (byte {position})")
+        raise _bad(file, "file.encoding", message, {"position": exc.start}) from None
+    except OSError as exc:
+        message = N_("cannot read the workspace file: {reason}")
+        raise _bad(
+            file, "file.unreadable", message, {"reason": exc.strerror or str(exc)}
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise toml_syntax_error(exc, text, str(file)) from None
 
 
 def read_workspace(file: Path) -> Workspace:
@@ -93,38 +117,25 @@ def read_workspace(file: Path) -> Workspace:
         LoadError: naming the file, when it cannot be read, is not TOML, or holds a
             value that is not text or a key that okrkit does not know.
     """
-    try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _bad(
-            file, _("cannot read the workspace file: {reason}").format(reason=exc)
-        ) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise _bad(file, _("not valid TOML: {reason}").format(reason=exc)) from None
-    table = data.get("workspace")
+    table = _toml(file).get("workspace")
     if not isinstance(table, dict):
-        raise _bad(
-            file, _('add a [workspace] table with the store\'s path, such as: store = "okrkit.db"')
+        message = N_(
+            'add a [workspace] table with the store\'s path, such as: store = "okrkit.db"'
         )
+        raise _bad(file, "key.missing", message)
     for key, value in table.items():
         if key not in _KEYS:
+            message = N_("unknown key {key!r} in [workspace]; the keys are: {known}")
             raise _bad(
-                file,
-                _("unknown key {key!r} in [workspace]; the keys are: {known}").format(
-                    key=Shown(key), known=", ".join(_KEYS)
-                ),
+                file, "key.unknown", message, {"key": Shown(key), "known": ", ".join(_KEYS)}
             )
         if not isinstance(value, str) or not value.strip():
-            raise _bad(
-                file,
-                _("'{key}' in [workspace] must be text (got {value!r})").format(
-                    key=key, value=Shown(value)
-                ),
-            )
+            message = N_("'{key}' in [workspace] must be text (got {value!r})")
+            raise _bad(file, "field.type", message, {"key": key, "value": as_found(value)})
     return Workspace(
         file=file,
         store=file.parent / table.get("store", "okrkit.db"),
-        name=table.get("name", "default"),
+        name=table.get("name", DEFAULT_WORKSPACE),
         locale=table.get("locale"),
     )
 
@@ -146,7 +157,11 @@ def find_workspace(start: Path | None = None) -> Workspace | None:
 
 
 def write_workspace(
-    folder: Path, *, store: str = "okrkit.db", name: str = "default", locale: str | None = None
+    folder: Path,
+    *,
+    store: str = "okrkit.db",
+    name: str = DEFAULT_WORKSPACE,
+    locale: str | None = None,
 ) -> Path:
     """Write ``folder/okrkit.toml`` whole (atomically) and return its path.
 
@@ -251,10 +266,15 @@ class FileTarget(Target):
 class StoreTarget(Target):
     """One workspace of a :class:`~okrkit.store.SQLiteStore`."""
 
-    def __init__(self, path: Path, workspace: str = "default") -> None:
+    def __init__(self, path: Path, workspace: str = DEFAULT_WORKSPACE) -> None:
         self.store = SQLiteStore(path)
         self.workspace = workspace
-        self.label = _("{store} (workspace {workspace})").format(store=path, workspace=workspace)
+        if workspace == DEFAULT_WORKSPACE:
+            self.label = _("{store} (the default workspace)").format(store=path)
+        else:
+            self.label = _("{store} (workspace {workspace})").format(
+                store=path, workspace=workspace
+            )
 
     def load(self, cycle: str | None = None) -> OKRSet:
         okrset = self.store.load(workspace=self.workspace, cycle=cycle)
@@ -299,7 +319,7 @@ def resolve_target(file: Path | None, store: Path | None, workspace: str | None)
             raise click.UsageError(_("pass --file, or --store with --workspace, not both"))
         return FileTarget(file)
     if store is not None:
-        return StoreTarget(store, workspace or "default")
+        return StoreTarget(store, workspace or DEFAULT_WORKSPACE)
     found = find_workspace()
     if found is None:
         raise UsageError(
@@ -339,29 +359,28 @@ def target_options(command: _F) -> _F:
     too).
     """
 
-    @click.option(
+    @option(
         "-f",
         "--file",
         "file",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help=_("An OKR file (.yaml, .toml or .json) to work on instead of a store."),
+        type=PathParam(dir_okay=False, path_type=Path),
+        help=N_("An OKR file (.yaml, .toml or .json) to work on instead of a store."),
     )
-    @click.option(
+    @option(
         "--store",
         "store",
-        type=click.Path(file_okay=True, dir_okay=False, path_type=Path),
-        help=_("A store to work on (default: the one named by okrkit.toml)."),
+        type=PathParam(file_okay=True, dir_okay=False, path_type=Path),
+        help=N_("A store to work on (default: the one named by okrkit.toml)."),
     )
-    @click.option(
+    @option(
         "--workspace",
         "workspace",
-        metavar="NAME",
-        help=_("The workspace inside the store (default: okrkit.toml's, or 'default')."),
+        metavar=N_("NAME"),
+        help=N_("The workspace inside the store (default: okrkit.toml's, or 'default')."),
     )
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ctx = click.get_current_context(silent=True)
-        chosen = None if ctx is None else ctx.params.get("locale")
+        chosen = locale_given()
         locale = None if chosen else _workspace_locale(kwargs.get("file"), kwargs.get("store"))
         if locale is not None and _is_locale(locale):
             choose_locale(locale)  # the workspace's locale wins over the set's

@@ -25,6 +25,7 @@ from okrkit.scoring._registry import (
     available,
     get,
     register,
+    strategy_label,
 )
 from okrkit.scoring._rollup import rollup
 from okrkit.scoring._scorecard import Score, Scorecard
@@ -67,5 +68,6 @@ __all__ = [
     "register",
     "rollup",
     "scorecard_schema",
+    "strategy_label",
     "strategy_name",
 ]

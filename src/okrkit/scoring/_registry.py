@@ -8,10 +8,17 @@ from __future__ import annotations
 
 from okrkit._registry import Registry
 from okrkit.errors import UnknownStrategyError
-from okrkit.i18n import N_
+from okrkit.i18n import N_, gettext
 from okrkit.scoring._strategies import Grade, Linear, ScoringStrategy, Stepped, Zones
 
-__all__ = ["ENTRY_POINT_GROUP", "UnknownStrategyError", "available", "get", "register"]
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "UnknownStrategyError",
+    "available",
+    "get",
+    "register",
+    "strategy_label",
+]
 
 ENTRY_POINT_GROUP = "okrkit.scoring"
 """The entry-point group third-party packages register strategies in.
@@ -27,6 +34,31 @@ STRATEGIES: Registry[ScoringStrategy] = Registry(
     built_in={"linear": Linear(), "grade": Grade(), "zones": Zones(), "stepped": Stepped()},
     group=ENTRY_POINT_GROUP,
 )
+
+
+# What a person reads for each built-in strategy (its name is what a program writes).
+_LABELS = {
+    "linear": N_("linear"),
+    "grade": N_("grade"),
+    "zones": N_("zones"),
+    "stepped": N_("stepped"),
+}
+
+
+def strategy_label(name: str) -> str:
+    """The name of strategy ``name`` for a person, in the active locale.
+
+    A built-in strategy has a label in every shipped language; any other name (yours,
+    a plugin's, a ``"package.module:name"`` path) is its own label.
+
+    Examples:
+        >>> from okrkit.i18n import use_locale
+        >>> with use_locale("vi"):
+        ...     strategy_label("linear"), strategy_label("mine:Strategy")
+        ('tuyến tính', 'mine:Strategy')
+    """
+    label = _LABELS.get(name)
+    return name if label is None else gettext(label)
 
 
 def register(name: str, strategy: ScoringStrategy) -> None:

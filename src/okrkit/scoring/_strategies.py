@@ -11,7 +11,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from okrkit.errors import Shown, ValidationError
+from okrkit.errors import Problem, ValidationError
 from okrkit.i18n import N_, gettext
 from okrkit.model import Metric, MetricKind
 from okrkit.scoring._arrays import KIND_CODE, History, MetricArrays, round12, round12_array
@@ -102,8 +102,10 @@ def progress(metric: Metric, value: float) -> float:
     start, target = metric.start, metric.target
     if start is None or target is None:
         raise ValidationError(
-            gettext("linear progress needs a start and a target (got {metric!r})").format(
-                metric=Shown(metric)
+            Problem(
+                "value.invalid",
+                N_("linear progress needs a start and a target (got a metric of kind {kind})"),
+                {"kind": str(metric.kind)},
             )
         )
     # Rounded to 12 decimals so that decimal inputs give the decimal answer people
@@ -398,12 +400,25 @@ class Stepped(_Settings):
 
     def __attrs_post_init__(self) -> None:
         ordered = tuple(sorted((float(p), float(s)) for p, s in self.steps))
-        if any(b[1] < a[1] for a, b in itertools.pairwise(ordered)):
-            raise ValidationError(
-                gettext("steps must not give a lower score for more progress: {steps}").format(
-                    steps=list(ordered)
+        for low, high in itertools.pairwise(ordered):
+            if high[1] < low[1]:
+                raise ValidationError(
+                    Problem(
+                        "value.order",
+                        N_(
+                            "steps must not give a lower score for more progress: the score "
+                            "{high_score:g} at progress {high:g} is below {low_score:g} at "
+                            "progress {low:g}"
+                        ),
+                        {
+                            "high": high[0],
+                            "high_score": high[1],
+                            "low": low[0],
+                            "low_score": low[1],
+                        },
+                        path="steps",
+                    )
                 )
-            )
         object.__setattr__(self, "steps", ordered)
 
     def score(
