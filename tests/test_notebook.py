@@ -62,7 +62,14 @@ class TestAnalysisNotebook:
         assert not [o for o in outputs if o["output_type"] == "error"]
         data = [o.get("data", {}) for o in outputs]
         html = "".join(str(d.get("text/html", "")) for d in data)
-        assert "Bảng điểm ngày 20/3/2026" in html  # the scorecard, in Vietnamese
+        assert "Bảng điểm tính đến ngày 20/3/2026" in html  # the scorecard, in Vietnamese
         assert sum("image/png" in d for d in data) == 2  # the burn-up and the progress chart
         markdown = "".join(str(d.get("text/markdown", "")) for d in data)
+        # the alignment map: a picture where Graphviz is, else its Mermaid text
+        from okrkit.report import graphviz_available
+
+        if graphviz_available():
+            assert any("Khối Kinh doanh" in str(d.get("image/svg+xml", "")) for d in data)
+        else:
+            assert "flowchart BT" in markdown
         assert "kr\\-velocity" in markdown  # the weekly digest names what moved

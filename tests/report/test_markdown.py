@@ -191,13 +191,13 @@ class TestScorecard:
     def test_objective_numbers(self, scorecard_vi: ScorecardReport) -> None:
         """Score with band, status, the pace needed, forecast, confidence and owner."""
         text = shown_text(to_markdown(scorecard_vi, locale="vi"))
-        assert "68% (vùng xanh)" in text
+        assert "69% (mức xanh)" in text
         assert "đúng tiến độ" in text
         assert "61%" in text
-        assert "74% (vùng xanh) đến ngày 31/3/2026" in text
+        assert "75% (mức xanh) đến ngày 31/3/2026" in text
         assert "3,6/5 (tăng)" in text
         assert "Công ty Cổ phần Công nghệ Acme" in text
-        assert "Tiến độ cần đạt:" in text
+        assert "Tiến độ dự kiến:" in text
 
     @pytest.mark.parametrize(
         ("locale", "expected"),
