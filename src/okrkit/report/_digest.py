@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 
 from okrkit.checkins import CheckInLog, Series
-from okrkit.errors import UsageError, ValidationError, shorten
-from okrkit.i18n import _, format_day, held_locale
+from okrkit.errors import Message, Problem, Shown, UsageError, ValidationError
+from okrkit.i18n import N_, held_locale
 from okrkit.model import (
     Cycle,
     KeyResult,
@@ -151,17 +151,21 @@ def build_digest(
 
 def _check(since: dt.date, as_of: dt.date, stale_days: object) -> None:
     """Refuse a week that ends before it begins, and a threshold that is not days."""
-    message = _("'stale_days' must be a whole number of days, 0 or more (got {value})")
+    message = N_("'stale_days' must be a whole number of days, 0 or more (got {value})")
     if isinstance(stale_days, bool) or not isinstance(stale_days, int):
-        raise UsageError(message.format(value=shorten(stale_days)))
+        raise UsageError(Message(message, value=Shown(stale_days)))
     if stale_days < 0:
-        raise ValidationError(message.format(value=shorten(stale_days)))
+        raise ValidationError(Problem("value.range", message, {"value": stale_days}))
     if since > as_of:
         raise ValidationError(
-            _(
-                "'since' ({since}) must not be after 'as_of' ({as_of}); give an earlier "
-                "'since', or leave it out for the week before 'as_of'"
-            ).format(since=format_day(since), as_of=format_day(as_of))
+            Problem(
+                "value.order",
+                N_(
+                    "'since' ({since}) must not be after 'as_of' ({as_of}); give an earlier "
+                    "'since', or leave it out for the week before 'as_of'"
+                ),
+                {"since": since, "as_of": as_of},
+            )
         )
 
 

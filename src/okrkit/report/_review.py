@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import Shown, UsageError, ValidationError, shorten
-from okrkit.i18n import _, format_day, held_locale
+from okrkit.errors import Problem, Shown, UsageError, ValidationError, shorten
+from okrkit.i18n import N_, _, held_locale
 from okrkit.model import Cycle, Level, Objective, OKRSet, OwnerKind, Status, as_date
 from okrkit.report._data import Band
 from okrkit.report._review_data import CycleReview, Driver, Grade, OwnerCount, ReviewStats
@@ -93,12 +93,12 @@ def build_review(
     chosen = _cycle_of(okrs, cycle, day)
     day = chosen.end if day is None else day
     if day < chosen.start:
-        raise ValidationError(
-            _(
-                "a review of cycle {cycle} needs a date on or after its start ({start}); "
-                "give a later 'as_of', or leave it out for the cycle's end"
-            ).format(cycle=Shown(chosen.name), start=format_day(chosen.start))
+        message = N_(
+            "a review of cycle {cycle} needs a date on or after its start ({start}); "
+            "give a later 'as_of', or leave it out for the cycle's end"
         )
+        args = {"cycle": Shown(chosen.name), "start": chosen.start}
+        raise ValidationError(Problem("date.outside_cycle", message, args))
     card = _closed(okrs, chosen, day, strategy, options)
     objectives = [o for o, _parent, _depth in alignment_order(okrs) if o.cycle == chosen.id]
     grades = _grades(objectives, card)
@@ -128,7 +128,9 @@ def _cycle_of(okrs: OKRSet, cycle: object, as_of: dt.date | None) -> Cycle:
             )
         )
     if not okrs.cycles:
-        raise ValidationError(_("the OKR set has no cycle to review; add a cycle to it"))
+        raise ValidationError(
+            Problem("value.invalid", N_("the OKR set has no cycle to review; add a cycle to it"))
+        )
     day = dt.date.today() if as_of is None else as_of
     pool = (
         [c for c in okrs.cycles if c.end <= day]
