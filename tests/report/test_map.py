@@ -186,7 +186,7 @@ def test_status_classes_match_the_scorecard(locale: str) -> None:
     dot = alignment_map(okrs, as_of=AS_OF, locale=locale).to_dot()
     for line in okrs.objectives:
         status = card[line.id].status
-        node = re.search(rf'^\s*"{line.id}" \[label=<(.*)>\];$', dot, re.MULTILINE)
+        node = re.search(rf'^\s*"{line.id}" \[label=<(.*)>, class="\w+"\];$', dot, re.MULTILINE)
         assert node is not None
         with use_locale(locale):
             assert status.label in node.group(1)
@@ -328,20 +328,38 @@ def test_default_format_without_dot_prints_dot_and_a_note(
 
 # -- hostile text ------------------------------------------------------------------------------
 
+# The export-safety payloads of the hostile input issue (tests/graph/test_export_safety.py),
+# and a few aimed at DOT's HTML labels.
 PAYLOADS = [
+    "say \"hi\" and 'bye'",
     'x"] --> n_evil["owned',
+    "brackets [ ] ( ) { } {{ }} (( ))",
+    "arrows --> -> ==> -.-> <-- A---oB",
+    "end",
     "subgraph evil\nend",
     "click n_obj_1 call alert()",
+    "style n_obj_1 fill:#f00;",
     "classDef red fill:#f00;",
-    "%%{init: {'securityLevel': 'loose'}}%%",
+    "%%{init: {'theme': 'dark', 'securityLevel': 'loose'}}%%",
+    "%% a comment",
     "<script>alert(1)</script>",
     '<img src=x onerror="alert(1)">',
+    "a & b; c: d `code` #quot; #35; &amp;",
+    "line\nfeed",
+    "carriage\rreturn",
+    "crlf\r\nbreak",
+    "vertical\x0btab and form\x0cfeed",
+    "separators\x1c\x1d\x1e",
+    "next\x85line",
+    "unicode\u2028line\u2029paragraph",
+    "nul\x00byte",
+    "escape \x1b[2J\x1b]0;title\x07 bell",
+    "backspace\x08\x08\x08 and del\x7f and c1 \x9b2J",
+    "rtl \u202egnp.exe\u202c and isolate \u2066x\u2069",
+    "back\\slash \\N \\G \\n \\l \\",
+    "tab\there",
     "</TD></TR></TABLE>> ]; evil [label=<x",
-    "a & b; c: d `code` #quot; &amp; &#60;",
-    "line\nfeed\r\nand\u2028more",
-    "escape \x1b[2J\x1b]0;title\x07 bell \x00 \x9b",
-    "rtl \u202egnp.exe\u202c",
-    'back\\slash \\N \\G "quote',
+    "&#60; &lt; &#x3C;",
 ]
 
 
@@ -420,7 +438,11 @@ def test_hostile_titles_stay_text_in_dot_and_svg(text: str) -> None:
     assert not [
         e for e in tree.iter() if e.tag.rsplit("}", 1)[-1] in ("script", "img", "foreignObject")
     ]
-    nodes = [g for g in tree.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "node"]
+    nodes = [
+        g
+        for g in tree.iter("{http://www.w3.org/2000/svg}g")
+        if "node" in (g.get("class") or "").split()
+    ]
     assert len(nodes) == 2  # one box per objective: the title added none
     shown = " ".join(t.text or "" for t in tree.iter("{http://www.w3.org/2000/svg}text"))
     first_word = plain_line(text).split()[0]
@@ -445,12 +467,53 @@ def test_html_report_embeds_the_map_as_inline_svg() -> None:
 
 
 def test_notebook_shows_the_svg() -> None:
-    """_repr_svg_ with Graphviz, Mermaid Markdown always."""
-    chart = alignment_map(example("en"), as_of=AS_OF, depth=1)
+    """The SVG alone where Graphviz is, the Mermaid text where it is not; a short repr."""
+    chart = alignment_map(example("en"), as_of=AS_OF, depth=1, locale="en")
     shown = chart._repr_svg_()
     if graphviz_available():
         assert shown is not None
         assert shown.lstrip().startswith("<?xml")
+        assert chart._repr_markdown_() is None  # a notebook would show Markdown first
     else:
         assert shown is None
-    assert chart._repr_markdown_().startswith("```mermaid\n")
+        markdown = chart._repr_markdown_()
+        assert markdown is not None
+        assert markdown.startswith("```mermaid\n")
+    assert repr(chart) == "<AlignmentMap: 3 objectives, as of 2026-03-20, en>"
+
+
+def test_nothing_to_draw_is_one_clear_line() -> None:
+    """A person who owns no objective: status 1 and one line, not a blank picture."""
+    result = CliRunner().invoke(
+        main, ["map", str(ROOT / "examples" / "acme.en.yaml"), "--owner", "tuan", "-f", "dot"]
+    )
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "tuan" in result.stderr
+
+
+def test_expand_without_key_results_is_refused() -> None:
+    """--expand --no-key-results cannot both hold: a usage error, not a silent choice."""
+    with pytest.raises(UsageError, match="expand"):
+        alignment_map(example("en"), key_results=False, expand_key_results=True)
+
+
+def test_dot_nodes_carry_their_status_as_class() -> None:
+    """Each box has class=<status code>, which Graphviz writes into the SVG for styling."""
+    okrs = example("en")
+    card = okrs.score(as_of=AS_OF)
+    dot = alignment_map(okrs, as_of=AS_OF, expand_key_results=True).to_dot()
+    for ident in [o.id for o in okrs.objectives] + [k.id for k in okrs.key_results]:
+        assert re.search(
+            rf'^\s*"{ident}" \[label=<.*>, class="{card[ident].status.value}"\];$', dot, re.M
+        )
+
+
+def test_links_meeting_at_the_same_ends_are_drawn_once() -> None:
+    """Initiatives driving two key results of one objective: one line without key results."""
+    chart = alignment_map(example("en"), as_of=AS_OF, key_results=False, initiatives=True)
+    for text in (chart.to_dot(), chart.to_mermaid()):
+        links = [line for line in text.splitlines() if "->" in line or "==>" in line]
+        assert len(links) == len(set(links))
+    assert '"ini-setup-wizard"' in chart.to_dot()

@@ -130,6 +130,8 @@ def map_command(
                 initiatives=initiatives,
                 strategy=strategy,
             )
+            if not chart.data.objectives:
+                fail(_nothing_to_draw(owner))
             if form == "png":
                 image = chart.to_png()
             else:
@@ -151,6 +153,15 @@ def map_command(
     except OKRError as exc:
         fail(exc)
     click.echo(terminal_text(_("Wrote {file}").format(file=output)), err=True)
+
+
+def _nothing_to_draw(owner: str | None) -> str:
+    if owner is not None:
+        return _(
+            "nothing to draw: {owner} owns no objective, and none is aligned below one of "
+            "theirs; choose a department or a team with --owner"
+        ).format(owner=owner)
+    return _("nothing to draw: no objective is left at the chosen --level and --depth")
 
 
 def _no_graphviz_note() -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from okrkit.errors import Message, MissingExtraError, import_extra
+from okrkit.errors import FormatError, Message, MissingExtraError, import_extra
 from okrkit.i18n import N_, get_locale
 from okrkit.model import Level, OKRSet
 from okrkit.report._map_data import MapData, build_map_data
@@ -42,7 +42,7 @@ def graphviz_available() -> bool:
     return shutil.which("dot") is not None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class AlignmentMap:
     """A picture of how objectives climb to the company's, scored on one date.
 
@@ -71,6 +71,7 @@ class AlignmentMap:
 
         Raises:
             MissingExtraError: without the ``graphviz`` package or the ``dot`` program.
+            FormatError: when ``dot`` fails (its own words say why).
         """
         return _draw(self.to_dot(), "svg").decode("utf-8")
 
@@ -82,12 +83,24 @@ class AlignmentMap:
         """
         return _draw(to_dot(self.data, locale=self.locale, dpi=PNG_DPI), "png")
 
+    def __repr__(self) -> str:
+        return (
+            f"<AlignmentMap: {len(self.data.objectives)} objectives, "
+            f"as of {self.data.as_of.isoformat()}, {self.locale}>"
+        )
+
     def _repr_svg_(self) -> str | None:
-        """The picture in a notebook, when Graphviz is there (else the text repr)."""
+        """The picture in a notebook, when Graphviz is there (else the Mermaid text)."""
         return self.to_svg() if graphviz_available() else None
 
-    def _repr_markdown_(self) -> str:
-        """The Mermaid text, for notebooks that draw Mermaid where Graphviz is missing."""
+    def _repr_markdown_(self) -> str | None:
+        """The Mermaid text, for a notebook without Graphviz (none where it can draw).
+
+        A notebook shows the richest output it is given, and ranks Markdown above SVG:
+        so only one of the two is offered.
+        """
+        if graphviz_available():
+            return None
         return "```mermaid\n" + self.to_mermaid() + "```\n"
 
 
@@ -154,7 +167,17 @@ def _draw(dot_text: str, fmt: str) -> bytes:
     """``dot_text`` laid out and drawn by Graphviz's ``dot`` as ``fmt``."""
     graphviz: Any = import_extra("graphviz", "map")
     try:
-        return bytes(graphviz.Source(dot_text).pipe(format=fmt))
+        return bytes(graphviz.Source(dot_text).pipe(format=fmt, quiet=True))
+    except graphviz.CalledProcessError as exc:
+        said = exc.stderr.decode("utf-8", "replace") if isinstance(exc.stderr, bytes) else ""
+        raise FormatError(
+            Message(
+                N_("Graphviz's dot could not draw the map as {format}: {reason}"),
+                format=fmt,
+                reason=" ".join(said.split())[:200] or exc.returncode,
+            ),
+            format=fmt,
+        ) from None
     except graphviz.ExecutableNotFound:
         raise MissingExtraError(
             Message(

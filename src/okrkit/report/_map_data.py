@@ -124,6 +124,15 @@ def build_map_data(
         raise UsageError(
             Message(N_("the depth must be a whole number from 1 up (got {value})"), value=depth)
         )
+    if expand_key_results and not key_results:
+        raise UsageError(
+            Message(
+                N_(
+                    "key results cannot be drawn as boxes of their own and left out at "
+                    "once: drop --expand or --no-key-results"
+                )
+            )
+        )
     chosen_level = None if level is None else member_of(Level, level, "level")
     day = dt.date.today() if as_of is None else as_date(as_of)
     card = build_scorecard(okrs, as_of=day, strategy=strategy, burnup=False)
@@ -151,7 +160,7 @@ def build_map_data(
     links = list(_alignment_links(okrs, shown))
     links.extend(_dependency_links(okrs, shown))
     drivers: tuple[Initiative, ...] = ()
-    if initiatives and key_results:
+    if initiatives:
         drivers, driven = _initiatives(okrs, shown)
         links.extend(driven)
     return MapData(

@@ -1,8 +1,8 @@
 """The alignment map as Graphviz DOT: clusters, wrapped labels, colours by status.
 
 Each objective is one box (an HTML-like label): a coloured band with its score and
-status, its title wrapped at about 30 characters, and under it one line per key
-result with a square (■) in the key result's status colour, its score and its title.
+status, its title wrapped at about 30 characters, and under it each key result: a
+square (■) in its status colour, its score and status in words, then its title.
 Departments and teams are labelled clusters; company objectives sit above them. Lines
 run from the objective above to the one below, their arrow at the top: solid for
 ``contributes``, dashed for ``supports``, dashed reddish purple for a dependency
@@ -95,8 +95,8 @@ def _dot_lines(data: MapData, dpi: int | None) -> Iterator[str]:
     yield "digraph okr_map {"
     yield (
         f'  graph [rankdir=TB, newrank=true, fontname="{_FONT}", fontsize=12, '
-        "labelloc=t, labeljust=c, nodesep=0.25, ranksep=0.55, pad=0.3, "
-        f'bgcolor="white", label=<{_heading_label(heading, when)}>'
+        "labelloc=t, labeljust=c, nodesep=0.25, ranksep=0.9, pad=0.3, "
+        f'bgcolor="white", label=<{_heading_label(heading, when, bool(data.initiatives))}>'
         + (f", dpi={dpi}" if dpi else "")
         + "];"
     )
@@ -146,11 +146,18 @@ def _objective_lines(data: MapData, line: ObjectiveLine, indent: str) -> Iterato
     """The objective's box, and with ``key_results="nodes"`` a box per key result."""
     expanded = data.key_results == "nodes"
     inline = data.key_results == "inline"
-    yield f"{indent}{dot_quote(line.id)} [label=<{_objective_label(line, inline)}>];"
-    if expanded:
-        for kr in line.key_results:
-            yield f"{indent}{dot_quote(kr.id)} [label=<{_key_result_label(kr)}>];"
-            yield f"{indent}{dot_quote(line.id)} -> {dot_quote(kr.id)} [style=solid];"
+    label, status = _objective_label(line, inline), dot_quote(line.status.value)
+    yield f"{indent}{dot_quote(line.id)} [label=<{label}>, class={status}];"
+    if expanded:  # a column under the objective: each joined to it, stacked by unseen lines
+        above = line.id
+        for n, kr in enumerate(line.key_results):
+            status = dot_quote(kr.status.value)
+            yield f"{indent}{dot_quote(kr.id)} [label=<{_key_result_label(kr)}>, class={status}];"
+            joined = "" if n == 0 else ", constraint=false"
+            yield f"{indent}{dot_quote(line.id)} -> {dot_quote(kr.id)} [style=solid{joined}];"
+            if n:
+                yield f"{indent}{dot_quote(above)} -> {dot_quote(kr.id)} [style=invis];"
+            above = kr.id
 
 
 def _status_words(status: Status, score: float) -> str:
@@ -171,10 +178,10 @@ def _objective_label(line: ObjectiveLine, inline: bool) -> str:
     if inline:
         for n, kr in enumerate(line.key_results):
             swatch = STATUS_COLOURS[kr.status.value]
-            text = f"{format_percent(kr.score, decimals=0)} {kr.title}"
+            words = html_label_text(_status_words(kr.status, kr.score))
             rows.append(
                 f'<TR><TD ALIGN="LEFT" PORT="k{n}"><FONT COLOR="{swatch}">■</FONT> '
-                f'{_lines(text)}<BR ALIGN="LEFT"/></TD></TR>'
+                f'<I>{words}</I><BR ALIGN="LEFT"/>{_lines(kr.title)}<BR ALIGN="LEFT"/></TD></TR>'
             )
     return (
         f'<TABLE BORDER="2" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" '
@@ -211,6 +218,8 @@ def _end(data: MapData, objective: str, key_result: str | None, ports: dict[str,
 
 
 def _link_lines(data: MapData, ports: dict[str, str]) -> Iterator[str]:
+    """One line per link; links that meet at the same two ends are drawn once."""
+    drawn: set[tuple[str, str, str]] = set()
     for link in data.links:
         style = LINK_STYLES[link.kind]
         below = (
@@ -219,6 +228,9 @@ def _link_lines(data: MapData, ports: dict[str, str]) -> Iterator[str]:
             else _end(data, link.source, link.source_key_result, ports)
         )
         above = _end(data, link.target, link.target_key_result, ports)
+        if (below, above, link.kind) in drawn:
+            continue
+        drawn.add((below, above, link.kind))
         if link.kind == "depends":
             extra = f", tooltip={dot_quote(plain_line(link.note))}" if link.note else ""
             yield f"  {below} -> {above} [{style}{extra}];"
@@ -226,7 +238,7 @@ def _link_lines(data: MapData, ports: dict[str, str]) -> Iterator[str]:
             yield f"  {above} -> {below} [{style}];"
 
 
-def _heading_label(heading: str, when: str) -> str:
+def _heading_label(heading: str, when: str, initiatives: bool) -> str:
     legend = "".join(
         f'<TD ALIGN="LEFT"><FONT COLOR="{STATUS_COLOURS[s.value]}">■</FONT> '
         f"{html_label_text(s.label)}  </TD>"
@@ -244,6 +256,7 @@ def _heading_label(heading: str, when: str) -> str:
             _("solid line: contributes to"),
             _("dashed line: supports"),
             _("purple dashed line: depends on"),
+            *([_("blue dotted line: an initiative drives")] if initiatives else []),
         )
     )
     return (

@@ -88,7 +88,8 @@ def _objective_label(line: ObjectiveLine, inline: bool) -> str:
 
 
 def _key_result_text(kr: KeyResultLine) -> str:
-    return "▪ " + _text(f"{format_percent(kr.score, decimals=0)} {kr.title}")
+    """A key result's lines in its objective's box: its score and status, then its title."""
+    return f"▪ <i>{_status(kr.status, kr.score)}</i>{_BREAK}{_text(kr.title)}"
 
 
 def _mermaid_lines(data: MapData) -> Iterator[str]:
@@ -152,24 +153,33 @@ def _links(data: MapData, ids: _Ids) -> Iterator[str]:
     def end(objective: str, key_result: str | None) -> str:
         return ids(key_result) if expanded and key_result is not None else ids(objective)
 
+    statements: dict[str, None] = {}  # links that meet at the same two ends, drawn once
     for link in data.links:
         above = end(link.target, link.target_key_result)
+        below = (
+            ids(link.source) if link.kind == "drives" else end(link.source, link.source_key_result)
+        )
         if link.kind == "drives":
-            yield f"  {ids(link.source)} ==> {above}"
-            continue
-        below = end(link.source, link.source_key_result)
-        if link.kind == "contributes":
-            yield f"  {below} --> {above}"
+            statements[f"  {below} ==> {above}"] = None
+        elif link.kind == "contributes":
+            statements[f"  {below} --> {above}"] = None
         elif link.kind == "supports":
-            yield f"  {below} -.-> {above}"
+            statements[f"  {below} -.-> {above}"] = None
         else:
-            yield f'  {below} -. "{waits}" .-> {above}'
+            statements[f'  {below} -. "{waits}" .-> {above}'] = None
+    yield from statements
 
 
 def _legend(ids: _Ids, classes: dict[str, list[str]]) -> Iterator[str]:
     title = mermaid_text(_("Legend"))
     yield f'  subgraph {ids("legend", "g_")}["{title}"]'
-    for status in (Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK, Status.DONE):
+    for status in (
+        Status.ON_TRACK,
+        Status.AT_RISK,
+        Status.OFF_TRACK,
+        Status.DONE,
+        Status.NOT_STARTED,
+    ):
         node = ids(status.value, "legend_")
         yield f'    {node}["{mermaid_text(status.label)}"]'
         classes.setdefault(status.value, []).append(node)
