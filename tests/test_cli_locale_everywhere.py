@@ -60,6 +60,10 @@ ENGLISH = (
     "linear",
     "sales",
     "marketing",
+    "integer",
+    "range",
+    "float",
+    "boolean",
 )
 """English words no Vietnamese output may hold (the template domains' slugs too)."""
 
@@ -92,7 +96,7 @@ RUNS: dict[str, tuple[list[str], list[str]]] = {
     "check": (["okrs.yaml"], ["okrs.yaml", "--format", "xml"]),
     "checkin": (
         ["kr-co-mrr", "5400000000", "--on", "2026-03-27", "--file", "okrs.yaml"],
-        ["kr-co-mrr", "5", "--on", "27/3/2026", "--file", "okrs.yaml"],
+        ["kr-co-mrr", "5", "--on", "31/2/2026", "--file", "okrs.yaml"],
     ),
     "close": (["2026-Q1", "--file", "okrs.yaml"], ["--file", "okrs.yaml"]),
     "demo": ([], ["-o"]),
@@ -111,7 +115,7 @@ RUNS: dict[str, tuple[list[str], list[str]]] = {
     ),
     "report": (["okrs.yaml", "--as-of", "2026-03-20"], ["okrs.yaml", "--kind", "nope"]),
     "schema": (["-o", "schema.json"], ["-o"]),
-    "score": (["okrs.yaml", "--as-of", "2026-03-20"], ["okrs.yaml", "--as-of", "20/03/2026"]),
+    "score": (["okrs.yaml", "--as-of", "2026-03-20"], ["okrs.yaml", "--as-of", "20/13/2026"]),
     "templates": ([], ["nosuchcommand"]),
     "templates domains": ([], ["extra"]),
     "templates list": ([], ["--level", "boss"]),
@@ -297,6 +301,50 @@ def _schema_words(node: Any) -> list[str]:
     return []
 
 
+# Usage errors beyond RUNS' one per command: a value of each kind an option or argument
+# reads (a number in a range, a check-in's value, a confidence, a date), told in Vietnamese.
+MORE_USAGE_ERRORS = {
+    "depth not a number": (
+        "map",
+        ["okrs.yaml", "--depth", "abc"],
+        "'abc' không phải là số nguyên hợp lệ.",
+    ),
+    "depth out of range": (
+        "map",
+        ["okrs.yaml", "--depth", "0"],
+        "phải từ 1 trở lên (nhận được 0)",
+    ),
+    "value not a number": (
+        "checkin",
+        ["kr-co-stores", "5x", "--file", "okrs.yaml"],
+        "hãy ghi GIÁ_TRỊ bằng số, chẳng hạn 42 hoặc 3,5 (nhận được '5x')",
+    ),
+    "no such confidence": (
+        "checkin",
+        ["kr-co-mrr", "5", "--confidence", "tím", "--file", "okrs.yaml"],
+        "hãy ghi từ 1 đến 5, hoặc đỏ, vàng, xanh",
+    ),
+    "no such date": (
+        "score",
+        ["okrs.yaml", "--as-of", "31/2/2026"],
+        "'31/2/2026' không phải là một ngày hợp lệ; hãy viết theo ngày/tháng/năm",
+    ),
+}
+
+
+@pytest.mark.parametrize("source", SOURCES)
+@pytest.mark.parametrize("case", sorted(MORE_USAGE_ERRORS))
+def test_more_usage_errors(case: str, source: str, folder: Path) -> None:
+    """A bad number, value, confidence or date is refused in Vietnamese words (exit 2)."""
+    prepare(folder, source, store=False)
+    path, args, expected = MORE_USAGE_ERRORS[case]
+    result = invoke(path, args, source, early=True)
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("Lỗi:"), result.output
+    assert expected in result.output, result.output
+    check_vietnamese(result.output, folder, COMMANDS[path], said=True)
+
+
 class TestTheIssuesExamples:
     @pytest.mark.parametrize(
         ("args", "env", "expected"),
@@ -304,7 +352,12 @@ class TestTheIssuesExamples:
             (
                 ["score", "--as-of", "20/03/2026", "okrs.yaml", "--locale", "vi"],
                 {},
-                "Lỗi: Giá trị không hợp lệ cho '--as-of': hãy viết ngày",
+                "Bảng điểm · tính đến ngày 20/3/2026",
+            ),
+            (
+                ["score", "--as-of", "20/13/2026", "okrs.yaml", "--locale", "vi"],
+                {},
+                "Lỗi: Giá trị không hợp lệ cho '--as-of': '20/13/2026' không phải là một ngày",
             ),
             (["--locale", "vi", "score", "--help"], {}, "Cách dùng: okrkit score [TÙY_CHỌN] TỆP"),
             (["nosuchcommand"], {"OKRKIT_LOCALE": "vi"}, "Lỗi: Không có lệnh 'nosuchcommand'."),

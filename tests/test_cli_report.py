@@ -101,9 +101,10 @@ class TestReport:
         assert "Mar 1, 2026" in digest.output
 
     def test_bad_kind_and_date(self, runner: CliRunner):
-        """An unknown kind or a date that is not ISO is a usage error (status 2)."""
+        """An unknown kind, or a date in neither ISO nor (in Vietnamese) d/M/yyyy, is status 2."""
         assert runner.invoke(main, ["report", str(VI), "--kind", "weekly"]).exit_code == 2
-        assert runner.invoke(main, ["report", str(VI), "--as-of", "20/03/2026"]).exit_code == 2
+        assert runner.invoke(main, ["report", str(VI), "--as-of", "20/13/2026"]).exit_code == 2
+        assert runner.invoke(main, ["report", str(EN), "--as-of", "20/03/2026"]).exit_code == 2
 
     def test_script_title_is_text(self, runner: CliRunner, tmp_path: Path):
         """A hostile title stays text in Markdown and HTML."""

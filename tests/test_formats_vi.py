@@ -32,6 +32,7 @@ from okrkit.i18n import (
     format_currency,
     format_date,
     format_day,
+    format_duration,
     format_quarter,
     format_value,
     format_year,
@@ -333,6 +334,34 @@ class TestCycleNames:
         with use_locale("vi"):
             carried = carry_forward(okrs, source="2026-Q1", target="2026-Q2")
         assert carried.okrset.cycle("2026-Q2").name == "Quý 2/2026"
+
+
+class TestDurations:
+    @pytest.mark.parametrize(
+        ("unit", "vietnamese", "english"),
+        [
+            ("minute", "36 phút", "36 minutes"),
+            ("hour", "36 giờ", "36 hours"),
+            ("day", "36 ngày", "36 days"),
+            ("week", "36 tuần", "36 weeks"),
+            ("month", "36 tháng", "36 months"),
+            ("quarter", "36 quý", "36 quarters"),
+            ("year", "36 năm", "36 years"),
+        ],
+    )
+    def test_each_unit_reads_as_titles_write_it(
+        self, unit: str, vietnamese: str, english: str
+    ) -> None:
+        """Hours are "giờ", as titles say, never CLDR's short "tiếng"; English keeps its own."""
+        assert format_duration(36, unit, locale="vi") == vietnamese
+        assert format_duration(36, unit, locale="vi_VN") == vietnamese
+        assert format_duration(36, unit, locale="en") == english
+
+    def test_an_hours_metric_in_a_table(self) -> None:
+        """A duration_hours value shows its number the Vietnamese way, then "giờ"."""
+        metric = Metric(kind="decrease", start=58, target=36, unit="duration_hours")
+        assert format_value(metric, 1234.5, locale="vi") == "1.234,5 giờ"
+        assert format_value(metric, 1, locale="vi") == "1 giờ"
 
 
 class TestTemplateAmounts:

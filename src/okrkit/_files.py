@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from okrkit._syntax import json_syntax_error, toml_syntax_error, yaml_syntax_error
-from okrkit.errors import LoadError, Message, Problem
+from okrkit.errors import LoadError, Message, Problem, os_reason
 from okrkit.i18n import N_
 
 __all__ = [
@@ -91,7 +91,7 @@ def read_bounded(path: Path, size: int, name: str) -> bytes:
             Problem(
                 "file.unreadable",
                 N_("cannot read the file: {reason}"),
-                {"reason": exc.strerror or str(exc)},
+                {"reason": os_reason(exc)},
                 file=name,
             )
         ) from exc

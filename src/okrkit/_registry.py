@@ -27,8 +27,8 @@ from collections.abc import Iterable, Mapping
 from importlib import metadata
 from typing import Generic, TypeGuard, TypeVar
 
-from okrkit.errors import RegistryError, Shown, UnknownStrategyError, did_you_mean
-from okrkit.i18n import _, gettext
+from okrkit.errors import Message, RegistryError, Shown, UnknownStrategyError, did_you_mean
+from okrkit.i18n import N_, _, gettext
 
 __all__ = ["Registry"]
 
@@ -166,7 +166,9 @@ class Registry(Generic[T]):
         except (ImportError, AttributeError) as exc:
             raise UnknownStrategyError(
                 _("cannot import {kind} {name!r}: {reason}").format(
-                    kind=gettext(self.kind), name=Shown(path), reason=exc
+                    kind=gettext(self.kind),
+                    name=Shown(path),
+                    reason=_import_failure(exc, module_name, attribute),
                 )
             ) from exc
 
@@ -187,10 +189,13 @@ class Registry(Generic[T]):
         try:
             loaded = entry.load()
         except (ImportError, AttributeError) as exc:
+            reason = _import_failure(exc, entry.module, entry.attr.rpartition(".")[2])
             raise RegistryError(
                 _(
                     "cannot load entry point {name!r} ({value}) of group {group!r}: {reason}"
-                ).format(name=Shown(name), value=entry.value, group=Shown(self.group), reason=exc)
+                ).format(
+                    name=Shown(name), value=entry.value, group=Shown(self.group), reason=reason
+                )
             ) from exc
         item = loaded
         if isinstance(loaded, type):
@@ -245,6 +250,28 @@ def _members(protocol: type) -> dict[str, object]:
     if names is None:
         names = getattr(typing, "_get_protocol_attrs")(protocol)  # noqa: B009 - Python 3.11
     return {name: getattr(protocol, name, None) for name in sorted(names)}
+
+
+def _import_failure(exc: ImportError | AttributeError, module: str, attribute: str) -> Message:
+    """Why ``module:attribute`` did not import, in okrkit's words (Python's are English).
+
+    The error itself stays the cause of the one raised, for a traceback under ``--debug``.
+    """
+    if isinstance(exc, ModuleNotFoundError):
+        return Message(
+            N_("there is no module {module}; check the name, and that its package is installed"),
+            module=Shown(exc.name or module),
+        )
+    if isinstance(exc, AttributeError) and getattr(exc, "name", None) == attribute:
+        return Message(
+            N_("the module {module} has nothing called {attribute}"),
+            module=Shown(module),
+            attribute=Shown(attribute),
+        )
+    return Message(
+        N_("importing the module failed; run python -c 'import {module}' to see why"),
+        module=module,
+    )
 
 
 def _quoted(names: Iterable[str]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -260,10 +262,10 @@ class TestFiles:
         target.write_text("old content\n", encoding="utf-8")
 
         def fail(*_args: object) -> None:
-            raise OSError("disk full")
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
         monkeypatch.setattr("okrkit.io.os.replace", fail)
-        with pytest.raises(OSError, match="disk full"):
+        with pytest.raises(OSError, match="the disk is full"):
             okrkit.dump(okrs, target)
         assert target.read_text(encoding="utf-8") == "old content\n"
         assert [p.name for p in tmp_path.iterdir()] == ["okrs.yaml"]

@@ -37,6 +37,13 @@ class TestNoInitiative:
         assert [d.entity_id for d in found] == ["c2"]
         assert found[0].severity.value == "info"
 
+    def test_vietnamese_hint_reads_naturally(self):
+        """The hint asks for one initiative to move it, as a Vietnamese sentence says it."""
+        drives = Initiative(id="i1", title="Work", owner="acme", drives="c1")
+        with use_locale("vi"):
+            (found,) = lint(okr_set(company(), initiatives=[drives]), rules=["OKR301"])
+        assert found.hint == "thêm một sáng kiến để thúc đẩy nó, hoặc bỏ kết quả then chốt này"
+
 
 class TestUnaligned:
     def test_team_objective_aligned_to_nothing(self, locale: str):

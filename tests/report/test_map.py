@@ -29,7 +29,7 @@ import okrkit
 from builders import kr, objective
 from okrkit import Cycle, Owner
 from okrkit.cli import main
-from okrkit.errors import UnknownIdError, UsageError
+from okrkit.errors import FormatError, UnknownIdError, UsageError
 from okrkit.graph._escape import plain_line
 from okrkit.i18n import use_locale
 from okrkit.model import Level, OKRSet, OwnerKind
@@ -517,3 +517,20 @@ def test_links_meeting_at_the_same_ends_are_drawn_once() -> None:
         links = [line for line in text.splitlines() if "->" in line or "==>" in line]
         assert len(links) == len(set(links))
     assert '"ini-setup-wizard"' in chart.to_dot()
+
+
+def test_dot_failing_is_the_librarys_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Graphviz's dot exiting with an error: a FormatError in okrkit's words, not dot's."""
+    graphviz = pytest.importorskip("graphviz")
+
+    def failing(*args: object, **kwargs: object) -> bytes:
+        raise graphviz.CalledProcessError(1, ["dot"], stderr=b"Error: syntax error in line 1")
+
+    monkeypatch.setattr(graphviz.Source, "pipe", failing)
+    chart = alignment_map(example("vi"), as_of=AS_OF, depth=1, locale="vi")
+    with pytest.raises(FormatError) as caught, use_locale("vi"):
+        chart.to_svg()
+    with use_locale("vi"):
+        text = str(caught.value)
+    assert "syntax" not in text
+    assert "dot" in text

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from builders import kr, objective
-from okrkit import CheckIn, Cycle, OKRSet, Owner, ValidationError
+from okrkit import CheckIn, Cycle, OKRSet, Owner, ValidationError, WriteError
 from okrkit.checkins import CheckInLog
 from okrkit.store import SQLiteStore
 
@@ -202,11 +202,13 @@ class TestLargeWrites:
                 return getattr(real, name)
 
             def executemany(self, *_args: object) -> None:
-                raise sqlite3.OperationalError("disk I/O error")
+                error = sqlite3.OperationalError("disk I/O error")
+                error.sqlite_errorcode = sqlite3.SQLITE_IOERR_WRITE  # as SQLite sets it
+                raise error
 
         store._connection = Failing()  # type: ignore[assignment]
         try:
-            with pytest.raises(Exception, match="disk I/O error"):
+            with pytest.raises(WriteError, match="the disk could not be read or written"):
                 store.append_checkins(days_of("k1", 60))
         finally:
             store._connection = real

@@ -23,6 +23,7 @@ from okrkit.errors import (
     TemplateError,
     UnknownIdError,
     ValidationError,
+    os_reason,
 )
 from okrkit.i18n import N_, _
 from okrkit.io import FORMATS, locate, make_converter, problems_from
@@ -84,7 +85,7 @@ def read_templates(path: str | os.PathLike[str]) -> list[Template]:
             Problem(
                 "file.unreadable",
                 N_("cannot read the template file: {reason}"),
-                {"reason": exc.strerror or str(exc)},
+                {"reason": os_reason(exc)},
                 file=str(file),
             )
         ) from exc

@@ -30,6 +30,8 @@ from okrkit.i18n import (
     format_percent,
     gettext,
     parse_amount,
+    parse_date,
+    reads_day_first,
 )
 from okrkit.model import Cycle
 from okrkit.model._checks import Checker
@@ -346,8 +348,12 @@ class Parameter:
             if isinstance(value, dt.date):
                 return value
             try:
-                return dt.date.fromisoformat(str(value).strip())
-            except ValueError:
+                return parse_date(str(value), locale=locale)
+            except ParameterError:
+                if reads_day_first(locale):
+                    raise ParameterError(
+                        _("must be a date written as day/month/year (31/3/2026) or YYYY-MM-DD")
+                    ) from None
                 raise ParameterError(_("must be a date written as YYYY-MM-DD")) from None
         if kind is ParameterType.PERIOD:
             try:

@@ -25,6 +25,7 @@ from okrkit.errors import (
     UsageError,
     did_you_mean,
     import_extra,
+    os_reason,
     shorten,
 )
 from okrkit.i18n import N_
@@ -35,11 +36,12 @@ __all__ = ["excel_table", "parquet_table"]
 def _unreadable(file: str, kind: Message, exc: BaseException) -> LoadError:
     """The error for a file its reader refuses; the reader's own words stay in the cause.
 
-    The OS's reason is given (it is in the user's language); a library's is not.
+    The OS's reason is given, in okrkit's words (:func:`~okrkit.errors.os_reason`); a
+    library's is not.
     """
-    if isinstance(exc, OSError) and exc.strerror:
+    if isinstance(exc, OSError) and exc.errno is not None:
         message = Message(
-            N_("cannot read the file as {kind}: {reason}"), kind=kind, reason=exc.strerror
+            N_("cannot read the file as {kind}: {reason}"), kind=kind, reason=os_reason(exc)
         )
     else:
         message = Message(

@@ -7,6 +7,7 @@ confidence read once), one cell at a time only to say why a row is refused.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
@@ -28,7 +29,6 @@ __all__ = ["read_levels", "read_texts", "read_values"]
 
 _LEVELS = {normal_header(member.name): int(member) for member in Confidence}
 _LEVELS.update({str(level): level for level in range(1, 6)})
-_LEVELS.update({"red": 1, "yellow": 3, "green": 5, "đỏ": 1, "vàng": 3, "xanh": 5, "xanh lá": 5})
 _GROUPED_COMMA = re.compile(
     r"[+-]?(?:[0-9]{1,3}(?:[. \u00a0\u202f][0-9]{3})+|[0-9]+)(?:,[0-9]+)?\Z"
 )
@@ -196,7 +196,8 @@ def read_levels(column: Column, bad: BadRows) -> npt.NDArray[np.int8]:
     """Each row's confidence, 1-5, or 0 for none or a refused row.
 
     Takes 1-5 (whole numbers, or their text), the names of :class:`~okrkit.Confidence`
-    and the traffic lights: red, yellow, green (đỏ, vàng, xanh).
+    and the traffic lights as :meth:`Confidence.parse <okrkit.Confidence.parse>` reads
+    them: red, yellow, green, đỏ, vàng, xanh, with or without tone marks.
     """
     if isinstance(column, Spans):
         digits = _digit_levels(column)
@@ -235,6 +236,8 @@ def _level(cell: object) -> int:
         found = _LEVELS.get(normal_header(cell))
         if found is not None:
             return found
+        with contextlib.suppress(ValueError):  # the traffic lights, as Confidence reads them
+            return int(Confidence.parse(cell))
         try:
             cell = float(cell)
         except ValueError:

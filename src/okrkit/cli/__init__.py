@@ -37,6 +37,7 @@ Modules, one per command or group, wired into the group below:
     ``_peek``       the language the command line asks for, found before click parses it
     ``_help``       commands, options and arguments whose help speaks the active locale
     ``_words``      click's own words (``Usage:``, ``Error:``) from okrkit's catalogue
+    ``_types``      click's parameter types (numbers, ranges) named in the active locale
     ``_progress``   the progress bar of slow work, on a terminal only
     ``_report``     ``schema``, and ``report`` with :func:`outline`
     ``_score``      ``score``

@@ -43,8 +43,9 @@ from okrkit.cli._language import locale_given
 from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_text
 from okrkit.cli._workspace import _is_locale, _workspace_locale, resolve_target
-from okrkit.errors import OKRError, Shown
+from okrkit.errors import OKRError, ParameterError
 from okrkit.i18n import N_, _, gettext
+from okrkit.i18n import parse_date as read_date
 from okrkit.io import load
 from okrkit.lint import Diagnostic, LintConfig, LintRule, Severity, available, get, lint
 
@@ -60,19 +61,17 @@ _COLOURS = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INF
 
 
 def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    """Read ``--as-of``: an ISO date, ``today``, or nothing (no rule judged on a date)."""
+    """Read ``--as-of``: a date (as ``okrkit score`` reads it), ``today``, or nothing."""
     if value is None:
         return None
     text = value.strip()
     if text.lower() == "today":
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
+        return read_date(text)
+    except ParameterError as exc:
         raise click.BadParameter(
-            gettext("write the date as YYYY-MM-DD or today (got {value!r})").format(
-                value=Shown(value)
-            )
+            gettext("{problem}; today works too").format(problem=exc)
         ) from None
 
 

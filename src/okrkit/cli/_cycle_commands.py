@@ -181,9 +181,9 @@ def parse_grades(
         if not (equals and ident.strip()) or grade is None:
             raise click.BadParameter(
                 gettext(
-                    "write a grade as ID=VALUE or ID=VALUE:REASON, such as kr-sales=0.7:late "
-                    "start (got {value!r})"
-                ).format(value=Shown(value))
+                    "write a grade as ID=VALUE or ID=VALUE:REASON, such as "
+                    "kr-sales={grade}:late start (got {value!r})"
+                ).format(grade=format_number(0.7), value=Shown(value))
             )
         ident = ident.strip()
         if ident in grades:

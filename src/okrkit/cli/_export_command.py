@@ -44,7 +44,8 @@ def _other_files(folder: Path) -> list[str]:
     "--output",
     "folder",
     required=True,
-    type=PathParam(path_type=Path),
+    metavar=N_("FOLDER"),
+    type=PathParam(file_okay=False, path_type=Path),
     help=N_("The folder to write the tables into; made when missing."),
 )
 @option(

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 import click
 
+from okrkit.cli._types import Worded, worded_type
 from okrkit.cli._words import type_metavar
 from okrkit.i18n import N_, gettext
 
@@ -87,11 +88,34 @@ class Command(click.Command):
         super().__init__(*args, **attrs)
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        """The ``--help`` option of click, its help in the active locale (click words it once)."""
+        """The ``--help`` option of click, its help in the active locale (click words it once).
+
+        It reads ``--locale`` before it shows the help: ``okrkit --locale xx --help``
+        is refused as ``okrkit --locale xx score`` is, not answered in English.
+        """
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = gettext("Show this message and exit.")
+            option.__class__ = _HelpOption
         return option
+
+
+class _HelpOption(click.Option):
+    """click's ``--help``, which first reads the command's ``--locale`` (or its variable).
+
+    click handles ``--help`` before any other option, so an unknown locale would go
+    unnoticed and the help would show in English; read first, it is refused as it is
+    for a run of the command: one line, exit status 2.
+    """
+
+    def handle_parse_result(
+        self, ctx: click.Context, opts: Any, args: list[str]
+    ) -> tuple[Any, list[str]]:
+        if opts.get(self.name) and not ctx.resilient_parsing:
+            for param in ctx.command.params:
+                if param.name == "locale":
+                    param.handle_parse_result(ctx, opts, args)  # refuses an unknown one
+        return super().handle_parse_result(ctx, opts, args)
 
 
 class Group(Command, click.Group):
@@ -121,6 +145,7 @@ class Option(click.Option):
         self, *args: Any, default_label: Callable[[str], str] | None = None, **attrs: Any
     ) -> None:
         super().__init__(*args, **attrs)
+        self.type = worded_type(self.type)
         self.default_label = default_label
 
     def make_metavar(self, ctx: click.Context) -> str:
@@ -138,16 +163,20 @@ class Option(click.Option):
 
 
 class Argument(click.Argument):
-    """A click argument whose help and metavar speak the active locale."""
+    """A click argument whose help, metavar and type speak the active locale."""
 
     help = _InLocale()
     metavar = _MetavarInLocale()
 
+    def __init__(self, *args: Any, **attrs: Any) -> None:
+        super().__init__(*args, **attrs)
+        self.type = worded_type(self.type)
 
-class PathParam(click.Path):
-    """click's path type, named in the active locale ("file" in messages, ``FILE``)."""
 
-    name = _InLocale()
+class PathParam(Worded, click.Path):
+    """click's path type, named in the active locale ("tệp" in messages, ``TỆP``)."""
+
+    english = "path"
 
 
 def command(name: str | None = None, **attrs: Any) -> Callable[[Callable[..., Any]], Command]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from okrkit.i18n import N_, _, gettext, ngettext
 from okrkit.io import dump
 from okrkit.model import Cycle, Level, OKRSet, Owner, OwnerKind
 
-__all__ = ["new", "parse_cycle", "parse_settings"]
+__all__ = ["default_owner", "new", "parse_cycle", "parse_settings"]
 
 _CYCLE = re.compile(r"^(\d{4})(?:-Q([1-4]))?$")
 
@@ -54,6 +55,48 @@ def parse_settings(
     return settings
 
 
+# The kind of owner of an objective at each level: a department's is a department.
+_OWNER_KINDS = {
+    Level.COMPANY: OwnerKind.COMPANY,
+    Level.DEPARTMENT: OwnerKind.DEPARTMENT,
+    Level.TEAM: OwnerKind.TEAM,
+    Level.INDIVIDUAL: OwnerKind.PERSON,
+}
+
+
+def default_owner(level: Level, owner_id: str | None, owner_name: str | None) -> Owner:
+    """The owner ``okrkit new`` writes for an objective at ``level``.
+
+    Its kind is the level's (a department template's owner is a department). Without
+    ``--owner`` it is a placeholder the user replaces, named "Owner" in the active
+    locale ("Người phụ trách"), its id the name in lower case without tone marks
+    (``nguoi-phu-trach``); with ``--owner`` but no ``--owner-name``, the id is its
+    name too.
+
+    Examples:
+        >>> from okrkit.i18n import use_locale
+        >>> with use_locale("vi"):
+        ...     owner = default_owner(Level.DEPARTMENT, None, None)
+        >>> owner.id, owner.name, owner.kind.value
+        ('nguoi-phu-trach', 'Người phụ trách', 'department')
+        >>> default_owner(Level.INDIVIDUAL, None, None).id
+        'owner'
+        >>> default_owner(Level.TEAM, "lan", None).name
+        'lan'
+    """
+    placeholder = gettext("Owner")
+    if owner_id is None:
+        owner_id = _slug(placeholder)
+        owner_name = owner_name or placeholder
+    return Owner(id=owner_id, name=owner_name or owner_id, kind=_OWNER_KINDS[level])
+
+
+def _slug(name: str) -> str:
+    """``name`` as an id: lower case, no tone marks, ``đ`` as ``d``, words joined by ``-``."""
+    plain = unicodedata.normalize("NFD", name.lower().replace("đ", "d"))
+    return "-".join("".join(c for c in plain if not unicodedata.combining(c)).split())
+
+
 @command(help=N_("Write a ready OKR file from a template, with your parameter values."))
 @option("--template", "template_id", required=True, metavar=N_("ID"), help=N_("Template id."))
 @option(
@@ -80,12 +123,14 @@ def parse_settings(
 @option(
     "--owner",
     "owner_id",
-    default="me",
-    show_default=True,
     metavar=N_("ID"),
-    help=N_("The owner's id."),
+    help=N_("The owner's id (default: a placeholder to replace in the file)."),
 )
-@option("--owner-name", metavar=N_("NAME"), help=N_("The owner's name (default: the id)."))
+@option(
+    "--owner-name",
+    metavar=N_("NAME"),
+    help=N_("The owner's name (default: the id given with --owner, else a placeholder)."),
+)
 @option(
     "--id",
     "objective_id",
@@ -99,7 +144,7 @@ def new(  # noqa: PLR0917 - click passes every option by position
     settings: dict[str, str],
     output: Path,
     cycle: Cycle,
-    owner_id: str,
+    owner_id: str | None,
     owner_name: str | None,
     objective_id: str | None,
     force: bool,
@@ -110,11 +155,7 @@ def new(  # noqa: PLR0917 - click passes every option by position
     catalogue = load_catalogue()
     try:
         template = catalogue.get(template_id)
-        owner = Owner(
-            id=owner_id,
-            name=owner_name or owner_id,
-            kind=OwnerKind.PERSON if template.level is Level.INDIVIDUAL else OwnerKind.TEAM,
-        )
+        owner = default_owner(template.level, owner_id, owner_name)
         objective = template.instantiate(settings, owner=owner, cycle=cycle, id=objective_id)
         okrset = OKRSet(cycles=[cycle], owners=[owner], objectives=[objective])
         dump(okrset, output)

@@ -122,7 +122,7 @@ def report(
     if kind == "outline":
         if form != "text":
             raise click.UsageError(_("the outline is text only: leave out --format"))
-        console().print(outline(okrset))
+        console().print(outline(okrset, as_of=as_of))
         return
     try:
         with progress(_("Building the report of {file}").format(file=file)):
@@ -177,7 +177,7 @@ def show(
     emit(text if text.endswith("\n") else text + "\n", output)
 
 
-def outline(okrset: OKRSet) -> Tree:
+def outline(okrset: OKRSet, *, as_of: dt.date | None = None) -> Tree:
     """Build the outline of an OKR set as a rich tree, in the active locale.
 
     Objectives are grouped by level (company first), each with its owner, cycle and
@@ -186,6 +186,8 @@ def outline(okrset: OKRSet) -> Tree:
 
     Args:
         okrset: The OKR set to outline.
+        as_of: The outline's date: each key result's latest check-in on or before it,
+            and the date in the heading; ``None`` for the latest check-in of all.
 
     Returns:
         A rich tree: a heading with the cycles and counts, a branch per level.
@@ -205,18 +207,23 @@ def outline(okrset: OKRSet) -> Tree:
         f"{terminal_text(cycle.name)} ({format_date(cycle.start)} - {format_date(cycle.end)})"
         for cycle in okrset.cycles
     )
-    root = Tree(Text.assemble((_("OKR outline"), "bold"), f" · {cycles} · {counts}"))
+    heading = f" · {cycles} · {counts}"
+    if as_of is not None:
+        heading += " · " + _("as of {date}").format(date=format_date(as_of))
+    root = Tree(Text.assemble((_("OKR outline"), "bold"), heading))
     for level in Level:
         objectives = [o for o in okrset.objectives if o.level is level]
         if not objectives:
             continue
         branch = root.add(Text(level.label.capitalize(), style="bold cyan"))
         for objective in objectives:
-            _add_objective(branch, okrset, objective)
+            _add_objective(branch, okrset, objective, as_of)
     return root
 
 
-def _add_objective(branch: Tree, okrset: OKRSet, objective: Objective) -> None:
+def _add_objective(
+    branch: Tree, okrset: OKRSet, objective: Objective, as_of: dt.date | None
+) -> None:
     owner = terminal_text(okrset.owner(objective.owner).name)
     details = _("owner: {owner}").format(owner=owner) + f" · {objective.ambition.label}"
     line = Text.assemble(
@@ -230,7 +237,7 @@ def _add_objective(branch: Tree, okrset: OKRSet, objective: Objective) -> None:
     node = branch.add(line)
     for kr in objective.key_results:
         owners = ", ".join(terminal_text(okrset.owner(o).name) for o in kr.owners)
-        progress = terminal_text(f"{_goal(kr)} · {_latest(okrset, kr)}")
+        progress = terminal_text(f"{_goal(kr)} · {_latest(okrset, kr, as_of)}")
         text = Text.assemble(
             terminal_text(kr.title), f"  [{terminal_text(kr.id)}] ", (progress, "green")
         )
@@ -254,9 +261,9 @@ def _goal(kr: KeyResult) -> str:
     return metric.kind.label
 
 
-def _latest(okrset: OKRSet, kr: KeyResult) -> str:
-    """The key result's latest check-in, value and date, or that it has none yet."""
-    history = okrset.checkins_for(kr.id)
+def _latest(okrset: OKRSet, kr: KeyResult, as_of: dt.date | None) -> str:
+    """The key result's latest check-in (on or before ``as_of``), or that it has none yet."""
+    history = [c for c in okrset.checkins_for(kr.id) if as_of is None or c.on <= as_of]
     if not history:
         return _("no check-ins yet")
     latest = history[-1]

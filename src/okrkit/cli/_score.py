@@ -28,8 +28,9 @@ from okrkit.cli._graph import _JSON_UNSAFE
 from okrkit.cli._help import PathParam, argument, command, option
 from okrkit.cli._progress import is_terminal, progress
 from okrkit.cli._safe import terminal_lines, terminal_text
-from okrkit.errors import OKRError, Shown
-from okrkit.i18n import N_, SHIPPED_LOCALES, _, format_date, format_percent, gettext, use_locale
+from okrkit.errors import OKRError, ParameterError
+from okrkit.i18n import N_, SHIPPED_LOCALES, _, format_date, format_percent, use_locale
+from okrkit.i18n import parse_date as read_date
 from okrkit.scoring import available, strategy_label
 
 if TYPE_CHECKING:
@@ -137,19 +138,21 @@ def scorecard_csv(card: Scorecard) -> str:
 
 
 def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
-    """Read an ISO date (``YYYY-MM-DD``) from an option; no value means today."""
+    """Read a date from an option; no value means today.
+
+    ISO dates (``YYYY-MM-DD``) always; in Vietnamese day/month/year too (``20/3/2026``),
+    as :func:`okrkit.i18n.parse_date` reads them in the active locale.
+    """
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise click.BadParameter(
-            gettext("write the date as YYYY-MM-DD (got {value!r})").format(value=Shown(value))
-        ) from None
+        return read_date(value)
+    except ParameterError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def optional_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    """An ISO date from an option, or ``None`` when it was not given."""
+    """A date from an option (as :func:`parse_date` reads it), or ``None`` when not given."""
     return None if value is None else parse_date(ctx, param, value)
 
 

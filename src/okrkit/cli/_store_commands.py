@@ -23,10 +23,21 @@ from okrkit.cli._workspace import (
     target_options,
     write_workspace,
 )
-from okrkit.errors import OKRError, Problem, Shown, ValidationError
-from okrkit.i18n import N_, _, format_date, format_percent, format_value, get_locale, ngettext
+from okrkit.errors import OKRError, ParameterError, Problem, Shown, ValidationError, os_reason
+from okrkit.i18n import (
+    N_,
+    _,
+    format_date,
+    format_number,
+    format_percent,
+    format_value,
+    get_locale,
+    gettext,
+    ngettext,
+    parse_amount,
+)
 from okrkit.io import load
-from okrkit.model import CheckIn, Confidence, KeyResult, OKRSet
+from okrkit.model import CheckIn, Confidence, KeyResult, Metric, OKRSet, Unit
 from okrkit.store import SQLiteStore
 from okrkit.store._select import merge_checkins
 
@@ -89,7 +100,8 @@ def init(folder: Path, store_name: str, name: str, source: Path | None, force: b
     except OKRError as exc:
         fail(exc)
     except OSError as exc:  # the folder could not be made
-        fail(_("cannot make the folder {folder}: {reason}").format(folder=folder, reason=exc))
+        reason = os_reason(exc)
+        fail(_("cannot make the folder {folder}: {reason}").format(folder=folder, reason=reason))
     click.echo(terminal_text(_("Wrote {file}").format(file=file)))
     if existed:
         click.echo(terminal_text(_("Using the existing store {store}").format(store=store_path)))
@@ -126,15 +138,38 @@ def _can_ask() -> bool:
     return sys.stdin.isatty()
 
 
-def _number(text: str) -> float:
+def _metavar(name: str) -> str:
+    """An argument's metavar in the active locale, as ``--help`` shows it (``GIÁ_TRỊ``)."""
+    return gettext(name).upper()
+
+
+def _number(text: str, metric: Metric | None = None) -> float:
+    """A value as a person types it, in the active locale (:func:`~okrkit.i18n.parse_amount`).
+
+    ``5,5``, ``5.400.000.000`` or ``5,4 tỷ`` in Vietnamese, ``5.5``, ``5,400,000,000``
+    or ``5.4B`` in English; a percentage may end in ``%``. An amount of money may name the
+    metric's currency; one that does not read is refused in
+    :func:`~okrkit.i18n.parse_amount`'s words, with examples in that currency.
+    """
+    typed = text.strip()
+    currency = None
+    if metric is not None and metric.unit is Unit.CURRENCY:
+        currency = metric.currency
+    elif metric is not None and metric.unit is Unit.PERCENT:
+        typed = typed.removesuffix("%").rstrip()
     try:
-        value = float(text.strip())
-    except ValueError:
+        value = float(parse_amount(typed, currency))
+    except ParameterError as exc:
+        if currency is not None:  # its examples are amounts in the metric's currency
+            raise click.BadParameter(str(exc)) from None
         value = math.nan
     if not math.isfinite(value):
         raise click.BadParameter(
-            _("write the value as a number, such as 42 or 3.5 (got {value!r})").format(
-                value=Shown(text)
+            _("write {argument} as a number, such as {first} or {second} (got {value!r})").format(
+                argument=_metavar(N_("VALUE")),
+                first=format_number(42),
+                second=format_number(3.5),
+                value=Shown(text),
             )
         )
     return value
@@ -146,7 +181,7 @@ def _confidence(
     if text is None:
         return None
     try:
-        return Confidence.parse(int(text) if text.strip().isdigit() else text.strip())
+        return Confidence.parse(text)
     except ValueError:
         raise click.BadParameter(
             _("write 1 to 5, or red, yellow or green (got {value!r})").format(value=Shown(text))
@@ -180,7 +215,7 @@ def _ask_value(kr: KeyResult) -> float:
     prompt = _("Value of {title} ({range})").format(
         title=terminal_text(kr.title), range=metric_range(kr.metric)
     )
-    value: float = click.prompt(prompt, value_proc=_number)
+    value: float = click.prompt(prompt, value_proc=lambda text: _number(text, kr.metric))
     return value
 
 
@@ -194,14 +229,14 @@ def _resolve(okrset: OKRSet, key_result: str | None, value: str | None) -> tuple
     """The key result and the value: from the arguments, else asked for at a terminal."""
     if key_result is None:
         if not _can_ask():
-            raise _missing("KR", "okrkit checkin kr-revenue 42")
+            raise _missing(_metavar(N_("KR")), "okrkit checkin kr-revenue 42")
         key_result = _ask_key_result(okrset)
     kr = okrset.key_result(key_result)
     if value is None:
         if not _can_ask():
-            raise _missing("VALUE", f"okrkit checkin {terminal_text(kr.id)} 42")
+            raise _missing(_metavar(N_("VALUE")), f"okrkit checkin {terminal_text(kr.id)} 42")
         return kr, _ask_value(kr)
-    return kr, _number(value)
+    return kr, _number(value, kr.metric)
 
 
 def _inside_cycle(okrset: OKRSet, kr: KeyResult, day: dt.date) -> None:
@@ -238,7 +273,7 @@ def _inside_cycle(okrset: OKRSet, kr: KeyResult, day: dt.date) -> None:
 @option(
     "--confidence",
     callback=_confidence,
-    metavar="1-5|red|yellow|green",
+    metavar=N_("1-5|red|yellow|green"),
     help=N_("How sure the owner is of reaching the target."),
 )
 @option("--note", default="", metavar=N_("TEXT"), help=N_("What moved, what blocks."))

@@ -16,7 +16,8 @@ The messages are written out below, :data:`CLICK_MESSAGES` and
 :func:`click_plural_messages`, so that babel puts them into okrkit's catalogue
 (``scripts/update_translations.py``); a test compares them with click's source. The
 names of click's parameter types, shown as metavars (``TEXT``, ``FILE``), are
-:data:`TYPE_METAVARS`.
+:data:`TYPE_METAVARS`, and the words that name their values in messages ("số nguyên"),
+:data:`TYPE_NAMES`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from okrkit.i18n import N_, gettext, ngettext
 __all__ = [
     "CLICK_MESSAGES",
     "TYPE_METAVARS",
+    "TYPE_NAMES",
     "click_in_okrkit_words",
     "click_plural_messages",
     "type_metavar",
@@ -105,9 +107,9 @@ CLICK_MESSAGES = (
 TYPE_METAVARS = {
     "text": N_("TEXT"),
     "integer": N_("INTEGER"),
-    "integer range": N_("INTEGER RANGE"),
+    "integer range": N_("INTEGER"),
     "float": N_("FLOAT"),
-    "float range": N_("FLOAT RANGE"),
+    "float range": N_("FLOAT"),
     "boolean": N_("BOOLEAN"),
     "uuid": N_("UUID"),
     "filename": N_("FILE"),
@@ -115,7 +117,26 @@ TYPE_METAVARS = {
     "directory": N_("DIRECTORY"),
     "path": N_("PATH"),
 }
-"""The metavar of each of click's parameter types, by the type's name."""
+"""The metavar of each of click's parameter types, by the type's name (a range's: its number's)."""
+
+TYPE_NAMES = {
+    "text": N_("text"),
+    "integer": N_("whole number"),
+    "integer range": N_("whole number"),
+    "float": N_("number"),
+    "float range": N_("number"),
+    "boolean": N_("yes or no"),
+    "uuid": N_("UUID identifier"),
+    "filename": N_("file"),
+    "file": N_("file"),
+    "directory": N_("directory"),
+    "path": N_("path"),
+}
+"""How a message names a value of each of click's parameter types, by the type's name.
+
+click writes ``'abc' is not a valid {number_type}.`` with the type's name: okrkit's
+types (:mod:`okrkit.cli._types`) give it these words, "số nguyên" for ``integer``.
+"""
 
 
 def type_metavar(name: str) -> str:

@@ -36,7 +36,7 @@ import click
 from okrkit._files import toml_syntax_error
 from okrkit.cli._help import PathParam, option
 from okrkit.cli._language import adopt_locale, choose_locale, locale_given
-from okrkit.errors import LoadError, LocaleError, OKRError, Problem, Shown, UsageError
+from okrkit.errors import LoadError, LocaleError, OKRError, Problem, Shown, UsageError, os_reason
 from okrkit.errors._message import as_found
 from okrkit.i18n import N_, _, use_locale
 from okrkit.io import dump, load, write_atomically
@@ -103,9 +103,7 @@ def _toml(file: Path) -> dict[str, Any]:
         raise _bad(file, "file.encoding", message, {"position": exc.start}) from None
     except OSError as exc:
         message = N_("cannot read the workspace file: {reason}")
-        raise _bad(
-            file, "file.unreadable", message, {"reason": exc.strerror or str(exc)}
-        ) from None
+        raise _bad(file, "file.unreadable", message, {"reason": os_reason(exc)}) from None
     except tomllib.TOMLDecodeError as exc:
         raise toml_syntax_error(exc, text, str(file)) from None
 

@@ -30,6 +30,9 @@ Each problem has a stable code (:data:`PROBLEM_CODES`) and keeps its words as a
 in the locale active then (``str(error)``) or the one asked for
 (``error.render(locale="vi")``). docs/errors.md lists the codes.
 
+When the operating system refuses (a missing file, permission denied, a full disk),
+:func:`os_reason` says why in okrkit's words, never in the OS's own English.
+
 Lint findings are not errors: the linter returns them as values.
 """
 
@@ -43,6 +46,7 @@ from okrkit.errors._hints import HINT_LIMIT, Shown, Suggestions, did_you_mean, s
 from okrkit.errors._message import Message, kind_of
 from okrkit.errors._message import in_locale as _in_locale
 from okrkit.errors._message import lend as _lend
+from okrkit.errors._os import os_reason
 from okrkit.errors._problem import Problem
 
 # okrkit.i18n sits above this module (it raises LocaleError), so it lends its gettext
@@ -85,6 +89,7 @@ __all__ = [
     "did_you_mean",
     "import_extra",
     "kind_of",
+    "os_reason",
     "shorten",
 ]
 

@@ -5,9 +5,9 @@ extractor finds them all, and translated into the active locale when they are us
 Numbers, percentages, money, dates and durations shown to a person are formatted by
 babel for the active locale, with a small Vietnamese layer on top where CLDR's
 Vietnamese is not what Vietnamese business text writes: dates as ``27/3/2026``
-(:func:`format_date`), amounts in words as ``5,5 tỷ đồng`` (:func:`format_amount`,
-read back by :func:`parse_amount`), cycles named ``Quý 1/2026`` and ``Năm 2026``
-(:func:`format_quarter`, :func:`format_year`).
+(:func:`format_date`, read back by :func:`parse_date`), amounts in words as
+``5,5 tỷ đồng`` (:func:`format_amount`, read back by :func:`parse_amount`), cycles
+named ``Quý 1/2026`` and ``Năm 2026`` (:func:`format_quarter`, :func:`format_year`).
 
 okrkit ships complete translations for Vietnamese (``vi``) and English (``en``); any
 other locale babel knows is accepted, formats numbers and dates its own way, and
@@ -32,6 +32,7 @@ from __future__ import annotations
 from okrkit.errors import LocaleError
 from okrkit.errors._message import lend as _lend
 from okrkit.i18n._amounts import COMPACT_FROM, COMPACT_UNTIL, format_amount, parse_amount
+from okrkit.i18n._dates import parse_date, reads_day_first
 from okrkit.i18n._formats import (
     VIETNAMESE_DATE,
     MeasuredValue,
@@ -100,6 +101,8 @@ __all__ = [
     "ngettext",
     "old_spellings",
     "parse_amount",
+    "parse_date",
+    "reads_day_first",
     "set_locale",
     "term",
     "use_locale",

@@ -231,6 +231,10 @@ _DURATION_UNITS = {
     "year": "duration-year",
 }
 
+# The vi layer over CLDR's units: CLDR has only the short Vietnamese form, which says
+# "tiếng" for an hour, the spoken word; titles, tables and business writing say "giờ".
+_VIETNAMESE_UNITS = {"duration-hour": "{0} giờ"}
+
 # A metric's duration units (okrkit.Unit's values), by the unit format_duration counts.
 _DURATION_OF_UNIT = {
     "duration_minutes": "minute",
@@ -245,6 +249,9 @@ def format_duration(
 ) -> str:
     """Format a length of time: ``12`` days is "12 ngày" in Vietnamese.
 
+    Vietnamese says "giờ" for hours ("36 giờ"), as business writing does, where CLDR's
+    short form says "tiếng".
+
     Args:
         value: A number of ``unit``, or a :class:`datetime.timedelta` (read in days).
         unit: ``minute``, ``hour``, ``day`` (the default), ``week``, ``month``,
@@ -254,7 +261,10 @@ def format_duration(
     Examples:
         >>> format_duration(12, locale="vi"), format_duration(3, "month", locale="en")
         ('12 ngày', '3 months')
+        >>> format_duration(36, "hour", locale="vi"), format_duration(1.5, "hour", locale="vi")
+        ('36 giờ', '1,5 giờ')
     """
+    from babel.numbers import format_decimal
     from babel.units import format_unit
 
     if isinstance(value, dt.timedelta):
@@ -271,6 +281,9 @@ def format_duration(
     if not _is_finite(value):
         return NOT_A_NUMBER
     locale = locale or get_locale()
+    own = _VIETNAMESE_UNITS.get(measure) if _parse(locale).language == "vi" else None
+    if own is not None:
+        return own.format(format_decimal(value, locale=locale))
     text = format_unit(value, measure, length="long", locale=locale)
     if measure in text:
         # Some locales (Vietnamese among them) have only the short form in CLDR.

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from okrkit.errors import Message, Shown, WriteError, import_extra
+from okrkit.errors import Message, Shown, WriteError, import_extra, os_reason
 from okrkit.i18n import N_
 from okrkit.io._write import write_atomically
 from okrkit.model import KeyResult, Objective, OKRSet
@@ -257,7 +257,7 @@ def _ready_folder(folder: Path) -> None:
             Message(
                 N_("cannot make the folder {folder}: {reason}"),
                 folder=shown,
-                reason=exc.strerror or str(exc),
+                reason=os_reason(exc),
             ),
             file=shown,
             errno=exc.errno,

@@ -18,6 +18,7 @@ every problem); :mod:`okrkit.io._table_rows` reads many rows at once.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import math
@@ -26,6 +27,7 @@ from typing import Any
 
 from okrkit.errors import Message, Shown
 from okrkit.i18n import N_
+from okrkit.model import Confidence
 
 __all__ = ["RowError", "note_text", "number_text", "parse_row", "quoted_note", "table_texts"]
 
@@ -178,10 +180,12 @@ def parse_row(line: str) -> tuple[int, float, int, str | None, str | None]:
 
 
 def _level(text: str) -> int:
-    """The confidence of a row, 1-5, or 0 for ``-``."""
+    """The confidence of a row, 1-5, or 0 for ``-``; đỏ, vàng, xanh as Confidence reads them."""
     level = _LEVELS.get(text.lower(), -1)
     if level >= 0:
         return level
+    with contextlib.suppress(ValueError):
+        return int(Confidence.parse(text))
     if _DATE.match(text):
         message = N_(
             "the confidence must be 1-5, red, yellow, green or - for none (got {value!r}) "

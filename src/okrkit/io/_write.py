@@ -28,7 +28,7 @@ import stat
 import time
 from pathlib import Path
 
-from okrkit.errors import Message, Shown, WriteError
+from okrkit.errors import Message, Shown, WriteError, os_reason
 from okrkit.i18n import N_
 
 __all__ = ["STALE_AFTER", "is_temporary", "write_atomically"]
@@ -185,17 +185,12 @@ def _remove_stale(folder: Path) -> None:
 def _write_error(shown: str, exc: OSError) -> WriteError:
     """The one-line :class:`WriteError` for ``exc``, raised while writing ``shown``."""
     folder = os.path.dirname(shown) or os.curdir
-    reason: Message | str
     if isinstance(exc, FileNotFoundError):
         reason = Message(N_("the folder {folder} does not exist; create it first"), folder=folder)
     elif isinstance(exc, PermissionError):
         reason = Message(N_("permission denied; choose a folder and file you may write to"))
-    elif isinstance(exc, NotADirectoryError):
-        reason = Message(N_("a part of the path is a file, not a folder; check the path"))
-    elif exc.errno == errno.ENOSPC:
-        reason = Message(N_("the disk is full; free some space and try again"))
-    else:
-        reason = exc.strerror or str(exc)
+    else:  # a file for a folder, a full or read-only disk, ...: okrkit's words, not the OS's
+        reason = os_reason(exc)
     return WriteError(
         Message(N_("cannot write {file}: {reason}"), file=shown, reason=reason),
         file=shown,

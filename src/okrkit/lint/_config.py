@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from okrkit._files import toml_syntax_error
-from okrkit.errors import Message, Problem, Shown, ValidationError
+from okrkit.errors import Message, Problem, Shown, ValidationError, os_reason
 from okrkit.i18n import N_
 from okrkit.lint._diagnostic import Severity
 from okrkit.lint._rule import LintRule
@@ -46,7 +46,11 @@ def _table(file: Path) -> Mapping[str, Any] | None:
         text = file.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or Message(N_("the file is not UTF-8 text"))
+        reason = (
+            os_reason(exc)
+            if isinstance(exc, OSError)
+            else Message(N_("the file is not UTF-8 text"))
+        )
         message = N_("cannot read the lint configuration: {reason}")
         raise ValidationError(
             Problem("lint.config", message, {"reason": reason}, file=str(file))

@@ -7,6 +7,7 @@ word a person reads, in the active locale.
 from __future__ import annotations
 
 import enum
+import unicodedata
 from collections.abc import Mapping
 from typing import ClassVar
 
@@ -230,11 +231,12 @@ class Confidence(Labelled, enum.IntEnum):
     """How sure the owner is of reaching a key result, on a 1-5 scale.
 
     The traffic-light words many teams use map onto the scale: ``red`` is 1,
-    ``yellow`` 3 and ``green`` 5. :meth:`parse` accepts either form.
+    ``yellow`` 3 and ``green`` 5, in Vietnamese ``đỏ``, ``vàng`` and ``xanh`` (or
+    ``xanh lá``). :meth:`parse` accepts either form.
 
     Examples:
-        >>> Confidence.parse("yellow")
-        <Confidence.MEDIUM: 3>
+        >>> Confidence.parse("yellow"), Confidence.parse("Vàng"), Confidence.parse("xanh la")
+        (<Confidence.MEDIUM: 3>, <Confidence.MEDIUM: 3>, <Confidence.VERY_HIGH: 5>)
         >>> Confidence.parse(4).label
         'high'
     """
@@ -255,7 +257,10 @@ class Confidence(Labelled, enum.IntEnum):
 
     @classmethod
     def parse(cls, value: object) -> Confidence:
-        """Read a confidence from 1-5 (int or digit string) or red/yellow/green.
+        """Read a confidence from 1-5 (int or digit string) or a traffic-light word.
+
+        The words are red, yellow, green and đỏ, vàng, xanh (or xanh lá), in any
+        case, the Vietnamese ones with or without tone marks (``do``, ``vang``).
 
         Raises:
             ValidationError: (a ``ValueError``) for anything else, saying what is accepted.
@@ -269,7 +274,7 @@ class Confidence(Labelled, enum.IntEnum):
         if isinstance(value, cls):
             return value
         if isinstance(value, str):
-            word = value.strip().lower()
+            word = _traffic_light_key(value)
             if word in _TRAFFIC_LIGHTS:
                 return cls(_TRAFFIC_LIGHTS[word])
             if word.isdecimal() and len(word) <= 8:  # not "²", nor more digits than int() reads
@@ -289,4 +294,19 @@ class Confidence(Labelled, enum.IntEnum):
         )
 
 
-_TRAFFIC_LIGHTS = {"red": 1, "yellow": 3, "green": 5}
+def _traffic_light_key(word: str) -> str:
+    """``word`` as :data:`_TRAFFIC_LIGHTS` holds it: lower case, no tone marks, ``đ`` as ``d``."""
+    plain = unicodedata.normalize("NFD", word.strip().lower().replace("đ", "d"))
+    return " ".join("".join(char for char in plain if not unicodedata.combining(char)).split())
+
+
+# The traffic-light words of a confidence, by _traffic_light_key: English and Vietnamese.
+_TRAFFIC_LIGHTS = {
+    "red": 1,
+    "yellow": 3,
+    "green": 5,
+    "do": 1,  # đỏ
+    "vang": 3,  # vàng
+    "xanh": 5,
+    "xanh la": 5,  # xanh lá
+}

@@ -169,12 +169,16 @@ def _draw(dot_text: str, fmt: str) -> bytes:
     try:
         return bytes(graphviz.Source(dot_text).pipe(format=fmt, quiet=True))
     except graphviz.CalledProcessError as exc:
-        said = exc.stderr.decode("utf-8", "replace") if isinstance(exc.stderr, bytes) else ""
+        # dot's own words are English and name its internals: its exit status is enough
+        # to report (run `dot` on the DOT text to see them).
         raise FormatError(
             Message(
-                N_("Graphviz's dot could not draw the map as {format}: {reason}"),
+                N_(
+                    "Graphviz's dot could not draw the map as {format} (exit code {code}); "
+                    "write it with --format dot and run dot on it to see why"
+                ),
                 format=fmt,
-                reason=" ".join(said.split())[:200] or exc.returncode,
+                code=str(exc.returncode),
             ),
             format=fmt,
         ) from None

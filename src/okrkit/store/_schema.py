@@ -32,9 +32,8 @@ def failure(path: Path, exc: sqlite3.Error) -> OKRError:
     anything else (read-only, a full disk, a lock held too long) cannot be written
     (:class:`WriteError`).
     """
-    reason = str(exc)
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code in {sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT} or "not a database" in reason:
+    code = _primary(exc)
+    if code in {sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT} or "not a database" in str(exc):
         return LoadError(
             Problem(
                 "file.unreadable",
@@ -53,11 +52,47 @@ def failure(path: Path, exc: sqlite3.Error) -> OKRError:
             ),
             file=str(path),
         )
-    else:  # SQLite's own words: rare, and nothing okrkit knows better
+    else:
         message = Message(
-            N_("cannot write the store {file}: {reason}"), file=str(path), reason=reason
+            N_("cannot write the store {file}: {reason}"), file=str(path), reason=_reason(exc)
         )
     return WriteError(message, file=str(path))
+
+
+# SQLite's reasons in okrkit's words, by primary result code: SQLite's own text is English.
+_REASONS = {
+    sqlite3.SQLITE_READONLY: N_(
+        "the store is read-only; check who may write the file and its folder"
+    ),
+    sqlite3.SQLITE_CANTOPEN: N_(
+        "the file cannot be opened; check the path, and who may write the file and its folder"
+    ),
+    sqlite3.SQLITE_PERM: N_("permission denied; check who may read and write this file or folder"),
+    sqlite3.SQLITE_FULL: N_("the disk is full; free some space and try again"),
+    sqlite3.SQLITE_IOERR: N_("the disk could not be read or written; check the disk"),
+    sqlite3.SQLITE_NOMEM: N_("there is not enough memory; close some programs and try again"),
+    sqlite3.SQLITE_NOLFS: N_("the file is larger than the disk allows"),
+    sqlite3.SQLITE_TOOBIG: N_("a value is too large for the store"),
+}
+
+
+def _primary(exc: sqlite3.Error) -> int | None:
+    """SQLite's primary result code of ``exc`` (its extended code less the detail)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def _reason(exc: sqlite3.Error) -> Message:
+    """Why SQLite refused, in okrkit's words; any other refusal by its code alone."""
+    if len(exc.args) == 1 and isinstance(exc.args[0], Message):
+        return exc.args[0]  # okrkit's own, such as a file system without WAL mode
+    code = _primary(exc)
+    if code is None:
+        return Message(N_("the database refused, without saying why"))
+    words = _REASONS.get(code)
+    if words is not None:
+        return Message(words)
+    return Message(N_("the database refused (SQLite error code {code})"), code=str(code))
 
 
 def _refuse(path: Path, message: Message) -> LoadError:
