@@ -534,3 +534,59 @@ def test_dot_failing_is_the_librarys_error(monkeypatch: pytest.MonkeyPatch) -> N
         text = str(caught.value)
     assert "syntax" not in text
     assert "dot" in text
+
+
+def wide_set(roots: int, per_root: int) -> OKRSet:
+    """``roots`` company objectives, each with ``per_root`` team objectives under it."""
+    owners = [
+        Owner(id="acme", name="Acme", kind=OwnerKind.COMPANY),
+        Owner(id="team", name="Team", kind=OwnerKind.TEAM, parent="acme"),
+    ]
+    objectives = []
+    for r in range(roots):
+        objectives.append(objective(f"c{r}", kr(f"kc{r}"), owner="acme", level=Level.COMPANY))
+        objectives.extend(
+            objective(f"t{r}-{n}", kr(f"kt{r}-{n}"), aligned_to=[f"c{r}"]) for n in range(per_root)
+        )
+    return OKRSet(cycles=[Cycle.quarter(2026, 1)], owners=owners, objectives=objectives)
+
+
+def test_html_report_maps_as_many_levels_as_fit_a_page() -> None:
+    """A set too big for a page: its company level only; too many at the top: no map."""
+    from okrkit.cli._report import PAGE_MAP_OBJECTIVES, page_map
+
+    small = wide_set(2, 3)
+    chart = page_map(small, build_scorecard(small, as_of=AS_OF, burnup=False))
+    assert chart is not None
+    assert len(chart.data.objectives) == 8
+    big = wide_set(3, 200)
+    chart = page_map(big, build_scorecard(big, as_of=AS_OF, burnup=False))
+    assert chart is not None
+    assert [o.id for o in chart.data.objectives] == ["c0", "c1", "c2"]
+    crowded = wide_set(PAGE_MAP_OBJECTIVES + 1, 0)
+    assert page_map(crowded, build_scorecard(crowded, as_of=AS_OF, burnup=False)) is None
+
+
+def test_html_report_of_a_big_set_still_works(tmp_path: Path) -> None:
+    """The HTML report of 603 objectives: the page, with the top of the map."""
+    need_graphviz()
+    source = tmp_path / "big.yaml"
+    okrkit.dump(wide_set(3, 200), source)
+    out = tmp_path / "big.html"
+    result = CliRunner().invoke(
+        main, ["report", str(source), "--format", "html", "-o", str(out), "--as-of", "2026-03-20"]
+    )
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert '<section class="map">' in page
+
+
+def test_map_reuses_a_built_scorecard() -> None:
+    """scorecard=: the map takes its scores and date; another as_of is refused."""
+    okrs = example("en")
+    card = build_scorecard(okrs, as_of=AS_OF, burnup=False)
+    chart = alignment_map(okrs, scorecard=card, locale="en")
+    assert chart.data.scorecard is card
+    assert chart.data.as_of == AS_OF
+    with pytest.raises(UsageError):
+        alignment_map(okrs, scorecard=card, as_of="2026-03-21")

@@ -34,7 +34,17 @@ from okrkit.report import (
     to_rich,
 )
 
-__all__ = ["REPORT_FORMATS", "REPORT_KINDS", "build_report", "outline", "report", "schema", "show"]
+__all__ = [
+    "PAGE_MAP_OBJECTIVES",
+    "REPORT_FORMATS",
+    "REPORT_KINDS",
+    "build_report",
+    "outline",
+    "page_map",
+    "report",
+    "schema",
+    "show",
+]
 
 
 @command(help=N_("Print the JSON Schema of the OKR file format."))
@@ -129,10 +139,37 @@ def report(
             built = build_report(okrset, kind, as_of=as_of, since=since, strategy=strategy)
             alignment = None
             if isinstance(built, ScorecardReport) and form == "html" and graphviz_available():
-                alignment = alignment_map(okrset, as_of=built.as_of, strategy=strategy)
+                alignment = page_map(okrset, built)
     except OKRError as exc:
         fail(exc)
     show(built, form, output, alignment=alignment)
+
+
+PAGE_MAP_OBJECTIVES = 60
+"""The most objectives the map at the end of an HTML scorecard draws (a page, not a poster)."""
+
+
+def page_map(okrset: OKRSet, built: ScorecardReport) -> AlignmentMap | None:
+    """The alignment map an HTML scorecard shows: as many levels as fit on a page.
+
+    All of the set when it has at most :data:`PAGE_MAP_OBJECTIVES` objectives, else
+    the top levels that fit; none when even the company level has more. The map
+    reuses the report's scores (no second scoring of the set).
+    """
+    per_depth: dict[int, int] = {}
+    for line in built.objectives:
+        per_depth[line.depth] = per_depth.get(line.depth, 0) + 1
+    depth, shown = 0, 0
+    while depth in per_depth and shown + per_depth[depth] <= PAGE_MAP_OBJECTIVES:
+        shown += per_depth[depth]
+        depth += 1
+    if depth == 0:
+        return None
+    every = depth > max(per_depth, default=-1)
+    try:
+        return alignment_map(okrset, scorecard=built, depth=None if every else depth)
+    except OKRError:  # the page is worth more than its picture
+        return None
 
 
 def build_report(

@@ -16,6 +16,7 @@ import attrs
 from okrkit.errors import FormatError, Message, MissingExtraError, import_extra
 from okrkit.i18n import N_, get_locale
 from okrkit.model import Level, OKRSet
+from okrkit.report._data import ScorecardReport
 from okrkit.report._map_data import MapData, build_map_data
 from okrkit.report._map_dot import to_dot
 from okrkit.report._map_mermaid import to_mermaid
@@ -116,6 +117,7 @@ def alignment_map(
     initiatives: bool = False,
     strategy: Any = "linear",
     locale: str | None = None,
+    scorecard: ScorecardReport | None = None,
 ) -> AlignmentMap:
     """The alignment map of ``okrs``: company objectives on top, units in boxes, by status.
 
@@ -134,11 +136,15 @@ def alignment_map(
         initiatives: Draw the initiatives, each joined to the key results it drives.
         strategy: The scoring strategy, as for :meth:`~okrkit.OKRSet.score`.
         locale: The map's language; the active locale by default.
+        scorecard: The scorecard of ``okrs`` already built
+            (:func:`~okrkit.report.build_scorecard`), to draw its scores instead of
+            scoring the set again; the map then takes its date.
 
     Raises:
         UnknownIdError: for an ``owner`` the set does not have.
-        UsageError: for a ``depth`` below 1, or a map of more than
-            :data:`~okrkit.report.MAX_OBJECTIVES` objectives.
+        UsageError: for a ``depth`` below 1, a map of more than
+            :data:`~okrkit.report.MAX_OBJECTIVES` objectives, or an ``as_of`` other than
+            the given scorecard's date.
         ValidationError: for a ``level`` that is not one.
 
     Examples:
@@ -159,6 +165,7 @@ def alignment_map(
         expand_key_results=expand_key_results,
         initiatives=initiatives,
         strategy=strategy,
+        scorecard=scorecard,
     )
     return AlignmentMap(data=data, locale=locale or get_locale())
 

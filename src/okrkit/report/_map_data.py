@@ -19,9 +19,8 @@ from typing import Any
 import attrs
 
 from okrkit.errors import Message, UnknownIdError, UsageError
-from okrkit.graph import EdgeKind, NodeKind
 from okrkit.i18n import N_
-from okrkit.model import Initiative, Level, LinkKind, OKRSet, OwnerKind
+from okrkit.model import Initiative, KeyResult, Level, LinkKind, Objective, OKRSet, OwnerKind
 from okrkit.model._checks import as_date, member_of
 from okrkit.report._data import ObjectiveLine, ScorecardReport
 from okrkit.report._scorecard import build_scorecard
@@ -118,6 +117,7 @@ def build_map_data(
     expand_key_results: bool = False,
     initiatives: bool = False,
     strategy: Any = "linear",
+    scorecard: ScorecardReport | None = None,
 ) -> MapData:
     """Choose and place what the map of ``okrs`` shows; see :func:`okrkit.report.alignment_map`."""
     if depth is not None and (isinstance(depth, bool) or not isinstance(depth, int) or depth < 1):
@@ -134,8 +134,22 @@ def build_map_data(
             )
         )
     chosen_level = None if level is None else member_of(Level, level, "level")
-    day = dt.date.today() if as_of is None else as_date(as_of)
-    card = build_scorecard(okrs, as_of=day, strategy=strategy, burnup=False)
+    if scorecard is not None:
+        if as_of is not None and as_date(as_of) != scorecard.as_of:
+            raise UsageError(
+                Message(
+                    N_(
+                        "the map is drawn on its scorecard's date, {date}; leave out as_of "
+                        "or build the scorecard on {other}"
+                    ),
+                    date=scorecard.as_of,
+                    other=as_date(as_of),
+                )
+            )
+        card = scorecard
+    else:
+        day = dt.date.today() if as_of is None else as_date(as_of)
+        card = build_scorecard(okrs, as_of=day, strategy=strategy, burnup=False)
     lines = card.objectives
     if owner is not None:
         lines = _under_owner(okrs, lines, owner)
@@ -241,68 +255,73 @@ def _clusters(
     return tuple(ordered), placement
 
 
+def _parent_of(okrs: OKRSet, ident: str) -> tuple[str, str | None] | None:
+    """The objective ``ident`` is or belongs to, and the key result when it is one."""
+    if ident not in okrs:
+        return None
+    entity = okrs.get(ident)
+    if isinstance(entity, KeyResult):
+        return okrs.objective_of(ident).id, ident
+    if isinstance(entity, Objective):
+        return ident, None
+    return None
+
+
 def _alignment_links(okrs: OKRSet, shown: set[str]) -> Iterable[Link]:
-    """A line for each alignment between two shown objectives (or their key results)."""
-    graph = okrs.graph
-    g = graph.nx
+    """A line for each alignment between two shown objectives (or their key results).
+
+    Read from the set itself, not its networkx graph: a map of a few objectives of a
+    large set never builds the graph of all of it.
+    """
     for objective in okrs.objectives:
         if objective.id not in shown:
             continue
-        for start in (objective.id, *(kr.id for kr in objective.key_results)):
-            for _source, end, data in g.out_edges(start, data=True):
-                if data["kind"] is not EdgeKind.ALIGNS_TO:
-                    continue
-                is_kr = graph.kind(end) is NodeKind.KEY_RESULT
-                parent = graph.objective_of(end).id if is_kr else end
-                if parent not in shown or parent == objective.id:
+        starts: tuple[Objective | KeyResult, ...] = (objective, *objective.key_results)
+        for start in starts:
+            for alignment in start.aligned_to:
+                above = _parent_of(okrs, alignment.parent)
+                if above is None or above[0] not in shown or above[0] == objective.id:
                     continue
                 yield Link(
-                    kind="contributes" if data["link"] is LinkKind.CONTRIBUTES else "supports",
+                    kind="contributes" if alignment.kind is LinkKind.CONTRIBUTES else "supports",
                     source=objective.id,
-                    target=parent,
-                    source_key_result=None if start == objective.id else start,
-                    target_key_result=end if is_kr else None,
+                    target=above[0],
+                    source_key_result=None if start is objective else start.id,
+                    target_key_result=above[1],
                 )
 
 
 def _dependency_links(okrs: OKRSet, shown: set[str]) -> Iterable[Link]:
     """A line for each dependency whose two sides are shown, in different objectives."""
-    graph = okrs.graph
-
-    def side(ident: str) -> tuple[str, str | None]:
-        if graph.kind(ident) is NodeKind.KEY_RESULT:
-            return graph.objective_of(ident).id, ident
-        return ident, None
-
-    for dependency in graph.dependencies():
-        (source, source_kr), (target, target_kr) = side(dependency.dependent), side(dependency.on)
-        if source in shown and target in shown and source != target:
+    for dependency in okrs.dependencies:
+        waits, on = _parent_of(okrs, dependency.dependent), _parent_of(okrs, dependency.on)
+        if waits is None or on is None:
+            continue
+        if waits[0] in shown and on[0] in shown and waits[0] != on[0]:
             yield Link(
                 kind="depends",
-                source=source,
-                target=target,
-                source_key_result=source_kr,
-                target_key_result=target_kr,
+                source=waits[0],
+                target=on[0],
+                source_key_result=waits[1],
+                target_key_result=on[1],
                 note=dependency.note,
             )
 
 
 def _initiatives(okrs: OKRSet, shown: set[str]) -> tuple[tuple[Initiative, ...], list[Link]]:
     """The initiatives that drive a shown key result, and a line for each they drive."""
-    graph = okrs.graph
     drivers: list[Initiative] = []
     links: list[Link] = []
     for initiative in okrs.initiatives:
-        driven = [
-            Link(
-                kind="drives",
-                source=initiative.id,
-                target=graph.objective_of(kr).id,
-                target_key_result=kr,
-            )
-            for kr in initiative.drives
-            if kr in graph.nx and graph.objective_of(kr).id in shown
-        ]
+        driven = []
+        for kr in initiative.drives:
+            above = _parent_of(okrs, kr)
+            if above is not None and above[1] is not None and above[0] in shown:
+                driven.append(
+                    Link(
+                        kind="drives", source=initiative.id, target=above[0], target_key_result=kr
+                    )
+                )
         if driven:
             drivers.append(initiative)
             links.extend(driven)
