@@ -264,6 +264,9 @@ def _parse_json(
     limits = limits or Limits()
     check_text(text, source, limits)
     check_json(as_bytes(text), source, limits)
+    # Decode here, so that the file's bytes (the caller hands over its only reference)
+    # are let go before parsing: json.loads would keep them beside its own decoded copy.
+    text = text.decode("utf-8") if isinstance(text, bytes) else text
     digits = digits_limit(limits)
     parse_int = None if digits == digits_limit(Limits()) else _short_int(digits)
     try:
