@@ -590,3 +590,30 @@ def test_map_reuses_a_built_scorecard() -> None:
     assert chart.data.as_of == AS_OF
     with pytest.raises(UsageError):
         alignment_map(okrs, scorecard=card, as_of="2026-03-21")
+
+
+def test_a_map_past_the_limit_is_refused_before_scoring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """603 objectives: refused at once, naming the count, without making a scorecard.
+
+    A big company's map is refused in the time of reading the set, not of scoring every
+    key result first; one level of it (``depth=1``) is still drawn.
+    """
+    big = wide_set(3, 200)
+
+    def no_scorecard(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the scorecard was built for a map that is refused")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("okrkit.report._map_data.build_scorecard", no_scorecard)
+        with use_locale("en"), pytest.raises(UsageError) as raised:
+            alignment_map(big, as_of=AS_OF)
+        with pytest.raises(UnknownIdError):
+            alignment_map(big, as_of=AS_OF, owner="nobody")
+    message = str(raised.value)
+    assert "603 objectives" in message
+    assert "400" in message
+    top = alignment_map(big, as_of=AS_OF, depth=1)
+    assert [o.id for o in top.data.objectives] == ["c0", "c1", "c2"]
+    assert [o.score for o in top.data.objectives] == [
+        build_scorecard(big, as_of=AS_OF, burnup=False).objectives[n].score for n in (0, 201, 402)
+    ]

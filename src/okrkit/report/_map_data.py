@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -23,7 +23,7 @@ from okrkit.i18n import N_
 from okrkit.model import Initiative, KeyResult, Level, LinkKind, Objective, OKRSet, OwnerKind
 from okrkit.model._checks import as_date, member_of
 from okrkit.report._data import ObjectiveLine, ScorecardReport
-from okrkit.report._scorecard import build_scorecard
+from okrkit.report._scorecard import alignment_order, build_scorecard
 
 __all__ = ["MAX_OBJECTIVES", "Cluster", "Link", "MapData", "build_map_data"]
 
@@ -134,30 +134,21 @@ def build_map_data(
             )
         )
     chosen_level = None if level is None else member_of(Level, level, "level")
-    if scorecard is not None:
-        if as_of is not None and as_date(as_of) != scorecard.as_of:
-            raise UsageError(
-                Message(
-                    N_(
-                        "the map is drawn on its scorecard's date, {date}; leave out as_of "
-                        "or build the scorecard on {other}"
-                    ),
-                    date=scorecard.as_of,
-                    other=as_date(as_of),
-                )
+    if scorecard is not None and as_of is not None and as_date(as_of) != scorecard.as_of:
+        raise UsageError(
+            Message(
+                N_(
+                    "the map is drawn on its scorecard's date, {date}; leave out as_of "
+                    "or build the scorecard on {other}"
+                ),
+                date=scorecard.as_of,
+                other=as_date(as_of),
             )
-        card = scorecard
-    else:
-        day = dt.date.today() if as_of is None else as_date(as_of)
-        card = build_scorecard(okrs, as_of=day, strategy=strategy, burnup=False)
-    lines = card.objectives
-    if owner is not None:
-        lines = _under_owner(okrs, lines, owner)
-    if chosen_level is not None:
-        lines = tuple(o for o in lines if _LEVEL_RANK[o.level] <= _LEVEL_RANK[chosen_level])
-    if depth is not None:
-        lines = _to_depth(lines, depth)
-    if len(lines) > MAX_OBJECTIVES:
+        )
+    # Choose first, from the set alone: a map past the limit is refused before the
+    # scorecard (every key result's line and forecast) is made for it.
+    chosen = _chosen(okrs, owner, chosen_level, depth)
+    if len(chosen) > MAX_OBJECTIVES:
         raise UsageError(
             Message(
                 N_(
@@ -165,10 +156,16 @@ def build_map_data(
                     "in one picture; choose one unit with --owner, or fewer levels with "
                     "--level or --depth"
                 ),
-                count=len(lines),
+                count=len(chosen),
                 limit=MAX_OBJECTIVES,
             )
         )
+    if scorecard is not None:
+        card = scorecard
+    else:
+        day = dt.date.today() if as_of is None else as_date(as_of)
+        card = build_scorecard(okrs, as_of=day, strategy=strategy, burnup=False)
+    lines = tuple(line for line in card.objectives if line.id in chosen)
     shown = {o.id for o in lines}
     clusters, placement = _clusters(okrs, lines)
     links = list(_alignment_links(okrs, shown))
@@ -203,29 +200,50 @@ def _owners_below(okrs: OKRSet, owner: str) -> set[str]:
     return found
 
 
-def _under_owner(
-    okrs: OKRSet, lines: tuple[ObjectiveLine, ...], owner: str
-) -> tuple[ObjectiveLine, ...]:
+class _Placed(NamedTuple):
+    """An objective's place in the alignment order: what choosing the shown ones reads."""
+
+    id: str
+    owner_id: str
+    parent: str | None
+    level: Level
+
+
+def _chosen(okrs: OKRSet, owner: str | None, level: Level | None, depth: int | None) -> set[str]:
+    """The ids of the objectives the map shows, chosen the scorecard's way round."""
+    placed = tuple(
+        _Placed(o.id, o.owner, parent, o.level) for o, parent, _ in alignment_order(okrs)
+    )
+    if owner is not None:
+        placed = _under_owner(okrs, placed, owner)
+    if level is not None:
+        placed = tuple(o for o in placed if _LEVEL_RANK[o.level] <= _LEVEL_RANK[level])
+    if depth is not None:
+        placed = _to_depth(placed, depth)
+    return {o.id for o in placed}
+
+
+def _under_owner(okrs: OKRSet, placed: tuple[_Placed, ...], owner: str) -> tuple[_Placed, ...]:
     """The objectives of ``owner``'s unit and of everything aligned below them."""
-    known = {unit.id for unit in okrs.owners} | {o.owner_id for o in lines}
+    known = {unit.id for unit in okrs.owners} | {o.owner_id for o in placed}
     if owner not in known:
         raise UnknownIdError.among(owner, Message(N_("owner")), sorted(known))
     units = _owners_below(okrs, owner)
     kept: set[str] = set()
-    for line in lines:  # parents come before their children in the scorecard's order
+    for line in placed:  # parents come before their children in the alignment order
         if line.owner_id in units or (line.parent is not None and line.parent in kept):
             kept.add(line.id)
-    return tuple(line for line in lines if line.id in kept)
+    return tuple(line for line in placed if line.id in kept)
 
 
-def _to_depth(lines: tuple[ObjectiveLine, ...], depth: int) -> tuple[ObjectiveLine, ...]:
+def _to_depth(placed: tuple[_Placed, ...], depth: int) -> tuple[_Placed, ...]:
     """The objectives at most ``depth`` levels down from the top of the shown ones."""
-    shown = {line.id for line in lines}
+    shown = {line.id for line in placed}
     level_of: dict[str, int] = {}
-    for line in lines:
+    for line in placed:
         above = line.parent if line.parent in shown else None
         level_of[line.id] = 1 if above is None else level_of[above] + 1
-    return tuple(line for line in lines if level_of[line.id] <= depth)
+    return tuple(line for line in placed if level_of[line.id] <= depth)
 
 
 def _clusters(
