@@ -27,6 +27,7 @@ from click.testing import CliRunner
 
 import okrkit
 from builders import kr, objective
+from graph.test_export_safety import PAYLOADS as EXPORT_PAYLOADS
 from okrkit import Cycle, Owner
 from okrkit.cli import main
 from okrkit.errors import FormatError, UnknownIdError, UsageError
@@ -328,36 +329,9 @@ def test_default_format_without_dot_prints_dot_and_a_note(
 
 # -- hostile text ------------------------------------------------------------------------------
 
-# The export-safety payloads of the hostile input issue (tests/graph/test_export_safety.py),
-# and a few aimed at DOT's HTML labels.
+# The export-safety payloads of the hostile input issue, and a few aimed at DOT's HTML labels.
 PAYLOADS = [
-    "say \"hi\" and 'bye'",
-    'x"] --> n_evil["owned',
-    "brackets [ ] ( ) { } {{ }} (( ))",
-    "arrows --> -> ==> -.-> <-- A---oB",
-    "end",
-    "subgraph evil\nend",
-    "click n_obj_1 call alert()",
-    "style n_obj_1 fill:#f00;",
-    "classDef red fill:#f00;",
-    "%%{init: {'theme': 'dark', 'securityLevel': 'loose'}}%%",
-    "%% a comment",
-    "<script>alert(1)</script>",
-    '<img src=x onerror="alert(1)">',
-    "a & b; c: d `code` #quot; #35; &amp;",
-    "line\nfeed",
-    "carriage\rreturn",
-    "crlf\r\nbreak",
-    "vertical\x0btab and form\x0cfeed",
-    "separators\x1c\x1d\x1e",
-    "next\x85line",
-    "unicode\u2028line\u2029paragraph",
-    "nul\x00byte",
-    "escape \x1b[2J\x1b]0;title\x07 bell",
-    "backspace\x08\x08\x08 and del\x7f and c1 \x9b2J",
-    "rtl \u202egnp.exe\u202c and isolate \u2066x\u2069",
-    "back\\slash \\N \\G \\n \\l \\",
-    "tab\there",
+    *EXPORT_PAYLOADS,
     "</TD></TR></TABLE>> ]; evil [label=<x",
     "&#60; &lt; &#x3C;",
 ]

@@ -23,12 +23,11 @@ from okrkit.errors import Message, Problem, ValidationError
 from okrkit.errors._message import as_found
 from okrkit.i18n import N_
 from okrkit.model._words import (
-    described,
-    label_of,
     not_a_date,
     not_one_of,
     surrogate_message,
     unprintable_id,
+    wrong_item,
     wrong_record,
 )
 
@@ -327,16 +326,7 @@ class Checker:
         """Check that each item of the tuple in field ``name`` is a ``kind``."""
         for index, item in enumerate(getattr(self.obj, name)):
             if not isinstance(item, kind):
-                self.problem(
-                    f"{name}[{index}]",
-                    "field.type",
-                    Message(
-                        N_("each of '{field}' must be {kind} (got {value})"),
-                        field=name,
-                        kind=label_of(kind, article=True),
-                        value=described(item),
-                    ),
-                )
+                self.problem(f"{name}[{index}]", "field.type", wrong_item(name, kind, item))
 
     def record(self, name: str, cls: type, *, optional: bool = False) -> None:
         """Check that field ``name`` holds a ``cls`` record (a metric, a final grade)."""

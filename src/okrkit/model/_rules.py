@@ -25,7 +25,7 @@ from okrkit.model._rule_messages import (
     unknown_id,
     unknown_parent,
 )
-from okrkit.model._words import described, label_of
+from okrkit.model._words import wrong_item
 
 if TYPE_CHECKING:
     from okrkit.checkins import CheckInLog
@@ -168,17 +168,7 @@ class References:
     def types(self, name: str, items: Sequence[Any], kind: type) -> None:
         for i, item in enumerate(items):
             if item is not None and not isinstance(item, kind):
-                self.add(
-                    f"{name}[{i}]",
-                    None,
-                    "field.type",
-                    Message(
-                        N_("each of '{field}' must be {kind} (got {value})"),
-                        field=name,
-                        kind=label_of(kind, article=True),
-                        value=described(item),
-                    ),
-                )
+                self.add(f"{name}[{i}]", None, "field.type", wrong_item(name, kind, item))
 
     # -- ids -----------------------------------------------------------------------------
 

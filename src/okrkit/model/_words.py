@@ -20,6 +20,7 @@ __all__ = [
     "not_one_of",
     "surrogate_message",
     "unprintable_id",
+    "wrong_item",
     "wrong_record",
 ]
 
@@ -101,6 +102,16 @@ def wrong_record(field: str, cls: type, value: object) -> Message:
     """The message for field ``field`` holding ``value`` where a ``cls`` record belongs."""
     return Message(
         N_("'{field}' must be {kind} (got {value})"),
+        field=field,
+        kind=label_of(cls, article=True),
+        value=described(value),
+    )
+
+
+def wrong_item(field: str, cls: type, value: object) -> Message:
+    """The message for an item ``value`` of list field ``field`` that is not a ``cls``."""
+    return Message(
+        N_("each of '{field}' must be {kind} (got {value})"),
         field=field,
         kind=label_of(cls, article=True),
         value=described(value),
