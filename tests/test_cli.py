@@ -357,8 +357,9 @@ class TestScore:
         unknown = runner.invoke(
             main, ["score", str(EXAMPLES / "acme.yaml"), "--strategy", "lineer"]
         )
-        assert unknown.exit_code == 1
-        assert "linear, grade" in unknown.stderr
+        assert unknown.exit_code == 2  # the example is Vietnamese: so is the answer
+        assert "tuyến tính, thang điểm, ba vùng, bậc thang" in unknown.stderr
+        assert "có phải ý bạn là tuyến tính?" in unknown.stderr
 
     def test_bad_file(self, runner: CliRunner) -> None:
         """A bad file lists its problems on stderr, prints no scorecard and exits with 1."""

@@ -34,6 +34,7 @@ from click.testing import CliRunner, Result
 import okrkit
 from okrkit import catalogue
 from okrkit.cli import main
+from okrkit.cli._choices import LabelledChoice
 from okrkit.cli._peek import PEEK_LIMIT, early_locale, file_locale
 from okrkit.cli._words import CLICK_MESSAGES, click_in_okrkit_words, click_plural_messages
 from okrkit.i18n import gettext, ngettext, use_locale
@@ -174,10 +175,14 @@ def without_user_text(text: str, folder: Path) -> str:
 
 
 def without_syntax(text: str, command: click.Command) -> str:
-    """``text`` without option names and choice values, which a user types as they are."""
+    """``text`` without option names and choice values, which a user types as they are.
+
+    A choice of words (:class:`LabelledChoice`: levels, report kinds) is shown in the
+    command's language, so its English values stay in and are checked.
+    """
     text = OPTION_NAME.sub(" ", text)
     for param in command.params:
-        if isinstance(param.type, click.Choice):
+        if isinstance(param.type, click.Choice) and not isinstance(param.type, LabelledChoice):
             for choice in param.type.choices:
                 text = re.sub(rf"(?<![\w-]){re.escape(str(choice))}(?![\w-])", " ", text)
     return text

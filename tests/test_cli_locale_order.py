@@ -80,10 +80,17 @@ class TestFileLocale:
 
     def test_errors_after_reading_speak_it(self) -> None:
         """A mistake found once the file is read is told in the file's language."""
-        result = run(["score", str(VI), *AS_OF, "--strategy", "lineer"], **ENGLISH_ENV)
+        result = run(["map", str(VI), *AS_OF, "-f", "dot", "--owner", "nobody"], **ENGLISH_ENV)
         assert result.exit_code == 1
-        assert "linear" in result.stderr
-        assert "không" in result.stderr or "chiến lược" in result.stderr
+        assert "nobody" in result.stderr
+        assert "không" in result.stderr
+
+    def test_option_errors_speak_it(self) -> None:
+        """A bad option value, read before the file, is told in the file's language too."""
+        result = run(["score", str(VI), *AS_OF, "--strategy", "lineer"], **ENGLISH_ENV)
+        assert result.exit_code == 2
+        assert "tuyến tính" in result.stderr
+        assert "linear" not in result.stderr
 
     @pytest.mark.parametrize("fmt", ["mermaid", "dot"])
     def test_graph_speaks_it(self, fmt: str) -> None:

@@ -591,3 +591,16 @@ def test_a_map_past_the_limit_is_refused_before_scoring(monkeypatch: pytest.Monk
     assert [o.score for o in top.data.objectives] == [
         build_scorecard(big, as_of=AS_OF, burnup=False).objectives[n].score for n in (0, 201, 402)
     ]
+
+
+def test_a_team_called_legend_keeps_its_own_mermaid_box() -> None:
+    """A unit whose id is ``legend`` and the map's legend get two subgraph ids, not one."""
+    okrs = example("en")
+    renamed = okrkit.loads(
+        okrkit.dumps(okrs, "yaml").replace("team-qa", "legend"), "yaml", source="legend.yaml"
+    )
+    text = alignment_map(renamed, as_of=AS_OF, locale="en").to_mermaid()
+    ids = re.findall(r"^\s*subgraph (\S+?)\[", text, flags=re.MULTILINE)
+    assert len(ids) == len(set(ids)), ids
+    assert "g_legend" in ids
+    assert "g_legend_2" in ids

@@ -40,11 +40,12 @@ import errno
 import os
 import sys
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, overload
 
 import click
+from click.core import ParameterSource
 from rich.console import Console
 
 from okrkit._version import __version__
@@ -62,7 +63,7 @@ from okrkit.cli._peek import early_locale
 from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_lines, terminal_text
 from okrkit.cli._words import click_in_okrkit_words
-from okrkit.errors import OKRError
+from okrkit.errors import OKRError, Shown
 from okrkit.i18n import N_, _, get_locale, use_locale
 from okrkit.io import load, write_atomically
 
@@ -80,6 +81,7 @@ __all__ = [
     "fail",
     "locale_chosen",
     "main",
+    "output_format",
     "read_okrs",
     "refuse_own_input",
     "with_locale",
@@ -306,3 +308,47 @@ def _same_file(one: Path, other: Path) -> bool:
         return os.path.samefile(one, other)
     except (OSError, ValueError):
         return False  # one of them does not exist (yet): nothing to lose
+
+
+@overload
+def output_format(
+    form: str, output: Path | None, suffixes: Mapping[str, str], *, name: str = ...
+) -> str: ...
+
+
+@overload
+def output_format(
+    form: str | None, output: Path | None, suffixes: Mapping[str, str], *, name: str = ...
+) -> str | None: ...
+
+
+def output_format(
+    form: str | None, output: Path | None, suffixes: Mapping[str, str], *, name: str = "form"
+) -> str | None:
+    """The format to write: ``--format`` when given, else the one ``-o``'s suffix names.
+
+    ``form`` is the ``--format`` value (its default when the user left it out, which
+    click's parameter source ``name`` tells); ``suffixes`` maps a lowercase suffix
+    (``.html``) to the format it holds. ``okrkit report FILE -o week.html`` writes
+    HTML, not text in a file called ``.html``.
+
+    Raises:
+        click.UsageError: when ``--format`` was given and the suffix names another
+            format (``-f dot -o map.png``).
+    """
+    if output is None:
+        return form
+    named = suffixes.get(output.suffix.lower())
+    if named is None or named == form:
+        return form
+    context = click.get_current_context(silent=True)
+    source = None if context is None else context.get_parameter_source(name)
+    given = source is not None and source is not ParameterSource.DEFAULT
+    if not given:
+        return named
+    raise click.UsageError(
+        _(
+            "{file} ends in {suffix}, which holds {named}, but --format asks for {form}; "
+            "leave out --format, or name the file for {form}"
+        ).format(file=Shown(str(output)), suffix=output.suffix, named=named, form=form)
+    )

@@ -30,7 +30,15 @@ from rich.console import Group
 from rich.text import Text
 from rich.tree import Tree
 
-from okrkit.cli._app import adopt_locale, choose_locale, console, emit, fail, with_locale
+from okrkit.cli._app import (
+    adopt_locale,
+    choose_locale,
+    console,
+    emit,
+    fail,
+    output_format,
+    with_locale,
+)
 from okrkit.cli._check_formats import (
     diagnostics_json,
     diagnostics_sarif,
@@ -38,6 +46,7 @@ from okrkit.cli._check_formats import (
     plain_lines,
     summary,
 )
+from okrkit.cli._choices import matches_word
 from okrkit.cli._help import PathParam, argument, command, option
 from okrkit.cli._language import locale_given
 from okrkit.cli._progress import progress
@@ -54,6 +63,9 @@ if TYPE_CHECKING:
 
 __all__ = ["EXIT_UNUSABLE", "check"]
 
+_CHECK_SUFFIXES = {".txt": "text", ".json": "json", ".sarif": "sarif"}
+"""The format ``-o``'s suffix names when ``--format`` is left out."""
+
 EXIT_UNUSABLE = 2
 """The exit status of ``okrkit check`` when its input cannot be used."""
 
@@ -65,7 +77,7 @@ def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
     if value is None:
         return None
     text = value.strip()
-    if text.lower() == "today":
+    if matches_word(text, "today", lambda: _("today")):
         return dt.date.today()
     try:
         return read_date(text)
@@ -166,7 +178,10 @@ def _rules(settings: LintConfig, as_of: dt.date | None) -> list[tuple[LintRule, 
     "-o",
     "--output",
     type=PathParam(dir_okay=False, path_type=Path),
-    help=N_("Write to this file instead of printing."),
+    help=N_(
+        "Write to this file instead of printing; its suffix (.txt, .json, .sarif) chooses "
+        "the format when --format is left out."
+    ),
 )
 @option(
     "--config",
@@ -189,6 +204,9 @@ def check(
     config: Path | None,
 ) -> None:
     """Lint FILE, or the workspace's store."""
+    fmt = output_format(
+        fmt, output, {".txt": "text", ".json": "json", ".sarif": "sarif"}, name="fmt"
+    )
     if not locale_given():
         place = _workspace_locale(file, store)
         if place is not None and _is_locale(place):

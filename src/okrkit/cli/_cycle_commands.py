@@ -8,6 +8,7 @@ changed), and print what moved, stayed or was graded as a table.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,7 +25,7 @@ from okrkit.cli._help import argument, command, option
 from okrkit.cli._safe import terminal_text
 from okrkit.cli._score import optional_date, strategy_option
 from okrkit.cli._workspace import resolve_target, target_options
-from okrkit.errors import OKRError, Shown
+from okrkit.errors import OKRError, Shown, ValidationError
 from okrkit.i18n import N_, _, format_day, format_number, format_value, gettext
 from okrkit.model import Status
 from okrkit.store import CarryForward, Closed, GradeLike, carry_forward, close_cycle
@@ -234,6 +235,8 @@ def close_command(  # noqa: PLR0917 - click passes every option by position
             if closed.graded:
                 where.save(closed.okrset, author=author)
             label = where.label
+    except ValidationError as exc:
+        fail(_by_option(exc))
     except OKRError as exc:
         fail(exc)
     _print_closed(console(), closed)
@@ -245,6 +248,22 @@ def close_command(  # noqa: PLR0917 - click passes every option by position
             "--grade to change one."
         ).format(cycle=closed.cycle)
     console().print(_cell(footer, "dim"))
+
+
+def _by_option(error: ValidationError) -> ValidationError:
+    """``error`` with each problem of a grade placed at its ``--grade`` option.
+
+    :func:`~okrkit.store.close_cycle` places them in its ``grades`` argument, as Python
+    writes it (``grades['kr-1'].value``); on the command line the grade came from
+    ``--grade kr-1=...``, and that is what the user looks for.
+    """
+    problems = [
+        dataclasses.replace(problem, path=f"--grade {problem.entity_id}", entity_id=None)
+        if problem.entity_id is not None and (problem.path or "").startswith("grades[")
+        else problem
+        for problem in error.problems
+    ]
+    return ValidationError(problems)
 
 
 def _print_closed(out: Console, closed: Closed) -> None:

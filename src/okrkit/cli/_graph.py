@@ -8,7 +8,14 @@ from pathlib import Path
 
 import click
 
-from okrkit.cli._app import emit, fail, read_okrs, refuse_own_input, with_locale
+from okrkit.cli._app import (
+    emit,
+    fail,
+    output_format,
+    read_okrs,
+    refuse_own_input,
+    with_locale,
+)
 from okrkit.cli._help import PathParam, argument, command, option
 from okrkit.cli._safe import terminal_text
 from okrkit.errors import OKRError, Problem
@@ -18,6 +25,13 @@ from okrkit.io import to_node_link
 __all__ = ["graph"]
 
 _GRAPH_FORMATS = ("mermaid", "dot", "graphml", "json")
+_GRAPH_SUFFIXES = {
+    ".mmd": "mermaid",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".graphml": "graphml",
+    ".json": "json",
+}
 
 # What JSON may hold raw but a terminal or an editor should not get raw: DEL and the C1
 # controls, line and paragraph separators, bidirectional overrides, and lone surrogates,
@@ -40,7 +54,10 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud80
     "-o",
     "--output",
     type=PathParam(dir_okay=False, path_type=Path),
-    help=N_("Write to this file instead of printing."),
+    help=N_(
+        "Write to this file instead of printing; its suffix (.mmd, .dot, .graphml, .json) "
+        "chooses the format when --format is left out."
+    ),
 )
 @option("--force", is_flag=True, help=N_("Write the output even over FILE itself."))
 @with_locale
@@ -48,6 +65,7 @@ def graph(file: Path, fmt: str, output: Path | None, force: bool) -> None:
     """Export the alignment graph of FILE."""
     from okrkit import graph as graphs
 
+    fmt = output_format(fmt, output, _GRAPH_SUFFIXES, name="fmt")
     refuse_own_input(output, file, force=force)
     okrset = read_okrs(file)
     try:

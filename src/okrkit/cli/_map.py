@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from okrkit.cli._app import emit, fail, read_okrs, refuse_own_input, with_locale
+from okrkit.cli._app import (
+    emit,
+    fail,
+    output_format,
+    read_okrs,
+    refuse_own_input,
+    with_locale,
+)
+from okrkit.cli._choices import LabelledChoice
 from okrkit.cli._help import PathParam, argument, command, option
 from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_text
@@ -19,10 +27,13 @@ from okrkit.io import write_atomically
 from okrkit.model import Level
 from okrkit.report import alignment_map, graphviz_available
 
-__all__ = ["MAP_FORMATS", "map_command"]
+__all__ = ["MAP_FORMATS", "MAP_SUFFIXES", "map_command"]
 
 MAP_FORMATS = ("svg", "png", "dot", "mermaid")
 """What ``okrkit map --format`` writes; svg and png need Graphviz's ``dot`` program."""
+
+MAP_SUFFIXES = {".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid"}
+"""The format ``-o``'s suffix names when ``--format`` is left out."""
 
 
 @command(
@@ -41,14 +52,18 @@ MAP_FORMATS = ("svg", "png", "dot", "mermaid")
     default=None,
     help=N_(
         "svg or png (drawn by Graphviz), or the text to draw it with: dot or mermaid "
-        "(default: svg when Graphviz is installed, else dot)."
+        "(default: the one -o's suffix names, else svg when Graphviz is installed, "
+        "else dot)."
     ),
 )
 @option(
     "-o",
     "--output",
     type=PathParam(dir_okay=False, writable=True, path_type=Path),
-    help=N_("Write the map to this file instead of printing it (needed for png)."),
+    help=N_(
+        "Write the map to this file instead of printing it (needed for png); its suffix "
+        "(.svg, .png, .dot, .mmd) chooses the format when --format is left out."
+    ),
 )
 @option(
     "--as-of",
@@ -64,7 +79,7 @@ MAP_FORMATS = ("svg", "png", "dot", "mermaid")
 )
 @option(
     "--level",
-    type=click.Choice([level.value for level in Level]),
+    type=LabelledChoice([level.value for level in Level], lambda value: Level(value).label),
     help=N_("Draw objectives down to this level."),
 )
 @option(
@@ -109,6 +124,7 @@ def map_command(
 ) -> None:
     """Draw the alignment map of FILE."""
     drawn = graphviz_available()
+    form = output_format(form, output, MAP_SUFFIXES)
     if form is None:
         form = "svg" if drawn else "dot"
         if not drawn:

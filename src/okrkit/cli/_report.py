@@ -10,13 +10,22 @@ import click
 from rich.text import Text
 from rich.tree import Tree
 
-from okrkit.cli._app import console, emit, fail, read_okrs, refuse_own_input, with_locale
+from okrkit.cli._app import (
+    console,
+    emit,
+    fail,
+    output_format,
+    read_okrs,
+    refuse_own_input,
+    with_locale,
+)
+from okrkit.cli._choices import LabelledChoice
 from okrkit.cli._help import PathParam, argument, command, option
 from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_text
 from okrkit.cli._score import optional_date, strategy_option
 from okrkit.errors import OKRError
-from okrkit.i18n import N_, _, format_date, format_value, ngettext
+from okrkit.i18n import N_, _, format_date, format_value, gettext, ngettext, term
 from okrkit.io import json_schema
 from okrkit.model import KeyResult, Level, Objective, OKRSet
 from okrkit.report import (
@@ -62,8 +71,26 @@ def schema(output: Path | None) -> None:
 
 REPORT_KINDS = ("scorecard", "digest", "review", "outline")
 """What ``okrkit report --kind`` builds; ``outline`` is the file's outline without scores."""
+
+_KIND_LABELS = {
+    "scorecard": N_("scorecard"),
+    "digest": N_("digest"),
+    "review": N_("review"),
+    "outline": N_("outline"),
+}
+
+
+def kind_label(kind: str) -> str:
+    """The name of report ``kind`` for a person, in the active locale."""
+    label = _KIND_LABELS.get(kind)
+    return kind if label is None else gettext(label)
+
+
 REPORT_FORMATS = ("text", "md", "html")
 """What ``okrkit report --format`` writes."""
+
+REPORT_SUFFIXES = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+"""The format ``-o``'s suffix names when ``--format`` is left out."""
 
 
 @command(
@@ -75,9 +102,10 @@ REPORT_FORMATS = ("text", "md", "html")
 @argument("file", metavar=N_("FILE"), type=PathParam(dir_okay=False, path_type=Path))
 @option(
     "--kind",
-    type=click.Choice(REPORT_KINDS),
+    type=LabelledChoice(REPORT_KINDS, kind_label, lambda kind: term(kind).also),
     default="scorecard",
     show_default=True,
+    default_label=kind_label,
     help=N_("Which report to build."),
 )
 @option(
@@ -92,7 +120,10 @@ REPORT_FORMATS = ("text", "md", "html")
     "-o",
     "--output",
     type=PathParam(dir_okay=False, writable=True, path_type=Path),
-    help=N_("Write the report to this file instead of printing it."),
+    help=N_(
+        "Write the report to this file instead of printing it; its suffix (.txt, .md, "
+        ".html) chooses the format when --format is left out."
+    ),
 )
 @option(
     "--as-of",
@@ -127,6 +158,7 @@ def report(
     """Report on FILE as text, Markdown or HTML."""
     if since is not None and kind != "digest":
         raise click.UsageError(_("--since is for the weekly digest (--kind digest)"))
+    form = output_format(form, output, REPORT_SUFFIXES)
     refuse_own_input(output, file, force=force)
     okrset = read_okrs(file)
     if kind == "outline":

@@ -13,8 +13,7 @@ import csv
 import datetime as dt
 import io
 import sys
-import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,12 +22,21 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from okrkit.cli._app import console, emit, fail, read_okrs, refuse_own_input, with_locale
+from okrkit.cli._app import (
+    console,
+    emit,
+    fail,
+    output_format,
+    read_okrs,
+    refuse_own_input,
+    with_locale,
+)
+from okrkit.cli._choices import fold
 from okrkit.cli._graph import _JSON_UNSAFE
 from okrkit.cli._help import PathParam, argument, command, option
 from okrkit.cli._progress import is_terminal, progress
 from okrkit.cli._safe import terminal_lines, terminal_text
-from okrkit.errors import OKRError, ParameterError
+from okrkit.errors import OKRError, ParameterError, Shown, did_you_mean
 from okrkit.i18n import N_, SHIPPED_LOCALES, _, format_date, format_percent, use_locale
 from okrkit.i18n import parse_date as read_date
 from okrkit.scoring import available, strategy_label
@@ -47,6 +55,9 @@ __all__ = [
     "strategy_option",
     "strategy_option_value",
 ]
+
+_SCORE_SUFFIXES = {".txt": "text", ".json": "json", ".csv": "csv"}
+"""The format ``-o``'s suffix names when ``--format`` is left out."""
 
 # The rich style of each status, by its value; any other status is dim.
 _COLOURS = {
@@ -156,13 +167,6 @@ def optional_date(ctx: click.Context, param: click.Parameter, value: str | None)
     return None if value is None else parse_date(ctx, param, value)
 
 
-def _fold(text: str) -> str:
-    """``text`` without accents, case, hyphens or extra spaces: how labels are matched."""
-    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(char for char in plain if not unicodedata.combining(char))
-    return " ".join(plain.lower().replace("-", " ").replace("_", " ").split())
-
-
 def strategy_option_value(_ctx: click.Context | None, _param: object, value: str) -> str:
     """The strategy ``--strategy`` names: a name, or a built-in one's label, in any language.
 
@@ -179,15 +183,33 @@ def strategy_option_value(_ctx: click.Context | None, _param: object, value: str
     names = available()
     if ":" in value or value in names:
         return value
-    wanted = _fold(value)
+    wanted = fold(value)
     for name in names:
-        labels = {_fold(name)}
+        labels = {fold(name)}
         for locale in SHIPPED_LOCALES:
             with use_locale(locale):
-                labels.add(_fold(strategy_label(name)))
+                labels.add(fold(strategy_label(name)))
         if wanted in labels:
             return name
-    return value
+    raise click.BadParameter(_unknown_strategy(value, names))
+
+
+def _unknown_strategy(value: str, names: Iterable[str]) -> str:
+    """Why ``value`` names no strategy, with the names a person types, in their language."""
+    labels = {name: strategy_label(name) for name in names}
+    # Close to a label or to a name (an English one typed in Vietnamese): say the label.
+    close = did_you_mean(value, [*labels.values(), *labels])
+    close = list(dict.fromkeys(labels.get(found, found) for found in close))
+    shown = ", ".join(labels.values())
+    if close:
+        return _(
+            "no scoring strategy is called {name} (did you mean {suggestions}?); use one of "
+            "{known}, or a path such as package.module:name"
+        ).format(name=Shown(value), suggestions=", ".join(close), known=shown)
+    return _(
+        "no scoring strategy is called {name}; use one of {known}, or a path such as "
+        "package.module:name"
+    ).format(name=Shown(value), known=shown)
 
 
 strategy_option = option(
@@ -228,7 +250,10 @@ strategy_option = option(
     "-o",
     "--output",
     type=PathParam(dir_okay=False, path_type=Path),
-    help=N_("Write to this file instead of printing."),
+    help=N_(
+        "Write to this file instead of printing; its suffix (.txt, .json, .csv) chooses "
+        "the format when --format is left out."
+    ),
 )
 @option("--force", is_flag=True, help=N_("Write the output even over FILE itself."))
 @with_locale
@@ -236,6 +261,7 @@ def score(
     *, file: Path, as_of: dt.date, strategy: str, fmt: str, output: Path | None, force: bool
 ) -> None:
     """Score FILE as of a date."""
+    fmt = output_format(fmt, output, _SCORE_SUFFIXES, name="fmt")
     refuse_own_input(output, file, force=force)
     okrset = read_okrs(file)
     try:

@@ -6,12 +6,12 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import click
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
 from okrkit.cli._app import console, fail, with_locale
+from okrkit.cli._choices import LabelledChoice
 from okrkit.cli._help import argument, group, option
 from okrkit.cli._language import group_locale, locale_option
 from okrkit.cli._safe import terminal_lines, terminal_text
@@ -95,7 +95,7 @@ _tag_option = option(
 )
 _level_option = option(
     "--level",
-    type=click.Choice([level.value for level in Level]),
+    type=LabelledChoice([level.value for level in Level], lambda value: Level(value).label),
     help=N_("Only templates of this level."),
 )
 

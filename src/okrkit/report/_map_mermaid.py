@@ -42,11 +42,16 @@ class _Ids:
     """Mermaid node ids: ``n_`` and the entity id with other characters as ``_``, unique."""
 
     def __init__(self) -> None:
-        self._ids: dict[str, str] = {}
+        self._ids: dict[tuple[str, str, str], str] = {}
         self._taken: set[str] = set()
 
-    def __call__(self, ident: str, prefix: str = "n_") -> str:
-        key = prefix + ident
+    def __call__(self, ident: str, prefix: str = "n_", *, kind: str = "entity") -> str:
+        """The id of ``ident``, made once and never given to anything else.
+
+        ``kind`` keeps the map's own parts (the legend) apart from entities of the same
+        name, such as a team whose id is ``legend``.
+        """
+        key = (kind, prefix, ident)
         found = self._ids.get(key)
         if found is None:
             base = prefix + re.sub(r"[^A-Za-z0-9_]", "_", ident)
@@ -172,7 +177,7 @@ def _links(data: MapData, ids: _Ids) -> Iterator[str]:
 
 def _legend(ids: _Ids, classes: dict[str, list[str]]) -> Iterator[str]:
     title = mermaid_text(_("Legend"))
-    yield f'  subgraph {ids("legend", "g_")}["{title}"]'
+    yield f'  subgraph {ids("legend", "g_", kind="legend")}["{title}"]'
     for status in (
         Status.ON_TRACK,
         Status.AT_RISK,
@@ -180,7 +185,7 @@ def _legend(ids: _Ids, classes: dict[str, list[str]]) -> Iterator[str]:
         Status.DONE,
         Status.NOT_STARTED,
     ):
-        node = ids(status.value, "legend_")
+        node = ids(status.value, "legend_", kind="legend")
         yield f'    {node}["{mermaid_text(status.label)}"]'
         classes.setdefault(status.value, []).append(node)
     yield "  end"
