@@ -204,9 +204,7 @@ def check(
     config: Path | None,
 ) -> None:
     """Lint FILE, or the workspace's store."""
-    fmt = output_format(
-        fmt, output, {".txt": "text", ".json": "json", ".sarif": "sarif"}, name="fmt"
-    )
+    fmt = output_format(fmt, output, _CHECK_SUFFIXES, name="fmt")
     if not locale_given():
         place = _workspace_locale(file, store)
         if place is not None and _is_locale(place):
