@@ -9,6 +9,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
 import numpy as np
 import pandas as pd
 import pytest
@@ -20,11 +21,13 @@ import okrkit
 from builders import objective
 from okrkit import CheckIn, Cycle, Metric, MetricKind, Objective, OKRSet, Owner
 from okrkit.errors import StrategyError, ValidationError
+from okrkit.i18n import use_locale
 from okrkit.scoring import (
     Grade,
     History,
     Linear,
     MetricArrays,
+    Score,
     Stepped,
     Zones,
     rollup,
@@ -320,3 +323,45 @@ class TestWithCheckins:
             checkins=[*okrs.checkins, extra],
         )
         assert okrs.with_checkins([extra]) == whole
+
+
+def _plain(score: Score) -> str:
+    """A score as text, NaN equal to NaN (``attrs`` compares NaN fields unequal)."""
+    return repr(attrs.asdict(score))
+
+
+class TestScoreListings:
+    @given(okrs=okr_sets(max_objectives=6, max_checkins=12), data=st.data())
+    def test_together_equals_one_by_one(self, okrs: OKRSet, data: st.DataObject) -> None:
+        """``card.key_results`` and ``card.objectives`` hold what ``card[id]`` gives."""
+        strategy = data.draw(st.sampled_from(["linear", "grade", "zones", "stepped"]))
+        as_of = data.draw(st.sampled_from([dt.date(2026, 3, 15), dt.date(2099, 1, 1)]))
+        locale = data.draw(st.sampled_from(["vi", "en"]))
+        with use_locale(locale):
+            card = okrs.score(as_of=as_of, strategy=strategy)
+            together = [*card.key_results, *card.objectives]
+            one_by_one = [card[ident] for ident in card.ids()]
+        assert [_plain(s) for s in together] == [_plain(s) for s in one_by_one]
+
+    def test_final_grades_and_reasons(self) -> None:
+        """A final grade's computed score and reason come with the listed scores too."""
+        from okrkit import FinalGrade
+
+        okrs = okr_set(
+            [
+                objective(
+                    "o",
+                    builders.kr("a", final_grade=FinalGrade(value=0.5, reason="late start")),
+                    builders.kr("b"),
+                    final_grade=FinalGrade(value=0.4, reason="agreed"),
+                )
+            ],
+            {"a": 8, "b": 3},
+        )
+        card = okrs.score(as_of=dt.date(2026, 4, 2))
+        listed = {score.id: score for score in (*card.key_results, *card.objectives)}
+        assert listed["a"].reason == "late start"
+        assert listed["a"].computed == card["a"].computed
+        assert listed["a"].computed is not None
+        assert listed["o"].reason == "agreed"
+        assert [_plain(listed[i]) for i in card.ids()] == [_plain(card[i]) for i in card.ids()]

@@ -28,7 +28,8 @@ from okrkit.scoring._registry import (
     strategy_label,
 )
 from okrkit.scoring._rollup import rollup
-from okrkit.scoring._scorecard import Score, Scorecard
+from okrkit.scoring._score import Score
+from okrkit.scoring._scorecard import Scorecard
 from okrkit.scoring._status import STATUSES, Pace
 from okrkit.scoring._strategies import (
     Grade,

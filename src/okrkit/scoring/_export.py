@@ -36,7 +36,9 @@ from okrkit.model import Status
 from okrkit.scoring._strategies import _BANDS, _ZONES, ScoringStrategy
 
 if TYPE_CHECKING:
-    from okrkit.scoring._scorecard import Forecast, Score, Scorecard
+    from okrkit.scoring._forecasts import Forecast
+    from okrkit.scoring._score import Score
+    from okrkit.scoring._scorecard import Scorecard
 
 __all__ = [
     "BAND_CODES",

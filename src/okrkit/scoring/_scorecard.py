@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-import attrs
 import numpy as np
 import numpy.typing as npt
 
@@ -19,54 +18,18 @@ from okrkit.model import Listing, Status, UnknownIdError
 from okrkit.scoring._arrays import History
 from okrkit.scoring._forecasts import Forecast, Forecasts, forecasts_of
 from okrkit.scoring._plan import Plan
+from okrkit.scoring._score import Score, score_at, scores_at
 from okrkit.scoring._status import STATUSES
-from okrkit.scoring._strategies import ScoringStrategy, band_of
+from okrkit.scoring._strategies import ScoringStrategy
 
 if TYPE_CHECKING:
     from okrkit.graph import AlignmentGraph
 
-__all__ = ["Forecast", "Score", "Scorecard"]
+__all__ = ["Forecast", "Scorecard"]
 
 Floats = npt.NDArray[np.float64]
 _KR = NodeKind.KEY_RESULT
 _OBJECTIVE = NodeKind.OBJECTIVE
-
-
-@attrs.frozen(kw_only=True)
-class Score:
-    """The score of one key result or objective on the scoring date.
-
-    Attributes:
-        id: The key result's or objective's id.
-        kind: Key result or objective.
-        value: What rolls up: the score, clamped to [0, 1] unless the strategy says not.
-        raw: The raw progress, overshoot kept (1.25 at 125%).
-        band: The 0.0-1.0 band (off track, progress, delivered) of the value.
-        status: Done, on track, at risk, off track or not started; achieved or missed
-            once the cycle has ended.
-        expected: The progress expected by now.
-        confidence: The latest confidence (1-5), or for an objective the weighted mean
-            of what counts toward it.
-        zone: The zone under the zones strategy, else ``None``.
-        computed: When an owner's final grade stands in for the score (after the
-            cycle), the score okrkit computed; else ``None``.
-        reason: The reason given with that final grade, else ``None``.
-        forecast: For a key result, where its check-ins project it by its due date or
-            the cycle's end (see :meth:`Scorecard.forecast`); else ``None``.
-    """
-
-    id: str
-    kind: NodeKind
-    value: float
-    raw: float
-    band: str
-    status: Status
-    expected: float
-    confidence: float | None
-    zone: str | None = None
-    computed: float | None = None
-    reason: str | None = None
-    forecast: Forecast | None = None
 
 
 class Scorecard:
@@ -191,33 +154,26 @@ class Scorecard:
             ) from None
 
     def __getitem__(self, ident: str) -> Score:
-        position = self._position(ident)
-        plan, columns = self._plan, self._columns
-        is_kr = position < plan.count
-        value = float(columns["value"][position])
-        zone = None
-        zoner = getattr(self.strategy, "zone", None)
-        latest = float(columns["latest"][position]) if is_kr else math.nan
-        if is_kr and callable(zoner):
-            zone = zoner(plan.key_results[position].metric, None if math.isnan(latest) else latest)
-        confidence = float(columns["confidence"][position])
-        reason = None
-        if position in self._computed:
-            at = int(np.flatnonzero(plan.final_positions == position)[0])
-            reason = plan.final_reasons[at]
-        return Score(
-            id=ident,
-            kind=_KR if is_kr else _OBJECTIVE,
-            value=value,
-            raw=self.raw(ident),
-            band=band_of(min(1.0, max(0.0, value))),
-            status=STATUSES[int(columns["status"][position])],
-            expected=float(columns["expected"][position]),
-            confidence=None if math.isnan(confidence) else confidence,
-            zone=zone,
-            computed=self._computed.get(position),
-            reason=reason,
-            forecast=self.forecast(ident) if is_kr else None,
+        return score_at(
+            self._position(ident),
+            plan=self._plan,
+            columns=self._columns,
+            strategy=self.strategy,
+            computed=self._computed,
+            raws=self._raw_column,
+            forecasts=self.forecasts,
+        )
+
+    def _scores(self, positions: Sequence[int]) -> list[Score]:
+        """The scores at these plan positions, made together (see :func:`scores_at`)."""
+        return scores_at(
+            positions,
+            plan=self._plan,
+            columns=self._columns,
+            strategy=self.strategy,
+            computed=self._computed,
+            raws=self._raw_column,
+            forecasts=self.forecasts,
         )
 
     def ids(self) -> tuple[str, ...]:
@@ -253,7 +209,10 @@ class Scorecard:
 
     def raw(self, ident: str) -> float:
         """The raw progress of ``ident``: overshoot kept, children combined unclamped."""
-        position = self._position(ident)
+        return float(self._raw_column()[self._position(ident)])
+
+    def _raw_column(self) -> Floats:
+        """Every raw progress, in plan order (made on first use, then kept)."""
         if self._raws is None:
             from okrkit.scoring._rollup import combine_levels
 
@@ -262,7 +221,7 @@ class Scorecard:
             started = ~np.isnan(self._columns["latest"])
             combine_levels(self._plan, self.strategy, raws, started, None, cap=False)
             self._raws = raws
-        return float(self._raws[position])
+        return self._raws
 
     @property
     def key_results(self) -> Listing[Score]:
@@ -271,12 +230,13 @@ class Scorecard:
         Calling it, ``card.key_results()``, is the spelling of okrkit 0.1: it still
         returns a list, with a :class:`DeprecationWarning`.
         """
-        return Listing((self[kr.id] for kr in self._plan.key_results), "Scorecard.key_results")
+        return Listing(self._scores(range(self._plan.count)), "Scorecard.key_results")
 
     @property
     def objectives(self) -> Listing[Score]:
         """The scores of every objective, in plan order (a tuple); see :attr:`key_results`."""
-        return Listing((self[o.id] for o in self._plan.objectives), "Scorecard.objectives")
+        objectives = range(self._plan.count, len(self._plan))
+        return Listing(self._scores(objectives), "Scorecard.objectives")
 
     @property
     def graph(self) -> AlignmentGraph:
