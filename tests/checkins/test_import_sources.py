@@ -68,6 +68,17 @@ class TestExcel:
         with pytest.raises(LoadError, match="format the cell as a date"):
             CheckInLog.from_excel(path, sheet=1)
 
+    def test_a_yes_no_cell_is_no_value(self, tmp_path: Path) -> None:
+        """A TRUE cell is refused at its row, never read as the value 1."""
+        rows = [*ROWS[:1], ["kr-b", dt.date(2026, 1, 9), True, None, None]]
+        path = workbook(tmp_path / "t.xlsx", rows)
+        with pytest.raises(LoadError) as caught:
+            CheckInLog.from_excel(path, sheet=1)
+        assert caught.value.line == 3
+        assert "yes/no" in str(caught.value)
+        log = CheckInLog.from_excel(path, sheet=1, skip_bad=True)
+        assert len(log) == 1
+
     def test_unknown_sheet(self, tmp_path: Path) -> None:
         """An unknown sheet names the workbook's sheets."""
         path = workbook(tmp_path / "t.xlsx", ROWS)
@@ -134,6 +145,15 @@ class TestFrames:
             CheckInLog.from_frame(frame)
         assert not isinstance(caught.value, LoadError)
         assert (caught.value.file, caught.value.line) == ("<data frame>", 2)
+
+    def test_a_boolean_column_is_no_value(self) -> None:
+        """A column of booleans is refused row by row, not read as 1 and 0."""
+        frame = pd.DataFrame(
+            {"key_result": ["kr-a", "kr-b"], "on": ["2026-01-09"] * 2, "value": [True, False]}
+        )
+        with pytest.raises(ValidationError, match="yes/no"):
+            CheckInLog.from_frame(frame)
+        assert len(CheckInLog.from_frame(frame, skip_bad=True)) == 0
 
     def test_typed_columns(self) -> None:
         """Categorical ids, datetimes with NaT and floats with NaN are checked by column."""

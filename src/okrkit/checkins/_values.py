@@ -41,12 +41,16 @@ _POWERS = np.array([float(10**place) for place in range(_EXACT + 1)])
 def read_values(column: Column, bad: BadRows, decimal: str) -> npt.NDArray[np.float64]:
     """Each row's value as a float (NaN for a refused row); ``decimal`` is "." or ",".
 
-    Numbers are taken as they are (booleans as 1 and 0); text is read with ``float``,
-    after taking out the thousands groups and turning the comma into a point when
-    ``decimal`` is ",". Missing, NaN and infinite values are refused.
+    Numbers are taken as they are; text is read with ``float``, after taking out the
+    thousands groups and turning the comma into a point when ``decimal`` is ",".
+    Missing, NaN and infinite values are refused, and so are booleans (a spreadsheet's
+    TRUE is no measurement: a milestone's value is written 1 or 0).
     """
     cell_at: Callable[[int], Any]
-    if isinstance(column, np.ndarray) and column.dtype.kind in "fiub":
+    if isinstance(column, np.ndarray) and column.dtype.kind == "b":
+        values = np.full(len(column), np.nan)
+        cell_at = column.__getitem__
+    elif isinstance(column, np.ndarray) and column.dtype.kind in "fiu":
         values = column.astype(np.float64)  # a copy: the caller's array stays as it was
         cell_at = column.__getitem__
     elif isinstance(column, Spans) and decimal == ".":
@@ -122,6 +126,8 @@ def _fast_values(cells: list[Any], decimal: str) -> npt.NDArray[np.float64] | No
         cells = joined.replace(",", ".").split("\n")
         if len(cells) != count:  # a cell held a line break
             return None
+    elif any(type(cell) is bool for cell in cells):  # float(True) is 1.0: no value
+        return None
     try:
         return np.fromiter(map(float, cells), np.float64, len(cells))
     except (TypeError, ValueError, OverflowError):
@@ -140,6 +146,8 @@ def _value(cell: object, decimal: str) -> float:
             number = float(text)
         except ValueError:
             return math.nan
+    elif isinstance(cell, bool | np.bool_):
+        return math.nan  # a yes/no cell is no value (see read_values)
     elif isinstance(cell, int | float | np.number) or type(cell).__name__ == "Decimal":
         try:
             number = float(cell)  # type: ignore[arg-type]
@@ -156,6 +164,14 @@ def _value_message(cell: object, decimal: str) -> Message:
         cell = cell.item()
     if is_missing(cell):
         return Message(N_("the value is missing"))
+    if isinstance(cell, bool):
+        return Message(
+            N_(
+                "{value} is a yes/no cell, not a number; write the value itself, or 1 (done) "
+                "and 0 (not yet) for a milestone"
+            ),
+            value=Shown(cell),
+        )
     if not isinstance(cell, str):
         if isinstance(cell, int | float | np.number) and not isinstance(cell, bool):
             return Message(

@@ -135,6 +135,9 @@ def import_checkins(
             added = target.append_checkins(log, author=author, source=str(source))
             label = target.label
     except ValidationError as exc:
+        rows = any(problem.code == "checkin.row" for problem in exc.problems)
+        if not rows or skip_bad:  # nothing --skip-bad would change: the error alone
+            fail(exc)
         fail(
             f"{exc}\n"
             + _("Nothing was imported; fix these rows, or pass --skip-bad to import the rest.")

@@ -20,10 +20,12 @@ from okrkit.cli._app import (
     with_locale,
 )
 from okrkit.cli._choices import LabelledChoice
-from okrkit.cli._help import PathParam, argument, command, option
+from okrkit.cli._help import PathParam, command, option
 from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_text
 from okrkit.cli._score import optional_date, strategy_option
+from okrkit.cli._source import read_source, source_options
+from okrkit.cli._workspace import WORKSPACE_FILE
 from okrkit.errors import OKRError
 from okrkit.i18n import N_, _, format_date, format_value, gettext, ngettext, term
 from okrkit.io import json_schema
@@ -95,11 +97,11 @@ REPORT_SUFFIXES = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "htm
 
 @command(
     help=N_(
-        "Report on FILE: the scorecard (the default), the weekly digest, the end-of-cycle "
-        "review, or the outline, as text, Markdown or one HTML page."
+        "Report on FILE, or the workspace's store: the scorecard (the default), the weekly "
+        "digest, the end-of-cycle review, or the outline, as text, Markdown or one HTML page."
     )
 )
-@argument("file", metavar=N_("FILE"), type=PathParam(dir_okay=False, path_type=Path))
+@source_options
 @option(
     "--kind",
     type=LabelledChoice(REPORT_KINDS, kind_label, lambda kind: term(kind).also),
@@ -146,7 +148,9 @@ REPORT_SUFFIXES = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "htm
 @with_locale
 def report(
     *,
-    file: Path,
+    file: Path | None,
+    store: Path | None,
+    workspace: str | None,
     kind: str,
     form: str,
     output: Path | None,
@@ -155,19 +159,24 @@ def report(
     strategy: str,
     force: bool,
 ) -> None:
-    """Report on FILE as text, Markdown or HTML."""
+    """Report on FILE (or the workspace's store) as text, Markdown or HTML."""
     if since is not None and kind != "digest":
         raise click.UsageError(_("--since is for the weekly digest (--kind digest)"))
     form = output_format(form, output, REPORT_SUFFIXES)
-    refuse_own_input(output, file, force=force)
-    okrset = read_okrs(file)
+    if file is not None:
+        refuse_own_input(output, file, force=force)
+    try:
+        okrset = read_source(file, store, workspace, read_okrs)
+    except OKRError as exc:
+        fail(exc)
     if kind == "outline":
         if form != "text":
             raise click.UsageError(_("the outline is text only: leave out --format"))
         console().print(outline(okrset, as_of=as_of))
         return
     try:
-        with progress(_("Building the report of {file}").format(file=file)):
+        source = file or store or WORKSPACE_FILE
+        with progress(_("Building the report of {file}").format(file=source)):
             built = build_report(okrset, kind, as_of=as_of, since=since, strategy=strategy)
             alignment = None
             if isinstance(built, ScorecardReport) and form == "html" and graphviz_available():

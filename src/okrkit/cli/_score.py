@@ -33,9 +33,11 @@ from okrkit.cli._app import (
 )
 from okrkit.cli._choices import fold
 from okrkit.cli._graph import _JSON_UNSAFE
-from okrkit.cli._help import PathParam, argument, command, option
+from okrkit.cli._help import PathParam, command, option
 from okrkit.cli._progress import is_terminal, progress
 from okrkit.cli._safe import terminal_lines, terminal_text
+from okrkit.cli._source import read_source, source_options
+from okrkit.cli._workspace import WORKSPACE_FILE
 from okrkit.errors import OKRError, ParameterError, Shown, did_you_mean
 from okrkit.i18n import N_, SHIPPED_LOCALES, _, format_date, format_percent, use_locale
 from okrkit.i18n import parse_date as read_date
@@ -226,9 +228,12 @@ strategy_option = option(
 
 @command(
     "score",
-    help=N_("Score FILE as of a date: every objective and key result with score and status."),
+    help=N_(
+        "Score FILE, or the workspace's store, as of a date: every objective and key "
+        "result with score and status."
+    ),
 )
-@argument("file", metavar=N_("FILE"), type=PathParam(dir_okay=False, path_type=Path))
+@source_options
 @option(
     "--as-of",
     "as_of",
@@ -258,14 +263,26 @@ strategy_option = option(
 @option("--force", is_flag=True, help=N_("Write the output even over FILE itself."))
 @with_locale
 def score(
-    *, file: Path, as_of: dt.date, strategy: str, fmt: str, output: Path | None, force: bool
+    *,
+    file: Path | None,
+    store: Path | None,
+    workspace: str | None,
+    as_of: dt.date,
+    strategy: str,
+    fmt: str,
+    output: Path | None,
+    force: bool,
 ) -> None:
-    """Score FILE as of a date."""
+    """Score FILE (or the workspace's store) as of a date."""
     fmt = output_format(fmt, output, _SCORE_SUFFIXES, name="fmt")
-    refuse_own_input(output, file, force=force)
-    okrset = read_okrs(file)
+    if file is not None:
+        refuse_own_input(output, file, force=force)
     try:
-        with progress(_("Scoring {file}").format(file=file)):
+        okrset = read_source(file, store, workspace, read_okrs)
+    except OKRError as exc:
+        fail(exc)
+    try:
+        with progress(_("Scoring {file}").format(file=file or store or WORKSPACE_FILE)):
             card = okrset.score(as_of=as_of, strategy=strategy)
     except OKRError as exc:
         fail(exc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import sys
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import click
 from rich.text import Text
 
 from okrkit.cli._app import console, fail, with_locale
-from okrkit.cli._help import PathParam, argument, command, option
+from okrkit.cli._help import Command, PathParam, argument, command, option
 from okrkit.cli._history_view import history_view, metric_range
 from okrkit.cli._language import locale_on_command_line
 from okrkit.cli._safe import terminal_text
@@ -94,9 +95,10 @@ def init(folder: Path, store_name: str, name: str, source: Path | None, force: b
         with SQLiteStore(store_path) as store:
             if okrset is not None:
                 store.save(okrset, workspace=name)
-        write_workspace(
-            folder, store=store_name, name=name, locale=get_locale() if chosen else None
-        )
+        # The workspace speaks the language asked for, else the saved set's own, so that
+        # every later command reads and answers in it from its first word (dates too).
+        speaks = get_locale() if chosen else (okrset.locale if okrset is not None else None)
+        write_workspace(folder, store=store_name, name=name, locale=speaks)
     except OKRError as exc:
         fail(exc)
     except OSError as exc:  # the folder could not be made
@@ -260,7 +262,36 @@ def _inside_cycle(okrset: OKRSet, kr: KeyResult, day: dt.date) -> None:
         )
 
 
-@command("checkin", help=N_("Record a value for a key result: KR VALUE."))
+_NEGATIVE = re.compile(r"-[0-9.,]")
+
+
+class _NumberArguments(Command):
+    """A command whose arguments may be negative numbers: ``okrkit checkin kr-x -3``.
+
+    click would read ``-3`` as an option it does not know. Here a word that starts
+    with "-" and then a digit (or a decimal mark) is an argument; any other unknown
+    option is refused as click refuses it, with its did-you-mean.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse ``args``, negative numbers taken as arguments."""
+        known = {name for param in self.params for name in getattr(param, "opts", ())}
+        known.update(self.get_help_option_names(ctx))
+        for word in args:
+            if word == "--":
+                break
+            name = word.split("=", 1)[0]
+            if word.startswith("-") and not _NEGATIVE.match(word) and name not in known:
+                raise click.NoSuchOption(name, possibilities=sorted(known), ctx=ctx)
+        ctx.ignore_unknown_options = True
+        return super().parse_args(ctx, args)
+
+
+@command(
+    "checkin",
+    cls=_NumberArguments,
+    help=N_("Record a value for a key result: KR VALUE."),
+)
 @argument("key_result", metavar=N_("KR"), required=False)
 @argument("value", metavar=N_("VALUE"), required=False)
 @option(

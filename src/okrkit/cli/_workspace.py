@@ -36,7 +36,16 @@ import click
 from okrkit._files import toml_syntax_error
 from okrkit.cli._help import PathParam, option
 from okrkit.cli._language import adopt_locale, choose_locale, locale_given
-from okrkit.errors import LoadError, LocaleError, OKRError, Problem, Shown, UsageError, os_reason
+from okrkit.errors import (
+    LoadError,
+    LocaleError,
+    Message,
+    OKRError,
+    Problem,
+    Shown,
+    UsageError,
+    os_reason,
+)
 from okrkit.errors._message import as_found
 from okrkit.i18n import N_, _, use_locale
 from okrkit.io import dump, load, write_atomically
@@ -265,6 +274,19 @@ class StoreTarget(Target):
     """One workspace of a :class:`~okrkit.store.SQLiteStore`."""
 
     def __init__(self, path: Path, workspace: str = DEFAULT_WORKSPACE) -> None:
+        if not path.exists():  # a mistyped --store must not leave a new, empty store behind
+            raise LoadError(
+                Problem(
+                    "file.missing",
+                    Message(
+                        N_(
+                            "there is no store here; check the path, or make a workspace "
+                            "with its store by 'okrkit init --from FILE'"
+                        )
+                    ),
+                    file=str(path),
+                )
+            )
         self.store = SQLiteStore(path)
         self.workspace = workspace
         if workspace == DEFAULT_WORKSPACE:
