@@ -17,6 +17,8 @@ defines, so that an imported file is held to the same size limit as an OKR file.
 
 from __future__ import annotations
 
+import functools
+import inspect
 from typing import TYPE_CHECKING, Any
 
 from okrkit import checkins as _checkins  # noqa: F401 - lends the log class on import
@@ -34,10 +36,40 @@ __all__: list[str] = []
 
 
 def _score(okrs: OKRSet, /, *, as_of: DateLike | None, strategy: Any, **options: Any) -> Scorecard:
-    """``okrs.score()``: :func:`okrkit.scoring.rollup` on the set and its check-ins."""
+    """``okrs.score()``: :func:`okrkit.scoring.rollup` on the set and its check-ins.
+
+    Raises:
+        UsageError: for an option ``rollup`` does not take (a typo, most often).
+    """
     from okrkit.scoring import rollup
 
+    known = _rollup_options()
+    unknown = sorted(set(options) - set(known))
+    if unknown:
+        from okrkit.errors import Message, UsageError, did_you_mean
+        from okrkit.i18n import N_
+
+        close = did_you_mean(unknown[0], known, count=1)
+        raise UsageError(
+            Message(
+                N_("score() takes no option {name}{close}; its options are {known}"),
+                name=repr(unknown[0]),
+                close=Message(N_(" (did you mean {option}?)"), option=close[0]) if close else "",
+                known=", ".join(known),
+            )
+        )
     return rollup(okrs, None, as_of=as_of, strategy=strategy, **options)
+
+
+@functools.cache
+def _rollup_options() -> tuple[str, ...]:
+    """What ``okrs.score(**options)`` may pass on to :func:`okrkit.scoring.rollup`."""
+    from okrkit.scoring import rollup
+
+    taken = inspect.signature(rollup).parameters.values()
+    return tuple(
+        p.name for p in taken if p.kind is p.KEYWORD_ONLY and p.name not in {"as_of", "strategy"}
+    )
 
 
 def _graph(okrs: OKRSet) -> AlignmentGraph:

@@ -21,10 +21,20 @@ from okrkit.errors import Message, Problem, Shown, StrategyError, ValidationErro
 from okrkit.i18n import N_
 from okrkit.model import CheckIn, DateLike, OKRSet, as_date
 from okrkit.scoring._arrays import History
+from okrkit.scoring._options import check_choice, checked_drivers, unknown_objectives
 from okrkit.scoring._plan import Drivers, Plan, plan_of
 from okrkit.scoring._registry import get
 from okrkit.scoring._scorecard import Scorecard
-from okrkit.scoring._status import ObjectiveStatus, Pace, confidences, expected, statuses
+from okrkit.scoring._status import (
+    OBJECTIVE_STATUSES,
+    ObjectiveStatus,
+    Pace,
+    PaceMethod,
+    confidences,
+    expected,
+    pace_of,
+    statuses,
+)
 from okrkit.scoring._strategies import ScoringStrategy
 
 if TYPE_CHECKING:
@@ -43,7 +53,7 @@ def rollup(
     as_of: DateLike | None = None,
     strategy: str | ScoringStrategy = "linear",
     drivers: Drivers | Mapping[str, Drivers] = "both",
-    pace: Pace | None = None,
+    pace: Pace | PaceMethod | None = None,
     objective_status: ObjectiveStatus = "pace",
     overrides: Mapping[str, float] | None = None,
 ) -> Scorecard:
@@ -82,15 +92,20 @@ def rollup(
             ``Timestamp``; today by default.
         strategy: A strategy or its name (see :func:`okrkit.scoring.available`).
         drivers: What drives objectives (see above).
-        pace: The status thresholds; :class:`Pace` defaults.
+        pace: The status thresholds: a :class:`Pace`, or the name of its method
+            (``"gap"`` or ``"ratio"``) for that method's defaults; :class:`Pace`
+            defaults when ``None``.
         objective_status: ``"pace"`` or ``"worst"``.
         overrides: Values to use instead of the check-ins, by key result id
             (:meth:`Scorecard.what_if` uses it).
 
     Raises:
         StrategyError: when the strategy breaks its protocol's promises.
-        ValidationError: for an unknown key result or a value that is not a finite
-            number in ``overrides``, or a bad date.
+        ValidationError: for a ``drivers``, ``pace`` or ``objective_status`` that is
+            none of the values above (a ``drivers`` mapping naming anything but an
+            objective of the set included), an unknown key result or a value that is
+            not a finite number in ``overrides``, or a bad date.
+        UsageError: for a ``pace`` that is neither a :class:`Pace` nor a method's name.
 
     Examples:
         >>> import okrkit
@@ -105,12 +120,16 @@ def rollup(
     else:
         log = CheckInLog.from_checkins(checkins or ())
     day = dt.date.today() if as_of is None else as_date(as_of)
-    plan = plan_of(graph, drivers)
+    drivers = checked_drivers(drivers)
+    check_choice("objective_status", objective_status, OBJECTIVE_STATUSES)
     options: dict[str, Any] = {
         "drivers": drivers,
-        "pace": pace or Pace(),
+        "pace": pace_of(pace),
         "objective_status": objective_status,
     }
+    plan = plan_of(graph, drivers)
+    if isinstance(drivers, Mapping):
+        unknown_objectives(plan, drivers)
     return score_plan(
         plan, log, day, get(strategy), options, source=graph, overrides=overrides or {}
     )

@@ -3,18 +3,38 @@
 from __future__ import annotations
 
 import bisect
-from typing import Literal
+import math
+from typing import Any, Literal, get_args
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
+from okrkit.errors import Message, Problem, Shown, UsageError, ValidationError
+from okrkit.i18n import N_
 from okrkit.model import Status
+from okrkit.scoring._options import check_choice, one_of
 from okrkit.scoring._plan import Plan
 
-__all__ = ["STATUSES", "ObjectiveStatus", "Pace", "confidences", "expected", "statuses"]
+__all__ = [
+    "OBJECTIVE_STATUSES",
+    "PACE_METHODS",
+    "STATUSES",
+    "ObjectiveStatus",
+    "Pace",
+    "PaceMethod",
+    "confidences",
+    "expected",
+    "pace_of",
+    "statuses",
+]
 
 ObjectiveStatus = Literal["pace", "worst"]
+PaceMethod = Literal["gap", "ratio"]
+OBJECTIVE_STATUSES: tuple[str, ...] = get_args(ObjectiveStatus)
+"""How an objective's status is judged: ``objective_status=``."""
+PACE_METHODS: tuple[str, ...] = get_args(PaceMethod)
+"""The methods of :class:`Pace`, which ``pace=`` also takes by name."""
 Floats = npt.NDArray[np.float64]
 Codes = npt.NDArray[np.int8]
 
@@ -35,6 +55,22 @@ _BY_SEVERITY = np.array([_OFF_TRACK, _AT_RISK, _NOT_STARTED, _ON_TRACK, _DONE], 
 _EPSILON = 1e-12
 
 
+def _threshold(_pace: Pace, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A threshold is ``None`` (the method's default) or a finite number."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        template = N_("'{field}' must be a number (got {value})")
+        code = "field.type"
+    elif not math.isfinite(value):
+        template = N_("'{field}' must be a finite number, not NaN or infinity (got {value})")
+        code = "value.range"
+    else:
+        return
+    message = Message(template, field=attribute.name, value=Shown(value))
+    raise ValidationError(Problem(code, message))
+
+
 @attrs.frozen(kw_only=True)
 class Pace:
     """How far behind the expected progress is at risk, and how far off track.
@@ -45,11 +81,22 @@ class Pace:
     above ``at_risk`` (-0.2) is on track, above ``off_track`` (-0.4) at risk, the rest
     off track. With ``method="ratio"`` they are on progress divided by expected:
     defaults 0.95 and 0.75.
+
+    Scoring also takes a method's name for its pace: ``pace="ratio"`` is
+    ``Pace(method="ratio")``.
+
+    Raises:
+        ValidationError: for a method other than ``"gap"`` or ``"ratio"``, or a
+            threshold that is not a finite number.
+
+    Examples:
+        >>> Pace(method="ratio").thresholds()
+        (0.95, 0.75)
     """
 
-    method: Literal["gap", "ratio"] = "gap"
-    at_risk: float | None = None
-    off_track: float | None = None
+    method: PaceMethod = attrs.field(default="gap", validator=one_of(PACE_METHODS))
+    at_risk: float | None = attrs.field(default=None, validator=_threshold)
+    off_track: float | None = attrs.field(default=None, validator=_threshold)
 
     def thresholds(self) -> tuple[float, float]:
         """The at-risk and off-track thresholds, with the method's defaults."""
@@ -76,6 +123,39 @@ class Pace:
             on = ahead | (ratio >= at_risk - _EPSILON)
             risky = ratio >= off_track - _EPSILON
         return np.where(on, _ON_TRACK, np.where(risky, _AT_RISK, _OFF_TRACK)).astype(np.int8)
+
+
+def pace_of(pace: object) -> Pace:
+    """The :class:`Pace` that scoring's ``pace=`` names.
+
+    ``None`` is the default pace; a method's name (``"gap"``, ``"ratio"``) is that
+    method with its default thresholds.
+
+    Raises:
+        ValidationError: for a name that is not a method of :class:`Pace`.
+        UsageError: for anything else that is not a :class:`Pace`.
+
+    Examples:
+        >>> pace_of("ratio")
+        Pace(method='ratio', at_risk=None, off_track=None)
+    """
+    if pace is None:
+        return Pace()
+    if isinstance(pace, Pace):
+        return pace
+    if isinstance(pace, str):
+        check_choice("pace", pace, PACE_METHODS)
+        return Pace(method=pace)  # type: ignore[arg-type] # checked just above
+    raise UsageError(
+        Message(
+            N_(
+                "'pace' must be a Pace object or the name of its method, one of {choices} "
+                "(got {value})"
+            ),
+            choices=", ".join(PACE_METHODS),
+            value=Shown(pace),
+        )
+    )
 
 
 def _elapsed(start: npt.NDArray[np.int64], end: npt.NDArray[np.int64], day: int) -> Floats:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
-from typing import Literal, Protocol, runtime_checkable
+from typing import Literal, Protocol, get_args, runtime_checkable
 
 import attrs
 import numpy as np
@@ -15,6 +15,7 @@ from okrkit.errors import Problem, ValidationError
 from okrkit.i18n import N_, gettext
 from okrkit.model import Metric, MetricKind
 from okrkit.scoring._arrays import KIND_CODE, History, MetricArrays, round12, round12_array
+from okrkit.scoring._options import one_of
 
 __all__ = [
     "Grade",
@@ -161,8 +162,10 @@ def _raw(
 class _Settings:
     """What every built-in strategy can be set to: see :class:`Linear`."""
 
-    threshold_method: ThresholdMethod = "met"
-    combiner: Combiner = "weighted"
+    threshold_method: ThresholdMethod = attrs.field(
+        default="met", validator=one_of(get_args(ThresholdMethod))
+    )
+    combiner: Combiner = attrs.field(default="weighted", validator=one_of(get_args(Combiner)))
     cap: bool = True
 
     def combine(self, scores: Sequence[tuple[float, float]]) -> float:
@@ -256,7 +259,9 @@ class Linear(_Settings):
 
     Overshoot stays on the raw score (1.25 at 125%); what rolls up is clamped to
     [0, 1] unless ``cap=False``. Children combine by weighted mean (``combiner=
-    "weighted"``) or take the weakest (``"minimum"``).
+    "weighted"``) or take the weakest (``"minimum"``). Any other ``threshold_method``
+    or ``combiner`` raises :class:`~okrkit.errors.ValidationError`, naming the ones
+    there are.
 
     Examples:
         >>> Linear().score(Metric(kind="increase", start=27, target=35), 31)

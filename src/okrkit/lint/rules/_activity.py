@@ -56,11 +56,13 @@ Milestones: a key result whose metric is a milestone is done or not done by desi
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import MappingProxyType
 
 import attrs
 
 from okrkit.errors import shorten
 from okrkit.i18n import N_, _
+from okrkit.lint._config import Option
 from okrkit.lint._diagnostic import Finding
 from okrkit.lint._rule import LintContext
 from okrkit.lint.rules._activity_change import (
@@ -291,6 +293,9 @@ class KeyResultActivity(Rule):
 
     code = "OKR201"
     name = "kr-activity"
+    options = MappingProxyType(
+        {"milestones": Option(bool), "language": Option(str, choices=("vi", "en"))}
+    )
     description = N_("A key result states an outcome, a change measured, not an activity.")
 
     def check(self, context: LintContext) -> Iterator[Finding]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
 from okrkit.i18n import gettext
+from okrkit.lint._config import Option
 from okrkit.lint._diagnostic import Finding, Severity
 from okrkit.lint._rule import LintContext
 
@@ -25,6 +26,11 @@ class Rule:
     needs_as_of: bool = False
     description: ClassVar[str]
     """What the rule checks, marked with ``N_()``; :meth:`summary` translates it."""
+    options: ClassVar[Mapping[str, Option] | None] = None
+    """The options :meth:`check` reads, by name, and what each takes: the configuration
+    (:class:`~okrkit.lint.LintConfig`) refuses any other name, and any value that does
+    not fit. ``None`` declares nothing: a rule of your own then gets its options as
+    written, while okrkit's own rules without options take none."""
 
     def summary(self) -> str:
         """What the rule checks, in one sentence in the active locale."""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from types import MappingProxyType
 
 from okrkit.i18n import N_, _, ngettext
+from okrkit.lint._config import Option
 from okrkit.lint._diagnostic import Finding
 from okrkit.lint._rule import LintContext
 from okrkit.lint.rules._base import Rule
@@ -21,6 +23,7 @@ class KeyResultCount(Rule):
 
     code = "OKR101"
     name = "kr-count"
+    options = MappingProxyType({"min": Option(int, least=0), "max": Option(int, least=0)})
     description = N_("An objective has between 2 and 5 key results.")
 
     def check(self, context: LintContext) -> Iterator[Finding]:
@@ -53,6 +56,7 @@ class ObjectiveCount(Rule):
 
     code = "OKR102"
     name = "objective-count"
+    options = MappingProxyType({"max": Option(int, least=0)})
     description = N_("An owner has at most 4 objectives in a cycle.")
 
     def check(self, context: LintContext) -> Iterator[Finding]:

@@ -6,11 +6,13 @@ import datetime as dt
 import functools
 import math
 from collections.abc import Iterator
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from okrkit.i18n import N_, _, format_day, format_number, format_value, ngettext
+from okrkit.lint._config import Option
 from okrkit.lint._diagnostic import Finding
 from okrkit.lint._rule import LintContext
 from okrkit.lint.rules._base import Rule
@@ -52,6 +54,12 @@ class ForecastShort(Rule):
 
     code = "OKR401"
     name = "forecast-short"
+    options = MappingProxyType(
+        {
+            "committed": Option(float, least=0, most=1),
+            "aspirational": Option(float, least=0, most=1),
+        }
+    )
     needs_as_of = True
     description = N_(
         "A committed objective is forecast to reach 1.0, an aspirational one at least 0.4."
@@ -141,6 +149,7 @@ class CheckInStale(Rule):
 
     code = "OKR402"
     name = "checkin-stale"
+    options = MappingProxyType({"days": Option(int, least=1)})
     needs_as_of = True
     description = N_("A key result is checked in at least every 14 days while its cycle runs.")
 

@@ -6,9 +6,11 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Iterator
+from types import MappingProxyType
 
 from okrkit.errors import Shown
 from okrkit.i18n import N_, _, format_day, format_percent
+from okrkit.lint._config import Option
 from okrkit.lint._diagnostic import Finding
 from okrkit.lint._rule import LintContext
 from okrkit.lint.rules._base import Rule
@@ -218,6 +220,7 @@ class KeyResultDuplicate(Rule):
 
     code = "OKR206"
     name = "kr-duplicate"
+    options = MappingProxyType({"threshold": Option(float, least=0, most=1)})
     description = N_("The key results of an objective measure different things.")
 
     def check(self, context: LintContext) -> Iterator[Finding]:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from types import MappingProxyType
 
 from okrkit.i18n import N_, _, format_day, format_number
+from okrkit.lint._config import Option
 from okrkit.lint._diagnostic import Finding, Severity
 from okrkit.lint._rule import LintContext
 from okrkit.lint.rules._base import Rule
@@ -46,6 +48,7 @@ class SmarterSpecific(_Smarter):
 
     code = "OKR501"
     name = "smarter-specific"
+    options = MappingProxyType({"min_words": Option(int, least=0)})
     description = N_("SMARTER, specific: a key result's title says what changes, for whom.")
 
     def check(self, context: LintContext) -> Iterator[Finding]:
@@ -103,6 +106,7 @@ class SmarterAchievable(_Smarter):
 
     code = "OKR503"
     name = "smarter-achievable"
+    options = MappingProxyType({"factor": Option(float, least=1)})
     description = N_("SMARTER, achievable: a committed key result's target is within reach.")
 
     def check(self, context: LintContext) -> Iterator[Finding]:
@@ -170,6 +174,7 @@ class SmarterTimeBound(_Smarter):
 
     code = "OKR505"
     name = "smarter-time-bound"
+    options = MappingProxyType({"max_days": Option(int, least=1)})
     description = N_("SMARTER, time-bound: a key result of a long cycle has a date or a plan.")
 
     def check(self, context: LintContext) -> Iterator[Finding]:
@@ -239,6 +244,7 @@ class SmarterReadjust(_Smarter):
 
     code = "OKR507"
     name = "smarter-readjust"
+    options = MappingProxyType({"confidence": Option(float, least=1, most=5)})
     needs_as_of = True
     description = N_("SMARTER, readjust: a key result off track and doubted gets a new plan.")
 

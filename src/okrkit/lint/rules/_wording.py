@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from types import MappingProxyType
 
 from okrkit.errors import Shown
 from okrkit.i18n import N_, _
+from okrkit.lint._config import Option
 from okrkit.lint._diagnostic import Finding
 from okrkit.lint._rule import LintContext
 from okrkit.lint.rules._activity_text import Kind, find_phrases, split_title
@@ -76,6 +78,7 @@ class ObjectiveTasks(Rule):
 
     code = "OKR104"
     name = "objective-tasks"
+    options = MappingProxyType({"max_parts": Option(int, least=0)})
     description = N_("An objective is one goal, not a list of tasks.")
 
     def check(self, context: LintContext) -> Iterator[Finding]:
