@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from okrkit import Cycle, Level, Objective, UnknownIdError, catalogue
 from okrkit.catalogue import SOURCE_SECTIONS, Template
 from okrkit.catalogue.check import VIETNAMESE_LETTERS, check_templates
+from okrkit.errors import UsageError
 from okrkit.i18n import SHIPPED_LOCALES
 from okrkit.testing import template_parameters
 
@@ -127,6 +128,13 @@ class TestSearch:
     def test_empty_query_lists_all(self) -> None:
         """No text lists every template."""
         assert len(CATALOGUE.search()) == len(CATALOGUE)
+
+    @pytest.mark.parametrize("query", [3, ["doanh thu"], b"doanh thu"])
+    def test_query_that_is_not_text_is_refused(self, query: object) -> None:
+        """A query that is neither text nor None raises UsageError naming it."""
+        with pytest.raises(UsageError, match=r"search\(\) takes the words to look for as text"):
+            CATALOGUE.search(query)  # type: ignore[arg-type]
+        assert CATALOGUE.search(None) == CATALOGUE.search("")
 
 
 class TestLookup:

@@ -11,6 +11,7 @@ from hypothesis import Phase, find, given, settings
 
 import okrkit
 from okrkit import Cycle, OKRSet
+from okrkit.errors import UsageError
 from okrkit.io import json_schema, to_data
 from okrkit.testing import okr_sets
 
@@ -83,6 +84,30 @@ class TestFile:
         path = tmp_path / f"okrs.{fmt}"
         okrkit.dump(okrs, path)
         assert path.read_text(encoding="utf-8") == okrkit.dumps(okrs, fmt)
+
+
+class TestNotAnOKRSet:
+    @pytest.mark.parametrize("value", [None, "okrs.yaml", {"objectives": []}])
+    def test_dumps_dump_and_to_data_refuse_it(self, tmp_path: Path, value: object) -> None:
+        """Writing something that is not an OKR set raises UsageError saying what to pass."""
+        path = tmp_path / "okrs.yaml"
+        calls = {
+            "dumps": lambda: okrkit.dumps(value, "yaml"),  # type: ignore[arg-type]
+            "dump": lambda: okrkit.dump(value, path),  # type: ignore[arg-type]
+            "to_data": lambda: to_data(value),  # type: ignore[arg-type]
+        }
+        for name, call in calls.items():
+            with pytest.raises(UsageError, match=rf"{name}\(\) takes an OKR set") as excinfo:
+                call()
+            assert "okrkit.load(path)" in str(excinfo.value)
+        assert not path.exists()
+
+    def test_an_okr_set_is_still_written(self, tmp_path: Path) -> None:
+        """An OKR set is written by dumps and dump as before."""
+        okrs = OKRSet(cycles=[Cycle.year(2026)], owners=[], objectives=[])
+        okrkit.dump(okrs, tmp_path / "okrs.yaml")
+        assert okrkit.load(tmp_path / "okrs.yaml") == okrs
+        assert okrkit.loads(okrkit.dumps(okrs, "yaml"), "yaml") == okrs
 
 
 class TestJsonSchema:

@@ -66,6 +66,14 @@ class TestRunning:
         with pytest.raises(UsageError):
             lint(one_kr_set(), rules="OKR101")  # type: ignore[arg-type]
 
+    @pytest.mark.parametrize("given", ["examples/acme.yaml", Path("examples/acme.yaml"), None])
+    def test_anything_but_an_okr_set_is_refused(self, given):
+        """A path (or None) given to lint raises UsageError saying to load the file first."""
+        with pytest.raises(UsageError, match=r"lint\(\) takes an OKR set") as excinfo:
+            okrkit.lint(given)
+        assert "okrkit.lint(okrkit.load(path))" in str(excinfo.value)
+        assert isinstance(okrkit.lint(okrkit.load("examples/acme.yaml")), list)
+
     def test_example_has_no_count_problems(self):
         """The example keeps 2-5 key results per objective and at most 4 objectives per owner."""
         assert lint(okrkit.load("examples/acme.yaml"), rules=["OKR101", "OKR102"]) == []

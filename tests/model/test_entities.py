@@ -7,6 +7,7 @@ import math
 import pickle
 
 import attrs
+import numpy as np
 import pytest
 
 from okrkit import (
@@ -29,6 +30,7 @@ from okrkit import (
     UnknownIdError,
     ValidationError,
 )
+from okrkit.errors import UsageError
 
 
 def messages(excinfo: pytest.ExceptionInfo[ValidationError]) -> list[str]:
@@ -56,7 +58,7 @@ class TestCycle:
         """Q1 of a leap year has 91 days."""
         assert Cycle.quarter(2028, 1).days == 91
 
-    @pytest.mark.parametrize("quarter", [0, 5, -1])
+    @pytest.mark.parametrize("quarter", [0, 5, -1, "1", True, 1.5])
     def test_quarter_out_of_range(self, quarter: int) -> None:
         """A quarter outside 1-4 is refused with the library's error."""
         with pytest.raises(ValidationError, match="'quarter' must be 1, 2, 3 or 4"):
@@ -92,6 +94,49 @@ class TestCycle:
         assert not q1.contains(dt.date(2026, 4, 1))
         assert not q1.overlaps(q2)
         assert q1.overlaps(Cycle.year(2026))
+
+    def test_contains_takes_a_date_or_iso_text(self) -> None:
+        """contains() reads ISO text and datetimes as days, as the rest of the API does."""
+        q1 = Cycle.quarter(2026, 1)
+        assert q1.contains("2026-02-01")
+        assert not q1.contains("2026-04-01")
+        assert q1.contains(dt.datetime(2026, 3, 31, 23, 59))
+
+    @pytest.mark.parametrize("day", ["soon", "2026-02-30", 20260201, None])
+    def test_contains_refuses_what_is_no_day(self, day: object) -> None:
+        """contains() of something that is no day raises ValidationError naming 'day'."""
+        with pytest.raises(ValidationError, match="'day' must be a date") as excinfo:
+            Cycle.quarter(2026, 1).contains(day)  # type: ignore[arg-type]
+        assert paths(excinfo) == ["day"]
+
+    @pytest.mark.parametrize("other", ["2026-Q2", None, dt.date(2026, 4, 1)])
+    def test_overlaps_takes_a_cycle(self, other: object) -> None:
+        """overlaps() of anything but a Cycle raises UsageError saying to pass a Cycle."""
+        with pytest.raises(UsageError, match=r"overlaps\(\) takes a Cycle") as excinfo:
+            Cycle.quarter(2026, 1).overlaps(other)  # type: ignore[arg-type]
+        if other == "2026-Q2":
+            assert "okrs.cycle('2026-Q2')" in str(excinfo.value)
+            assert "(got '2026-Q2')" in str(excinfo.value)
+
+    @pytest.mark.parametrize("year", [0, -1, 10_000, "2026", 2026.5, True, None])
+    def test_year_out_of_range_or_not_a_number(self, year: object) -> None:
+        """Cycle.year() and Cycle.quarter() refuse a bad year with ValidationError naming it."""
+        for make in (lambda: Cycle.year(year), lambda: Cycle.quarter(year, 1)):  # type: ignore[arg-type]
+            with pytest.raises(ValidationError, match="'year' must be a whole number") as excinfo:
+                make()
+            assert paths(excinfo) == ["year"]
+
+    def test_year_and_quarter_reported_together(self) -> None:
+        """A bad year and a bad quarter are both reported, each with its value."""
+        with pytest.raises(ValidationError) as excinfo:
+            Cycle.quarter("2026", True)  # type: ignore[arg-type]
+        assert paths(excinfo) == ["year", "quarter"]
+        assert "(got '2026')" in messages(excinfo)[0]
+
+    def test_whole_numbers_of_any_type_accepted(self) -> None:
+        """A whole float or a numpy int makes the same cycle as an int."""
+        assert Cycle.quarter(2026.0, 1.0) == Cycle.quarter(2026, 1)  # type: ignore[arg-type]
+        assert Cycle.year(np.int64(2026)) == Cycle.year(2026)  # type: ignore[arg-type]
 
     def test_every_bad_field_reported_at_once(self) -> None:
         """A cycle with a bad id, empty name and bad date reports all three."""

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import builders
+import okrkit
 from builders import kr
 from okrkit import (
     CheckIn,
@@ -21,6 +22,7 @@ from okrkit import (
     UnknownIdError,
     ValidationError,
 )
+from okrkit.errors import UsageError
 
 Q1 = Cycle.quarter(2026, 1)
 Q2 = Cycle.quarter(2026, 2)
@@ -70,6 +72,28 @@ class TestValidSets:
             okrs.key_result("kr-revenu")
         assert isinstance(excinfo.value, KeyError)
         assert excinfo.value.suggestions == ("kr-revenue",)
+
+    def test_get_unknown_id_raises(self) -> None:
+        """get() of an id nothing has raises UnknownIdError with suggestions, never None."""
+        okrs = okr_set(objective("obj-sales", kr("kr-revenue")))
+        with pytest.raises(UnknownIdError, match="did you mean 'kr-revenue'") as excinfo:
+            okrs.get("kr-revenu")
+        assert excinfo.value.suggestions == ("kr-revenue",)
+        with pytest.raises(UnknownIdError):
+            okrs.get("nothing-like-it")
+        assert okrs.get("obj-sales") == okrs.objective("obj-sales")
+        assert okrs.get("lan") == okrs.owner("lan")
+        assert okrs.get("2026-Q1") == Q1
+
+    @pytest.mark.parametrize("ident", [None, ["k1"], 1.5])
+    def test_lookup_of_what_is_not_an_id(self, ident: object) -> None:
+        """A lookup by something that is not an id raises UsageError naming it."""
+        okrs = okr_set(objective("o1", kr("k1")))
+        with pytest.raises(UsageError, match="look an entity up by its id"):
+            okrs.get(ident)  # type: ignore[arg-type]
+        with pytest.raises(UsageError, match="such as 'kr-growth-1'"):
+            okrs.key_result(ident)  # type: ignore[arg-type]
+        assert ident not in okrs
 
     def test_lookup_checks_kind(self) -> None:
         """An objective id is not a key result."""
@@ -232,6 +256,68 @@ class TestCrossReferences:
         ]
         with pytest.raises(ValidationError, match="already has a check-in on Jan 9, 2026"):
             okr_set(objective("o1", kr("k1")), checkins=checkins)
+
+
+class TestItemsThatAreNotEntities:
+    @pytest.mark.parametrize(
+        "section", ["cycles", "owners", "objectives", "initiatives", "dependencies", "checkins"]
+    )
+    @pytest.mark.parametrize("bad", [None, 3])
+    def test_refused_with_section_and_index(self, section: str, bad: object) -> None:
+        """A None (or a number) among a section's items is refused, naming the place."""
+        with pytest.raises(ValidationError) as excinfo:
+            okr_set(**{section: [bad]})
+        ((path, message),) = problems_of(excinfo)
+        assert path == f"{section}[0]"
+        assert f"each of '{section}' must be" in message
+        assert ("got an empty value" if bad is None else "got 3") in message
+
+    def test_section_given_as_none(self) -> None:
+        """A whole section given as None is refused, not read as an empty one."""
+        with pytest.raises(ValidationError, match=r"objectives\[0\]: each of 'objectives'"):
+            okr_set(objectives=None)
+        with pytest.raises(ValidationError, match=r"checkins\[0\]: each of 'checkins'"):
+            okr_set(checkins=None)
+
+    def test_every_problem_reported_at_once(self) -> None:
+        """Items that are not entities come with the set's other problems, check-ins too."""
+        with pytest.raises(ValidationError) as excinfo:
+            okr_set(
+                objective("o1", kr("k1"), owner="nobody"),
+                None,
+                3,
+                cycles=[Q1, None],
+                checkins=[CheckIn(key_result="k1", on=dt.date(2026, 1, 9), value=1), None],
+            )
+        assert [path for path, _message in problems_of(excinfo)] == [
+            "cycles[1]",
+            "objectives[1]",
+            "objectives[2]",
+            "checkins[1]",
+            "objectives[0].owner",
+        ]
+
+    def test_with_checkins_refuses_every_row_that_is_no_checkin(self) -> None:
+        """with_checkins names each row that is not a check-in and adds nothing."""
+        okrs = okr_set(objective("o1", kr("k1")))
+        good = CheckIn(key_result="k1", on=dt.date(2026, 1, 9), value=1)
+        with pytest.raises(ValidationError) as excinfo:
+            okrs.with_checkins([None, good, "k1"])  # type: ignore[list-item]
+        assert [path for path, _message in problems_of(excinfo)] == ["checkins[0]", "checkins[2]"]
+        assert len(okrs.with_checkins([good]).checkins) == 1
+        assert len(okrs.checkins) == 0
+
+    def test_a_set_of_entities_still_works(self) -> None:
+        """A set of real entities builds, scores, dumps and lints as before."""
+        okrs = okr_set(
+            objective("o1", kr("k1")),
+            initiatives=[Initiative(id="i1", title="Do it", owner="lan", drives=["k1"])],
+            checkins=[CheckIn(key_result="k1", on=dt.date(2026, 1, 9), value=5)],
+        )
+        assert okrs.score(as_of=dt.date(2026, 1, 10)).value("k1") == pytest.approx(0.5)
+        assert okrkit.loads(okrkit.dumps(okrs, "yaml"), "yaml") == okrs
+        assert isinstance(okrkit.lint(okrs), list)
+        assert "o1" in okrs.graph
 
 
 class TestLocale:

@@ -6,7 +6,9 @@ import datetime as dt
 import functools
 import gc
 import math
+import types
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -20,7 +22,7 @@ import builders
 import okrkit
 from builders import objective
 from okrkit import CheckIn, Cycle, Metric, MetricKind, Objective, OKRSet, Owner
-from okrkit.errors import StrategyError, ValidationError
+from okrkit.errors import StrategyError, UsageError, ValidationError
 from okrkit.i18n import use_locale
 from okrkit.scoring import (
     Grade,
@@ -124,12 +126,32 @@ class TestWhatIf:
         with pytest.raises(ValidationError, match="'o' is not a key result"):
             card.what_if({"o": 3})
 
-    @pytest.mark.parametrize("value", [math.nan, math.inf, "lots"])
+    @pytest.mark.parametrize("value", [math.nan, math.inf, "lots", "80", True, False, None, 1j])
     def test_values_that_are_not_finite_numbers_are_refused(self, value: Any) -> None:
-        """NaN, infinity and text never spread into the scores."""
+        """NaN, infinity, text (even of digits), bools and None never spread into the scores."""
         card = okr_set([objective("o", kr("a"))], {"a": 50}).score(as_of=MID_MARCH)
-        with pytest.raises(ValidationError, match="must be a finite number"):
+        with pytest.raises(ValidationError, match="the value for 'a' must be a finite number"):
             card.what_if({"a": value})
+
+    @pytest.mark.parametrize("values", [[("a", 80)], None, "a=80", 80])
+    def test_anything_but_a_mapping_is_refused(self, values: Any) -> None:
+        """what_if of a list, text or None raises UsageError saying to pass a mapping."""
+        card = okr_set([objective("o", kr("a"))], {"a": 50}).score(as_of=MID_MARCH)
+        with pytest.raises(UsageError, match="takes a mapping of key result id to value"):
+            card.what_if(values)
+
+    def test_every_bad_entry_reported_at_once(self) -> None:
+        """Unknown ids and bad values of one what_if come in one error."""
+        card = okr_set([objective("o", kr("a"), kr("b"))], {"a": 50}).score(as_of=MID_MARCH)
+        with pytest.raises(ValidationError) as excinfo:
+            card.what_if({"nope": 1, "a": "80", "b": math.nan, "o": 2})
+        assert [p.entity_id for p in excinfo.value.problems] == ["nope", "a", "b", "o"]
+
+    @pytest.mark.parametrize("value", [80, 80.0, np.float32(80), np.int64(80), Decimal(80)])
+    def test_numbers_of_any_type_are_used(self, value: Any) -> None:
+        """An int, a float, a numpy number or a Decimal is supposed as given."""
+        card = okr_set([objective("o", kr("a"))], {"a": 50}).score(as_of=MID_MARCH)
+        assert card.what_if(types.MappingProxyType({"a": value})).value("a") == pytest.approx(0.8)
 
 
 class TestDrivers:

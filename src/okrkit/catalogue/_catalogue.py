@@ -6,10 +6,10 @@ import dataclasses
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import cattrs
 
@@ -18,13 +18,16 @@ from okrkit.catalogue._template import Template
 from okrkit.catalogue._terms import DOMAIN_TERMS, TAG_TERMS, Term, Terms, fold
 from okrkit.errors import (
     LoadError,
+    Message,
     Problem,
     Shown,
     TemplateError,
     UnknownIdError,
+    UsageError,
     ValidationError,
     os_reason,
 )
+from okrkit.errors._message import as_found
 from okrkit.i18n import N_, _
 from okrkit.io import FORMATS, locate, make_converter, problems_from
 from okrkit.model import Level
@@ -272,6 +275,7 @@ class Catalogue:
             ValidationError: for a domain or a tag that names nothing (the message
                 gives the closest names, and every domain, in the active locale), or
                 a level that is not one of :class:`~okrkit.Level`'s.
+            UsageError: when ``text`` is neither text nor ``None``.
 
         Examples:
             >>> from okrkit import catalogue
@@ -279,6 +283,16 @@ class Catalogue:
             >>> hits[0].id
             'okr-marketing-mql'
         """
+        if text is not None and not isinstance(text, str):
+            raise UsageError(
+                Message(
+                    N_(
+                        "search() takes the words to look for as text, such as "
+                        "'tang doanh thu', or None for every template (got {value})"
+                    ),
+                    value=as_found(text),
+                )
+            )
         wanted_domain = None if domain is None else DOMAIN_TERMS.resolve(domain).slug
         wanted_tag = None if tag is None else self._tag_terms.resolve(tag).slug
         wanted_level = _level(level)
@@ -371,18 +385,58 @@ def _builtin_catalogue() -> Catalogue:
     return Catalogue(_builtin())
 
 
-def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Catalogue:
+def load(
+    extra: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None,
+) -> Catalogue:
     """Load the built-in catalogue, and the user's own template files with it.
 
     The built-in templates are read once and cached.
 
     Args:
-        extra: Paths of YAML template files in the same format, merged in.
+        extra: The path of one YAML template file in the same format, or a list of
+            them, merged in: ``load(extra="mine.yaml")`` and
+            ``load(extra=["mine.yaml", "team.yaml"])`` both work.
 
     Raises:
         TemplateError: when a file breaks the format (with file and line), or when
             two templates share an id (naming both files).
+        UsageError: when ``extra`` is neither a path nor a list of paths (a
+            :class:`TypeError`).
+
+    Examples:
+        >>> from okrkit import catalogue
+        >>> catalogue.load(extra=[]) is catalogue.load()
+        True
     """
-    if not extra:
+    if extra is None:
         return _builtin_catalogue()
-    return Catalogue([*_builtin(), *_read_or_raise(extra)])
+    paths = _paths(extra)
+    if not paths:
+        return _builtin_catalogue()
+    return Catalogue([*_builtin(), *_read_or_raise(paths)])
+
+
+def _paths(extra: object) -> list[str | os.PathLike[str]]:
+    """``extra`` as a list of paths: one path alone, or each of an iterable of them."""
+    if isinstance(extra, str | os.PathLike):
+        paths: list[object] = [extra]
+    elif isinstance(extra, Iterable) and not isinstance(extra, bytes | bytearray | Mapping):
+        paths = list(extra)
+    else:
+        raise _not_paths(extra)
+    for path in paths:
+        if not isinstance(path, str | os.PathLike) or path == "":
+            raise _not_paths(path)
+    return cast("list[str | os.PathLike[str]]", paths)
+
+
+def _not_paths(value: object) -> UsageError:
+    return UsageError(
+        Message(
+            N_(
+                "'extra' must be the path of a template file, such as 'mine.yaml', or a "
+                "list of paths (got {value})"
+            ),
+            value=Shown(value),
+        )
+    )

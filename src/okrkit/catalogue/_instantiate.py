@@ -7,6 +7,7 @@ every problem with them; :func:`instantiate` turns the values into a validated
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
@@ -18,8 +19,10 @@ from okrkit.errors import (
     Problem,
     Shown,
     TemplateError,
+    UsageError,
     ValidationError,
     did_you_mean,
+    kind_of,
 )
 from okrkit.i18n import N_, get_locale, use_locale
 from okrkit.model import Cycle, KeyResult, Level, Metric, Objective, Owner, Unit
@@ -30,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["instantiate", "resolve"]
 
 _CODE = "template.parameter"
+_PROBE = "probe"  # an objective id that fits, where the caller gave none
 
 
 def resolve(
@@ -44,13 +48,13 @@ def resolve(
     See :meth:`okrkit.catalogue.Template.resolve`.
     """
     locale = locale or get_locale()
-    given = dict(params or {})
+    given = _checked_params(template, params)
     problems: list[Problem] = []
     values: dict[str, Any] = {}
     with use_locale(locale):
         known = [param.name for param in template.parameters]
         problems.extend(
-            _unknown(template, name, known) for name in sorted(set(given) - set(known))
+            _unknown(template, name, known) for name in sorted(set(given) - set(known), key=str)
         )
         given = {name: value for name, value in given.items() if value is not None}
         for param in template.parameters:
@@ -68,6 +72,24 @@ def resolve(
     if problems:
         raise TemplateError(problems)
     return values
+
+
+def _checked_params(template: Template, params: object) -> dict[Any, object]:
+    """``params`` as a dict, or a :class:`UsageError` naming the template and what came."""
+    if params is None:
+        return {}
+    if isinstance(params, Mapping):
+        return dict(params)
+    raise UsageError(
+        Message(
+            N_(
+                "the parameters of template {id} must be a mapping of name to value, "
+                "such as {{'target': 80}} (got {value})"
+            ),
+            id=Shown(template.id),
+            value=kind_of(params),
+        )
+    )
 
 
 def _unknown(template: Template, name: str, known: Sequence[str]) -> Problem:
@@ -166,9 +188,16 @@ def instantiate(
     See :meth:`okrkit.catalogue.Template.instantiate`.
     """
     locale = locale or get_locale()
+    given = _checked_params(template, params)
     cycle_obj = cycle if isinstance(cycle, Cycle) else None
-    values = resolve(template, params, locale=locale, cycle=cycle_obj)
-    own = not any(value is not None for value in (params or {}).values())
+    arguments = _argument_problems(template, owner=owner, cycle=cycle, id=id, level=level)
+    try:
+        values = resolve(template, given, locale=locale, cycle=cycle_obj)
+    except TemplateError as exc:
+        raise TemplateError([*arguments, *exc.problems]) from None
+    if arguments:
+        raise TemplateError(arguments)
+    own = not any(value is not None for value in given.values())
     with use_locale(locale):
         shown = {
             param.name: param.render(values[param.name], locale) for param in template.parameters
@@ -200,6 +229,36 @@ def instantiate(
             )
         except ValidationError as exc:
             raise _made_invalid(template, exc, own=own) from exc
+
+
+def _argument_problems(
+    template: Template,
+    *,
+    owner: str | Owner,
+    cycle: str | Cycle,
+    id: str | None,  # noqa: A002 - the model's own word
+    level: Level | str | None,
+) -> list[Problem]:
+    """What the model refuses in the caller's ``owner``, ``cycle``, ``id`` and ``level``.
+
+    Checked on their own, before the template's texts and numbers join them: a
+    problem here is the caller's, and names the template and the argument, never the
+    template's file.
+    """
+    try:
+        Objective(
+            id=_PROBE if id is None else id,
+            title=_PROBE,
+            owner=owner,
+            cycle=cycle,
+            level=template.level if level is None else cast(Level, level),
+        )
+    except ValidationError as exc:
+        return [
+            dataclasses.replace(problem, entity_id=template.id, file=None, line=None)
+            for problem in exc.problems
+        ]
+    return []
 
 
 def _made_invalid(template: Template, exc: ValidationError, *, own: bool) -> TemplateError:

@@ -386,6 +386,7 @@ class Template:
         Raises:
             TemplateError: listing every missing, unknown or ill-typed parameter and
                 every broken ``above`` / ``below`` rule.
+            UsageError: when ``params`` is not a mapping (a :class:`TypeError`).
         """
         return _instantiate.resolve(self, params, locale=locale, cycle=cycle)
 
@@ -420,11 +421,12 @@ class Template:
             The objective, validated by the model.
 
         Raises:
-            TemplateError: listing every problem with the parameters, or with the
-                objects they would make (a target not above its start, ...). A
-                problem with a value you gave names the parameter (its label and
-                name), the value and what it accepts; only a problem with the
-                template's own defaults names the template file.
+            TemplateError: listing every problem with the parameters, the owner, the
+                cycle, the id and the level, or with the objects they would make (a
+                target not above its start, ...). A problem with a value you gave
+                names the template id and the parameter or argument, never a file;
+                only the template's own defaults that do not fit name its file.
+            UsageError: when ``params`` is not a mapping (a :class:`TypeError`).
         """
         return _instantiate.instantiate(
             self, params, owner=owner, cycle=cycle, locale=locale, id=id, level=level

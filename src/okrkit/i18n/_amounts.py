@@ -25,6 +25,7 @@ from decimal import Decimal, localcontext
 
 from okrkit.errors import Message, ParameterError, Shown, UsageError, shorten
 from okrkit.i18n._formats import NOT_A_NUMBER, _is_finite, _wide
+from okrkit.i18n._inputs import checked_currency, checked_number
 from okrkit.i18n._locale import N_, _, _parse, get_locale
 
 __all__ = ["COMPACT_FROM", "COMPACT_UNTIL", "format_amount", "parse_amount"]
@@ -75,18 +76,6 @@ def _currency_word(code: str) -> str:
     return "đồng" if code == "VND" else code
 
 
-def _checked_currency(currency: str | None) -> str | None:
-    if currency is None:
-        return None
-    if isinstance(currency, str) and re.fullmatch("[A-Za-z]{3}", currency):
-        return currency.upper()
-    raise UsageError(
-        _("'currency' must be an ISO 4217 code such as 'VND' (got {value})").format(
-            value=shorten(currency)
-        )
-    )
-
-
 def _as_decimal(value: float | Decimal) -> Decimal:
     if isinstance(value, Decimal):
         return value
@@ -122,7 +111,8 @@ def format_amount(
         locale: The locale, or the active one.
 
     Raises:
-        UsageError: when ``currency`` is not a three-letter code (a :class:`TypeError`).
+        UsageError: when ``value`` is not a number, or ``currency`` not a three-letter
+            code (a :class:`TypeError`).
 
     Examples:
         >>> format_amount(5_500_000_000, "VND", locale="vi"), format_amount(600e6, "VND", locale="vi")
@@ -134,10 +124,11 @@ def format_amount(
         >>> format_amount(2_000_000, locale="en"), format_amount(1_234.5, "USD", locale="en")
         ('2 million', '$1,234.50')
     """  # noqa: E501
+    value = checked_number(value)
     if not _is_finite(value):
         return NOT_A_NUMBER
     chosen = locale or get_locale()
-    code = _checked_currency(currency)
+    code = checked_currency(currency)
     amount = _as_decimal(value)
     if compact and COMPACT_FROM <= abs(amount) < COMPACT_UNTIL:
         shown = _compact(amount, code, chosen)
@@ -245,7 +236,7 @@ def parse_amount(text: str, currency: str | None = None, *, locale: str | None =
         raise UsageError(
             _("'text' must be text such as '3,5 tỷ' (got {value})").format(value=shorten(text))
         )
-    code = _checked_currency(currency)
+    code = checked_currency(currency)
     chosen = locale or get_locale()
     cleaned = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
     shape = _SHAPE.fullmatch(cleaned) if len(cleaned) <= _LONGEST_TEXT else None

@@ -10,8 +10,9 @@ import re
 from collections.abc import Callable
 from typing import ParamSpec, Protocol, TypeVar
 
-from okrkit.errors import ParameterError, shorten
-from okrkit.i18n._locale import _, _parse, get_locale, gettext, use_locale
+from okrkit.errors import Message, ParameterError, UsageError, shorten
+from okrkit.i18n._inputs import checked_currency, checked_date, checked_number
+from okrkit.i18n._locale import N_, _, _parse, get_locale, gettext, use_locale
 
 __all__ = [
     "MeasuredValue",
@@ -66,12 +67,17 @@ def format_number(value: float, *, locale: str | None = None) -> str:
     Whole numbers are shown without a fractional part; others keep up to three
     decimals. NaN and infinity are shown as an en dash (–).
 
+    Raises:
+        UsageError: when ``value`` is not a number (``None``, text such as ``"12"``);
+            a :class:`TypeError`.
+
     Examples:
         >>> format_number(27.0), format_number(float("nan"))
         ('27', '–')
     """
     from babel.numbers import format_decimal
 
+    value = checked_number(value)
     if not _is_finite(value):
         return NOT_A_NUMBER
 
@@ -88,6 +94,9 @@ def format_percent(fraction: float, *, locale: str | None = None, decimals: int 
         locale: The locale, or the active one.
         decimals: The most decimals to show (trailing zeros are dropped).
 
+    Raises:
+        UsageError: when ``fraction`` is not a number (a :class:`TypeError`).
+
     Examples:
         >>> format_percent(0.356, locale="en"), format_percent(0.5, locale="vi")
         ('35.6%', '50%')
@@ -96,6 +105,7 @@ def format_percent(fraction: float, *, locale: str | None = None, decimals: int 
     """
     from babel.numbers import format_percent as babel_format_percent
 
+    fraction = checked_number(fraction, "fraction")
     if not _is_finite(fraction):
         return NOT_A_NUMBER
 
@@ -122,6 +132,11 @@ def format_currency(
 ) -> str:
     r"""Format an amount of money; the currency defaults to the locale's (VND for vi).
 
+    Raises:
+        UsageError: when ``amount`` is not a number, or ``currency`` not a three-letter
+            ISO 4217 code (a :class:`TypeError`), as for
+            :func:`~okrkit.i18n.format_amount`.
+
     Examples:
         >>> format_currency(1500000, locale="vi")
         '1.500.000\xa0₫'
@@ -130,10 +145,12 @@ def format_currency(
     """
     from babel.numbers import format_currency as babel_format_currency
 
+    amount = checked_number(amount, "amount")
+    code = checked_currency(currency)
     if not _is_finite(amount):
         return NOT_A_NUMBER
     locale = locale or get_locale()
-    code = currency or _default_currency(locale)
+    code = code or _default_currency(locale)
     if float(amount).is_integer():
         # Whole amounts read better without ",00": 4.000 US$, not 4.000,00 US$.
         pattern = _parse(locale).currency_formats["standard"].pattern
@@ -149,7 +166,7 @@ VIETNAMESE_DATE = "d/M/yyyy"
 
 
 def format_date(
-    value: dt.date,
+    value: dt.date | str,
     *,
     locale: str | None = None,
     format: str | None = None,  # noqa: A002 - babel's own name for it
@@ -164,19 +181,28 @@ def format_date(
     babel's medium style.
 
     Args:
-        value: The date.
+        value: The date, or its ISO 8601 text (``"2026-03-31"``). ``None`` is refused,
+            never read as today: a missing date is for the caller to show as such.
         locale: The locale, or the active one.
         format: ``None`` for the style above; ``short``, ``medium``, ``long``,
             ``full`` or a CLDR pattern for babel's.
+
+    Raises:
+        UsageError: when ``value`` is neither a date nor text (``None``, a number);
+            a :class:`TypeError`.
+        ParameterError: for text that is not an ISO date (a :class:`ValueError`).
 
     Examples:
         >>> format_date(dt.date(2026, 3, 31), locale="vi"), format_date(dt.date(2026, 3, 31), locale="en")
         ('31/3/2026', 'Mar 31, 2026')
         >>> format_date(dt.date(2026, 3, 31), locale="vi", format="long")
         '31 tháng 3, 2026'
+        >>> format_date("2026-03-31", locale="vi")
+        '31/3/2026'
     """  # noqa: E501
     from babel.dates import format_date as babel_format_date
 
+    value = checked_date(value)
     chosen = locale or get_locale()
     pattern = format
     if pattern is None:
@@ -258,6 +284,11 @@ def format_duration(
             ``quarter`` or ``year``.
         locale: The locale, or the active one.
 
+    Raises:
+        UsageError: when ``value`` is neither a number nor a timedelta (a
+            :class:`TypeError`).
+        ParameterError: for an unknown ``unit`` (a :class:`ValueError`).
+
     Examples:
         >>> format_duration(12, locale="vi"), format_duration(3, "month", locale="en")
         ('12 ngày', '3 months')
@@ -270,6 +301,7 @@ def format_duration(
     if isinstance(value, dt.timedelta):
         value = value.total_seconds() / 86400
         unit = "day"
+    number = checked_number(value)
     try:
         measure = _DURATION_UNITS[unit]
     except (KeyError, TypeError):
@@ -278,16 +310,16 @@ def format_duration(
                 unit=shorten(unit), known=", ".join(_DURATION_UNITS)
             )
         ) from None
-    if not _is_finite(value):
+    if not _is_finite(number):
         return NOT_A_NUMBER
     locale = locale or get_locale()
     own = _VIETNAMESE_UNITS.get(measure) if _parse(locale).language == "vi" else None
     if own is not None:
-        return own.format(format_decimal(value, locale=locale))
-    text = format_unit(value, measure, length="long", locale=locale)
+        return own.format(format_decimal(number, locale=locale))
+    text = format_unit(number, measure, length="long", locale=locale)
     if measure in text:
         # Some locales (Vietnamese among them) have only the short form in CLDR.
-        text = format_unit(value, measure, length="short", locale=locale)
+        text = format_unit(number, measure, length="short", locale=locale)
     return text
 
 
@@ -328,6 +360,11 @@ def format_value(metric: MeasuredValue, value: float, *, locale: str | None = No
     Percent values are percentage points (35 means 35%); money uses the metric's
     currency; durations count days; a milestone reads done or not done.
 
+    Raises:
+        UsageError: when ``value`` is not a number (a :class:`TypeError`). ``None``,
+            the value of a key result with no check-in yet, is refused too: test for it
+            and show your own words for a missing value (okrkit's reports show "—").
+
     Examples:
         >>> from okrkit.model import Metric
         >>> share = Metric(kind="increase", start=0, target=50, unit="percent")
@@ -341,6 +378,16 @@ def format_value(metric: MeasuredValue, value: float, *, locale: str | None = No
         '12 ngày'
     """
     # The model's MetricKind and Unit are StrEnums: they equal their string values.
+    if value is None:
+        raise UsageError(
+            Message(
+                N_(
+                    "'value' is empty (None), as for a key result with no check-in yet; "
+                    "test for None and show a missing value your own way, such as a dash"
+                )
+            )
+        )
+    value = checked_number(value)
     if not _is_finite(value):
         return NOT_A_NUMBER
     locale = locale or get_locale()

@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextvars
 import functools
 import gettext as _gettext
+import inspect
 import io
 import os
+from collections.abc import AsyncGenerator, Callable, Coroutine, Generator
 from contextlib import ContextDecorator
 from importlib import resources
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from okrkit.errors import LocaleError, _use_gettext
 
@@ -44,6 +46,7 @@ _current: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "okrkit_locale", default=None
 )
 _process_default: str | None = None
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 # -- choosing the locale -------------------------------------------------------------------
@@ -118,12 +121,31 @@ class use_locale(ContextDecorator):  # noqa: N801 - reads as a function, like co
     The choice is kept in a context variable, so threads and asyncio tasks each keep
     their own.
 
+    A decorated function runs in ``locale`` whatever kind it is. The body of an
+    ``async def`` function runs in it when the coroutine is awaited, not only when it
+    is made. The body of a generator function (or an async one) runs in it at each
+    step, from one ``yield`` to the next, and at its close; while the generator waits
+    at a ``yield``, the code iterating over it keeps its own locale. A ``use_locale``
+    block inside such a body still holds across its own ``yield`` statements.
+
     Examples:
         >>> @use_locale("vi")
         ... def status_word():
         ...     return gettext("at risk")
         >>> status_word()
         'có rủi ro'
+        >>> import asyncio
+        >>> @use_locale("vi")
+        ... async def handler():
+        ...     return gettext("at risk")
+        >>> asyncio.run(handler())
+        'có rủi ro'
+        >>> @use_locale("vi")
+        ... def words():
+        ...     yield gettext("at risk")
+        ...     yield get_locale()
+        >>> [(word, get_locale()) for word in words()]
+        [('có rủi ro', 'en'), ('vi', 'en')]
 
     Raises:
         LocaleError: when babel does not know ``locale``.
@@ -145,6 +167,11 @@ class use_locale(ContextDecorator):  # noqa: N801 - reads as a function, like co
     ) -> None:
         _current.reset(self._tokens.pop())
 
+    def __call__(self, func: _F) -> _F:
+        """``func`` running in this locale, whether it is plain, async or a generator."""
+        locale = self.locale
+        return _in_locale(func, lambda: locale)
+
 
 class held_locale(ContextDecorator):  # noqa: N801 - reads as a function, like use_locale
     """Hold the active locale, looked up once, for a block that words many messages.
@@ -152,7 +179,9 @@ class held_locale(ContextDecorator):  # noqa: N801 - reads as a function, like u
     With nothing chosen in code, the active locale comes from the environment, which
     :func:`get_locale` reads again on every message (about 3 µs each): a report or a
     lint run wording thousands of them holds it instead. As a decorator, the locale is
-    looked up on each call, not when the function is decorated.
+    looked up on each call, not when the function is decorated, and held while the
+    function runs; an ``async def`` function or a generator function looks it up when
+    its body starts, and holds it while the body runs, as :func:`use_locale` does.
 
     Examples:
         >>> with use_locale("vi"), held_locale() as held:
@@ -162,9 +191,6 @@ class held_locale(ContextDecorator):  # noqa: N801 - reads as a function, like u
 
     def __init__(self) -> None:
         self._held: list[use_locale] = []
-
-    def _recreate_cm(self) -> held_locale:
-        return held_locale()  # each decorated call holds its own, thread by thread
 
     def __enter__(self) -> str:
         held = use_locale(get_locale())
@@ -178,6 +204,119 @@ class held_locale(ContextDecorator):  # noqa: N801 - reads as a function, like u
         traceback: TracebackType | None,
     ) -> None:
         self._held.pop().__exit__(exc_type, exc, traceback)
+
+    def __call__(self, func: _F) -> _F:
+        """``func`` running in the locale active when it is called, held."""
+        return _in_locale(func, get_locale)
+
+
+# -- decorating ----------------------------------------------------------------------------
+#
+# A decorator that set the locale around the call alone would cover making a coroutine or
+# a generator, not running it: these wrappers set it around each run of the body instead.
+# Each call keeps its own token, so that threads and tasks calling one decorated function
+# at once never reset each other's. A generator's body is run a step at a time: the locale
+# is set before each step and the caller's put back after it, and a change the body makes
+# (a use_locale block of its own across a yield) is kept for its next step.
+
+
+def _in_locale(func: _F, choose: Callable[[], str]) -> _F:
+    """``func`` decorated to run its body in the locale ``choose()`` gives when called."""
+    if inspect.isasyncgenfunction(func):
+        wrapped: Callable[..., Any] = _async_generator(func, choose)
+    elif inspect.iscoroutinefunction(func):
+        wrapped = _coroutine(func, choose)
+    elif inspect.isgeneratorfunction(func):
+        wrapped = _generator(func, choose)
+    else:
+
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            token = _current.set(choose())
+            try:
+                return func(*args, **kwargs)
+            finally:
+                _current.reset(token)
+
+    return cast("_F", functools.wraps(func)(wrapped))
+
+
+def _coroutine(
+    func: Callable[..., Coroutine[Any, Any, Any]], choose: Callable[[], str]
+) -> Callable[..., Coroutine[Any, Any, Any]]:
+    # The whole task waits while the body waits, and other tasks have contexts of their
+    # own: the locale can stay set across each await.
+    async def wrapped(*args: Any, **kwargs: Any) -> Any:
+        token = _current.set(choose())
+        try:
+            return await func(*args, **kwargs)
+        finally:
+            _current.reset(token)
+
+    return wrapped
+
+
+def _generator(
+    func: Callable[..., Generator[Any, Any, Any]], choose: Callable[[], str]
+) -> Callable[..., Generator[Any, Any, Any]]:
+    def wrapped(*args: Any, **kwargs: Any) -> Generator[Any, Any, Any]:
+        held: str | None = choose()
+        inner = func(*args, **kwargs)
+        sent: Any = None
+        thrown: BaseException | None = None
+        while True:
+            token = _current.set(held)
+            try:
+                value = inner.send(sent) if thrown is None else inner.throw(thrown)
+            except StopIteration as stop:
+                return stop.value
+            finally:
+                held = _current.get()
+                _current.reset(token)
+            try:
+                sent, thrown = (yield value), None
+            except GeneratorExit:
+                token = _current.set(held)
+                try:
+                    inner.close()
+                finally:
+                    _current.reset(token)
+                raise
+            except BaseException as exc:  # noqa: BLE001 - thrown in by the caller, passed on
+                sent, thrown = None, exc
+
+    return wrapped
+
+
+def _async_generator(
+    func: Callable[..., AsyncGenerator[Any, Any]], choose: Callable[[], str]
+) -> Callable[..., AsyncGenerator[Any, Any]]:
+    async def wrapped(*args: Any, **kwargs: Any) -> AsyncGenerator[Any, Any]:
+        held: str | None = choose()
+        inner = func(*args, **kwargs)
+        sent: Any = None
+        thrown: BaseException | None = None
+        while True:
+            token = _current.set(held)
+            try:
+                value = await (inner.asend(sent) if thrown is None else inner.athrow(thrown))
+            except StopAsyncIteration:
+                return
+            finally:
+                held = _current.get()
+                _current.reset(token)
+            try:
+                sent, thrown = (yield value), None
+            except GeneratorExit:
+                token = _current.set(held)
+                try:
+                    await inner.aclose()
+                finally:
+                    _current.reset(token)
+                raise
+            except BaseException as exc:  # noqa: BLE001 - thrown in by the caller, passed on
+                sent, thrown = None, exc
+
+    return wrapped
 
 
 # -- messages ------------------------------------------------------------------------------

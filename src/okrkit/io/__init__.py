@@ -32,6 +32,8 @@ from typing import Any
 
 import cattrs
 
+from okrkit.errors import Message, UsageError
+from okrkit.i18n import N_
 from okrkit.io._converter import make_converter, problems_from
 from okrkit.io._formats import FORMATS, Format
 from okrkit.io._formats import format_for_name as _format_for_name
@@ -49,6 +51,7 @@ from okrkit.io._schema import json_schema
 from okrkit.io._write import write_atomically
 from okrkit.lint._rule import SOURCE_KEY as _SOURCE_KEY
 from okrkit.model import OKRSet
+from okrkit.model._words import described
 
 __all__ = [
     "FORMATS",
@@ -155,17 +158,37 @@ def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> OKRSe
     return _read(_file_reader(file, limits), fmt, str(file), limits)
 
 
+def _an_okrset(value: object, call: str) -> OKRSet:
+    """``value`` when it is an OKR set; otherwise a ``UsageError`` saying what ``call`` takes."""
+    if isinstance(value, OKRSet):
+        return value
+    raise UsageError(
+        Message(
+            N_(
+                "{call}() takes an OKR set, such as the one okrkit.load(path) returns or one "
+                "built with okrkit.OKRSet(...) (got {value})"
+            ),
+            call=call,
+            value=described(value),
+        )
+    )
+
+
 def to_data(okrset: OKRSet, *, dates_as_text: bool = True) -> dict[str, Any]:
     """Return an OKR set as plain data (dicts, lists, scalars), defaults left out.
 
     ``schema_version`` always comes first, so a reader knows the format, then the
     set's ``locale`` when it has one, so a reader knows the language.
 
+    Raises:
+        UsageError: when ``okrset`` is not an :class:`~okrkit.OKRSet`.
+
     Examples:
         >>> from okrkit import Cycle, OKRSet
         >>> to_data(OKRSet(cycles=[Cycle.year(2026)], owners=[], objectives=[]))
         {'schema_version': 1, 'cycles': [{'id': '2026', 'name': '2026', 'start': '2026-01-01', 'end': '2026-12-31'}], 'owners': [], 'objectives': []}
     """  # noqa: E501
+    okrset = _an_okrset(okrset, "to_data")
     data = _converter(dates_as_text).unstructure(okrset, OKRSet)
     first: dict[str, Any] = {"schema_version": okrset.schema_version}
     if okrset.locale is not None:
@@ -181,7 +204,9 @@ def dumps(okrset: OKRSet, format: str) -> str:  # noqa: A002
 
     Raises:
         FormatError: for an unknown format name.
+        UsageError: when ``okrset`` is not an :class:`~okrkit.OKRSet`.
     """
+    okrset = _an_okrset(okrset, "dumps")
     fmt = _format_for_name(format)
     return fmt.emit(to_data(okrset, dates_as_text=fmt.dates_as_text))
 
@@ -197,7 +222,10 @@ def dump(okrset: OKRSet, path: str | os.PathLike[str]) -> None:
         FormatError: when the suffix is not one okrkit knows; nothing is written.
         WriteError: when the file cannot be written (a missing folder, permission
             denied, a full disk); the file on disk is left as it was.
+        UsageError: when ``okrset`` is not an :class:`~okrkit.OKRSet`; nothing is
+            written.
     """
+    okrset = _an_okrset(okrset, "dump")
     file = Path(path)
     fmt = _format_for_suffix(file.suffix, file=str(file))
     write_atomically(path, fmt.emit(to_data(okrset, dates_as_text=fmt.dates_as_text)))

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from okrkit.errors import UsageError
-from okrkit.i18n import _, held_locale
+from okrkit.errors import Message, UsageError
+from okrkit.i18n import N_, _, held_locale
 from okrkit.lint._config import LintConfig
 from okrkit.lint._diagnostic import Diagnostic, Finding, Location, Severity
 from okrkit.lint._registry import available, get
 from okrkit.lint._rule import SOURCE_KEY, LintContext, LintRule, SourceLocator
 from okrkit.model import KeyResult, Objective, OKRSet
 from okrkit.model._checks import as_date
+from okrkit.model._words import described
 
 __all__ = ["entity_paths", "lint"]
 
@@ -59,6 +60,20 @@ def _config(config: LintConfig | Mapping[str, Any] | None) -> LintConfig:
     )
 
 
+def _check_okrset(okrset: object) -> None:
+    """Refuse anything but an OKR set, saying how to get one."""
+    if not isinstance(okrset, OKRSet):
+        raise UsageError(
+            Message(
+                N_(
+                    "lint() takes an OKR set (got {value}); to check a file, load it first: "
+                    "okrkit.lint(okrkit.load(path))"
+                ),
+                value=described(okrset),
+            )
+        )
+
+
 def _rules(rules: Iterable[str | LintRule] | None) -> list[LintRule]:
     if rules is None:
         return [get(code) for code in available()]
@@ -95,6 +110,8 @@ def lint(
     Raises:
         UnknownStrategyError: for a rule code nothing has.
         ValidationError: for a configuration mapping that is wrong.
+        UsageError: when ``okrset`` is not an :class:`~okrkit.OKRSet`, such as a
+            file's path (load it first with :func:`okrkit.load`).
 
     Examples:
         >>> import okrkit
@@ -102,6 +119,7 @@ def lint(
         >>> [d.code for d in found]
         []
     """
+    _check_okrset(okrset)
     chosen = _rules(rules)
     settings = _config(config)
     day = None if as_of is None else as_date(as_of)

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
+import numbers
 
 import attrs
 
-from okrkit.errors import Message, Problem, Shown, ValidationError
+from okrkit.errors import Message, Problem, Shown, UsageError, ValidationError
 from okrkit.errors._message import as_found
 from okrkit.i18n import N_, format_quarter, format_year
-from okrkit.model._checks import Checker
+from okrkit.model._checks import Checker, DateLike, as_date
 from okrkit.model._convert import (
     is_id,
     is_text,
@@ -28,6 +30,7 @@ from okrkit.model._convert import (
     to_owner_id,
 )
 from okrkit.model._enums import InitiativeStatus, OwnerKind
+from okrkit.model._words import described
 
 __all__ = ["Cycle", "Dependency", "Initiative", "Owner"]
 
@@ -85,7 +88,8 @@ class Cycle:
         in English, ``"Quý 1/2026"`` in Vietnamese.
 
         Raises:
-            ValidationError: when ``quarter`` is not 1, 2, 3 or 4.
+            ValidationError: when ``year`` is not a whole number from 1 to 9999 or
+                ``quarter`` is not 1, 2, 3 or 4 (both reported at once).
 
         Examples:
             >>> from okrkit.i18n import use_locale
@@ -95,15 +99,7 @@ class Cycle:
             >>> Cycle.quarter(2026, 2, name="Spring push").name
             'Spring push'
         """
-        if quarter not in (1, 2, 3, 4):
-            raise ValidationError(
-                Problem(
-                    "value.range",
-                    Message(
-                        N_("'quarter' must be 1, 2, 3 or 4 (got {value})"), value=as_found(quarter)
-                    ),
-                )
-            )
+        year, quarter = _calendar_numbers(year, quarter)
         first_month = 3 * (quarter - 1) + 1
         last_month = first_month + 2
         last_day = calendar.monthrange(year, last_month)[1]
@@ -122,6 +118,9 @@ class Cycle:
         (:func:`okrkit.i18n.format_year`): ``"2026"`` in English, ``"Năm 2026"`` in
         Vietnamese.
 
+        Raises:
+            ValidationError: when ``year`` is not a whole number from 1 to 9999.
+
         Examples:
             >>> Cycle.year(2026).end
             datetime.date(2026, 12, 31)
@@ -130,6 +129,7 @@ class Cycle:
             ...     Cycle.year(2026).name
             'Năm 2026'
         """
+        year, _quarter = _calendar_numbers(year, 1)
         return cls(
             id=str(year),
             name=name or format_year(year),
@@ -142,13 +142,96 @@ class Cycle:
         """The number of days in the cycle, both ends included."""
         return (self.end - self.start).days + 1
 
-    def contains(self, day: dt.date) -> bool:
-        """Tell whether ``day`` falls inside the cycle (both ends included)."""
-        return self.start <= day <= self.end
+    def contains(self, day: DateLike) -> bool:
+        """Tell whether ``day`` falls inside the cycle (both ends included).
+
+        ``day`` is a date, a datetime or ISO text such as ``"2026-02-01"``.
+
+        Raises:
+            ValidationError: when ``day`` is not a day.
+
+        Examples:
+            >>> Cycle.quarter(2026, 1).contains("2026-02-01")
+            True
+        """
+        found = day if type(day) is dt.date else as_date(day, "day")
+        return self.start <= found <= self.end
 
     def overlaps(self, other: Cycle) -> bool:
-        """Tell whether this cycle and ``other`` share at least one day."""
+        """Tell whether this cycle and ``other`` share at least one day.
+
+        Raises:
+            UsageError: when ``other`` is not a :class:`Cycle`, such as a cycle's id.
+
+        Examples:
+            >>> Cycle.quarter(2026, 1).overlaps(Cycle.year(2026))
+            True
+        """
+        if not isinstance(other, Cycle):
+            raise UsageError(
+                Message(
+                    N_(
+                        "overlaps() takes a Cycle, such as okrs.cycle({example}) or "
+                        "Cycle.quarter(2026, 2) (got {value})"
+                    ),
+                    example=Shown(other if isinstance(other, str) else "2026-Q2"),
+                    value=described(other),
+                )
+            )
         return self.start <= other.end and other.start <= self.end
+
+
+def _calendar_numbers(year: object, quarter: object) -> tuple[int, int]:
+    """``year`` and ``quarter`` as ints, or one ``ValidationError`` naming each bad one."""
+    problems: list[Problem] = []
+    good_year = _whole(year, 1, 9999)
+    if good_year is None:
+        problems.append(
+            Problem(
+                _code_of(year),
+                Message(
+                    N_("'year' must be a whole number from 1 to 9999, such as 2026 (got {value})"),
+                    value=as_found(year),
+                ),
+                path="year",
+            )
+        )
+    good_quarter = _whole(quarter, 1, 4)
+    if good_quarter is None:
+        problems.append(
+            Problem(
+                _code_of(quarter),
+                Message(
+                    N_("'quarter' must be 1, 2, 3 or 4 (got {value})"), value=as_found(quarter)
+                ),
+                path="quarter",
+            )
+        )
+    if good_year is None or good_quarter is None:
+        raise ValidationError(problems)
+    return good_year, good_quarter
+
+
+def _whole(value: object, low: int, high: int) -> int | None:
+    """``value`` as an int from ``low`` to ``high``; ``None`` for anything else.
+
+    A whole float (``2026.0``) and numpy's ints count; a bool or text does not.
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:  # an int past a float's range
+        return None
+    if math.isfinite(number) and number.is_integer() and low <= number <= high:
+        return int(number)
+    return None
+
+
+def _code_of(value: object) -> str:
+    """The problem code of a refused year or quarter: out of range, or not a number."""
+    number = isinstance(value, numbers.Real) and not isinstance(value, bool)
+    return "value.range" if number else "field.type"
 
 
 @attrs.frozen(kw_only=True)

@@ -13,6 +13,7 @@ from okrkit.errors import (
     Message,
     Problem,
     UnknownIdError,
+    UsageError,
     ValidationError,
 )
 from okrkit.errors._message import as_found
@@ -29,6 +30,7 @@ from okrkit.model._rules import (
     reference_problems,
     same_day,
 )
+from okrkit.model._words import described
 
 if TYPE_CHECKING:
     from okrkit.checkins import CheckInLog
@@ -58,16 +60,42 @@ def _to_initiatives(value: Iterable[Initiative]) -> tuple[Initiative, ...]:
     return cast(tuple[Initiative, ...], as_tuple(value))
 
 
-def _to_checkins(value: CheckInLog | Iterable[CheckIn]) -> CheckInLog:
+def _to_checkins(value: CheckInLog | Iterable[CheckIn]) -> CheckInLog | tuple[object, ...]:
     # The check-in log sits one layer up and lends its class (model/_hooks.py).
     log = checkin_log()
     if isinstance(value, log):
         return value
-    return log.from_checkins(as_tuple(value))  # type: ignore[arg-type]
+    rows = as_tuple(value)
+    if all(isinstance(row, CheckIn) for row in rows):
+        return log.from_checkins(cast(tuple[CheckIn, ...], rows))
+    # Some row is no check-in: kept as given, for the set to report every such row
+    # with its other problems (see _not_checkins); no set is made of it.
+    return rows
+
+
+def _not_checkins(rows: tuple[object, ...]) -> list[Problem]:
+    """A problem for each of ``rows`` that is not a check-in, ``None`` included."""
+    check = References({})
+    check.types("checkins", rows, CheckIn, holes=False)
+    return check.problems
 
 
 def _to_dependencies(value: Iterable[Dependency]) -> tuple[Dependency, ...]:
     return cast(tuple[Dependency, ...], as_tuple(value))
+
+
+def _id_of(ident: object) -> str:
+    """``ident`` as the id a lookup takes: text as is, a whole number as its digits."""
+    if isinstance(ident, str):
+        return ident
+    if isinstance(ident, int) and not isinstance(ident, bool):
+        return str(ident)  # the model reads a whole-number id as its digits
+    raise UsageError(
+        Message(
+            N_("look an entity up by its id, such as 'kr-growth-1' (got {value})"),
+            value=described(ident),
+        )
+    )
 
 
 def checked_locale(value: object) -> tuple[str | None, Problem | None]:
@@ -220,6 +248,8 @@ class OKRSet:
             (1, True)
         """
         extra = _to_checkins(checkins)
+        if isinstance(extra, tuple):
+            raise ValidationError(_not_checkins(extra))
         check = References({})
         check.index, check.objective_of = self._index, self._objective_of
         check.checkins(extra)
@@ -237,20 +267,35 @@ class OKRSet:
 
     # -- lookups -----------------------------------------------------------------------
 
-    def _lookup(self, ident: str, kind: type[_T], label: Message) -> _T:
-        entity = self._index.get(ident)
+    def _lookup(self, ident: str, kind: type[_T] | tuple[type, ...], label: Message) -> _T:
+        key = _id_of(ident)
+        entity = self._index.get(key)
         if isinstance(entity, kind):
-            return entity
-        candidates = [key for key, value in self._index.items() if isinstance(value, kind)]
-        raise UnknownIdError.among(ident, label, candidates)
+            return cast(_T, entity)
+        candidates = [name for name, value in self._index.items() if isinstance(value, kind)]
+        raise UnknownIdError.among(key, label, candidates)
 
     def get(self, ident: str) -> Entity:
         """Return the cycle, owner, objective, key result or initiative with id ``ident``.
 
         Raises:
             UnknownIdError: when nothing has that id.
+            UsageError: when ``ident`` is not an id (text, or a whole number).
+
+        Examples:
+            >>> import okrkit
+            >>> okrs = okrkit.load("examples/acme.en.yaml")
+            >>> type(okrs.get("kr-co-mrr")).__name__, type(okrs.get("obj-co-growth")).__name__
+            ('KeyResult', 'Objective')
+            >>> try:
+            ...     okrs.get("kr-co-mrrr")
+            ... except okrkit.UnknownIdError as error:
+            ...     print(error.suggestions[0])
+            kr-co-mrr
         """
-        return self._lookup(ident, cast(type[Entity], object), Message(N_("entity")))
+        kinds = (Cycle, Owner, Objective, KeyResult, Initiative)
+        found: Entity = self._lookup(ident, kinds, Message(N_("entity")))
+        return found
 
     def cycle(self, ident: str) -> Cycle:
         """Return the cycle with id ``ident`` (raises :class:`UnknownIdError`)."""
@@ -281,7 +326,7 @@ class OKRSet:
             raise  # pragma: no cover - key_result() raised already
 
     def __contains__(self, ident: object) -> bool:
-        return ident in self._index
+        return isinstance(ident, str) and ident in self._index
 
     def score(
         self, *, as_of: DateLike | None = None, strategy: Any = "linear", **options: Any

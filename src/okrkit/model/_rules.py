@@ -68,18 +68,21 @@ def reference_problems(
 ) -> tuple[list[Problem], dict[str, Entity], dict[str, Objective]]:
     """Check every cross-reference of a would-be OKR set.
 
-    ``None`` items stand for entries that failed their own validation; they keep
-    the positions of the others, so paths such as ``objectives[3].owner`` match the
-    input. ``assume_known`` maps the ids of such failed entries to where they are,
-    so that references to them are not reported a second time. ``diagnostics``, when
-    given, receives what is worth knowing but not wrong: check-ins dated outside their
-    key result's cycle.
+    With ``assume_known`` (the loader's case), ``None`` items stand for entries that
+    failed their own validation; they keep the positions of the others, so paths such
+    as ``objectives[3].owner`` match the input, and ``assume_known`` maps the ids of
+    such failed entries to where they are, so that references to them are not
+    reported a second time. Without it (an :class:`~okrkit.OKRSet` built in code,
+    where nothing failed before), a ``None`` item is a problem like any other item
+    that is not an entity of its section. ``diagnostics``, when given, receives what
+    is worth knowing but not wrong: check-ins dated outside their key result's cycle.
 
     Returns:
         The problems found, the index of entities by id, and the objective of each
         key result.
     """
     check = References(assume_known or {})
+    holes = assume_known is not None
     check.schema(schema_version)
     sections: list[tuple[str, Sequence[Any], type]] = [
         ("cycles", cycles, Cycle),
@@ -90,7 +93,7 @@ def reference_problems(
         ("dependencies", dependencies, Dependency),
     ]
     for name, items, kind in sections:
-        check.types(name, items, kind)
+        check.types(name, items, kind, holes=holes)
     check.register_all(cycles, owners, objectives, initiatives)
     check.owners(owners)
     check.objectives(objectives)
@@ -165,9 +168,14 @@ class References:
                 ),
             )
 
-    def types(self, name: str, items: Sequence[Any], kind: type) -> None:
+    def types(self, name: str, items: Sequence[Any], kind: type, *, holes: bool = True) -> None:
+        """Report each item of section ``name`` that is not a ``kind``.
+
+        With ``holes``, a ``None`` item stands for an entry that failed on its own and
+        was reported already, so it is skipped.
+        """
         for i, item in enumerate(items):
-            if item is not None and not isinstance(item, kind):
+            if not isinstance(item, kind) and not (holes and item is None):
                 self.add(f"{name}[{i}]", None, "field.type", wrong_item(name, kind, item))
 
     # -- ids -----------------------------------------------------------------------------

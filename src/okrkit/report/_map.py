@@ -136,14 +136,18 @@ def alignment_map(
         initiatives: Draw the initiatives, each joined to the key results it drives.
         strategy: The scoring strategy, as for :meth:`~okrkit.OKRSet.score`.
         locale: The map's language; the active locale by default.
-        scorecard: The scorecard of ``okrs`` already built
+        scorecard: The scorecard report of ``okrs`` already built
             (:func:`~okrkit.report.build_scorecard`), to draw its scores instead of
-            scoring the set again; the map then takes its date.
+            scoring the set again; the map then takes its date. The
+            :class:`~okrkit.scoring.Scorecard` of :meth:`~okrkit.OKRSet.score` is
+            refused, not scored again into a report (which would lose a what-if, a
+            log or options of its own): pass ``build_scorecard(okrs, as_of=...)``.
 
     Raises:
         UnknownIdError: for an ``owner`` the set does not have.
         UsageError: for a ``depth`` below 1, a map of more than
-            :data:`~okrkit.report.MAX_OBJECTIVES` objectives, or an ``as_of`` other than
+            :data:`~okrkit.report.MAX_OBJECTIVES` objectives, a ``scorecard`` that is
+            not a :class:`~okrkit.report.ScorecardReport`, or an ``as_of`` other than
             the given scorecard's date.
         ValidationError: for a ``level`` that is not one.
 

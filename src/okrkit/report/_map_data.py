@@ -18,12 +18,13 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from okrkit.errors import Message, UnknownIdError, UsageError
+from okrkit.errors import Message, UnknownIdError, UsageError, kind_of
 from okrkit.i18n import N_
 from okrkit.model import Initiative, KeyResult, Level, LinkKind, Objective, OKRSet, OwnerKind
 from okrkit.model._checks import as_date, member_of
 from okrkit.report._data import ObjectiveLine, ScorecardReport
 from okrkit.report._scorecard import alignment_order, build_scorecard
+from okrkit.scoring import Scorecard
 
 __all__ = ["MAX_OBJECTIVES", "Cluster", "Link", "MapData", "build_map_data"]
 
@@ -134,6 +135,8 @@ def build_map_data(
             )
         )
     chosen_level = None if level is None else member_of(Level, level, "level")
+    if scorecard is not None and not isinstance(scorecard, ScorecardReport):
+        raise _not_a_report(scorecard)
     if scorecard is not None and as_of is not None and as_date(as_of) != scorecard.as_of:
         raise UsageError(
             Message(
@@ -182,6 +185,36 @@ def build_map_data(
         links=tuple(links),
         initiatives=drivers,
         key_results="none" if not key_results else ("nodes" if expand_key_results else "inline"),
+    )
+
+
+def _not_a_report(scorecard: object) -> UsageError:
+    """The error for a ``scorecard`` that is not a :class:`ScorecardReport`.
+
+    A :class:`~okrkit.scoring.Scorecard` is refused rather than made into a report:
+    the report would score the set again, which gives other scores when the scorecard
+    came from another log, other options or a what-if.
+    """
+    if isinstance(scorecard, Scorecard):
+        return UsageError(
+            Message(
+                N_(
+                    "'scorecard' must be the report of okrkit.report.build_scorecard, not "
+                    "the Scorecard of OKRSet.score(); pass "
+                    "scorecard=build_scorecard(okrs, as_of={date}), or leave scorecard out "
+                    "and pass as_of={date}"
+                ),
+                date=scorecard.as_of.isoformat(),
+            )
+        )
+    return UsageError(
+        Message(
+            N_(
+                "'scorecard' must be the report of okrkit.report.build_scorecard (got "
+                "{value}); pass scorecard=build_scorecard(okrs, as_of=...), or leave it out"
+            ),
+            value=kind_of(scorecard),
+        )
     )
 
 
