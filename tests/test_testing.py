@@ -585,3 +585,18 @@ class TestOKRSets:
         """Sizes out of range are argument errors."""
         with pytest.raises(InvalidArgument):
             find(okr_sets(**arguments), lambda _: True, settings=SEARCH)
+
+
+class TestMetricWords:
+    @given(metric=okrkit.testing.metrics("decrease", "percent"))
+    def test_a_kind_and_unit_by_their_words(self, metric: okrkit.Metric) -> None:
+        """``metrics("decrease", "percent")`` is ``metrics(MetricKind.DECREASE, Unit.PERCENT)``."""
+        assert metric.kind is okrkit.MetricKind.DECREASE
+        assert metric.unit is okrkit.Unit.PERCENT
+
+    def test_a_misspelt_kind_is_okrkits_error(self) -> None:
+        """A kind that is none of okrkit's is a ValidationError naming the kinds."""
+        from okrkit.errors import ValidationError
+
+        with pytest.raises(ValidationError, match="increase, decrease"):
+            find(okrkit.testing.metrics("decrese"), lambda _: True)

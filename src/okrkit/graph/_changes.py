@@ -123,7 +123,7 @@ def align(
     checks.writable(graph)
     checks.need(graph, child, _OBJECTIVE, _KEY_RESULT)
     checks.need(graph, parent, _OBJECTIVE, _KEY_RESULT)
-    link = Alignment(parent=parent, kind=kind, weight=weight)  # type: ignore[arg-type]
+    link = Alignment(parent=parent, kind=kind, weight=weight)
     checks.check_alignment(graph, child, parent)
     entity = graph._g.nodes[child]["entity"]
     updated = attrs.evolve(entity, aligned_to=(*entity.aligned_to, link))

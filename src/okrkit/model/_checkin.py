@@ -14,7 +14,12 @@ import attrs
 
 from okrkit.errors import ValidationError
 from okrkit.model._checks import Checker, is_clean_text, is_valid_id
-from okrkit.model._convert import to_key_result_id, to_optional_owner_id
+from okrkit.model._convert import (
+    takes_confidence,
+    takes_date,
+    to_key_result_id,
+    to_optional_owner_id,
+)
 from okrkit.model._enums import Confidence
 
 __all__ = ["CheckIn"]
@@ -39,9 +44,10 @@ class CheckIn:
     """  # noqa: E501
 
     key_result: str = attrs.field(converter=to_key_result_id)
-    on: dt.date
+    # The next two converters are for the type checker only (see okrkit.model._convert).
+    on: dt.date = attrs.field(converter=takes_date)
     value: float
-    confidence: Confidence | None = None
+    confidence: Confidence | None = attrs.field(default=None, converter=takes_confidence)
     note: str = ""
     author: str | None = attrs.field(default=None, converter=to_optional_owner_id)
 

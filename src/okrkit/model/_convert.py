@@ -1,13 +1,14 @@
 """What the model classes share besides the :class:`~okrkit.model._checks.Checker`.
 
-Two kinds of small helpers:
+Three kinds of small helpers:
 
 - **converters**, the ``converter=`` of attrs fields, which accept friendly spellings
   (an :class:`Owner` where an owner id is expected, one id where a tuple is);
 - **fast ways out**: files and generators hand over objects by the hundred thousand.
   Each class first asks whether every field is already of its normal type and plainly
   valid; only then does it skip the full check, which would find nothing. Anything
-  else takes the full check.
+  else takes the full check;
+- **converters for the type checker only**, the ``takes_*`` names: see below.
 
 The converters of alignment links live with :class:`Alignment`, which they build.
 """
@@ -24,7 +25,20 @@ from okrkit.model._enums import MetricKind
 _E = TypeVar("_E", bound=enum.Enum)
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+
+    from okrkit.model._checks import DateLike
     from okrkit.model._entities import Cycle, Owner
+    from okrkit.model._enums import (
+        Ambition,
+        Confidence,
+        InitiativeStatus,
+        Level,
+        LinkKind,
+        OwnerKind,
+        Unit,
+    )
     from okrkit.model._objective import KeyResult, Objective
 
 __all__ = [
@@ -35,6 +49,17 @@ __all__ = [
     "members_by_value",
     "normal_enum",
     "plain_shape",
+    "takes_ambition",
+    "takes_confidence",
+    "takes_date",
+    "takes_initiative_status",
+    "takes_level",
+    "takes_link_kind",
+    "takes_metric_kind",
+    "takes_optional_date",
+    "takes_owner_kind",
+    "takes_scale",
+    "takes_unit",
     "to_cycle_id",
     "to_item_id",
     "to_key_result_id",
@@ -112,6 +137,60 @@ def to_texts(value: str | Iterable[str]) -> tuple[str, ...]:
     if type(value) is tuple:  # the common case, as the default ``()`` is
         return value
     return cast(tuple[str, ...], as_tuple(value))
+
+
+# -- converters for the type checker only: fields checked in __attrs_post_init__ --------
+#
+# Enum, date and scale fields take friendly spellings (``kind="increase"``,
+# ``on="2026-03-31"``, ``scale=[0, 10]``) that ``__attrs_post_init__`` checks and
+# normalises, so that one ValidationError reports every problem. mypy's attrs plugin
+# types an ``__init__`` parameter (and ``attrs.evolve``'s) from the first argument of the
+# field's converter, and the attribute from the field's annotation: each field names one
+# of these as its ``converter=``, so ``__init__`` says what it accepts while reading the
+# field still gives the member, the date, the pair. At run time each name is ``None``,
+# which attrs reads as "no converter": the generated ``__init__`` is the one a plain
+# field gets, and the post-init check stays the only conversion (the hot paths pay
+# nothing).
+
+if TYPE_CHECKING:
+
+    def takes_metric_kind(value: MetricKind | str, /) -> MetricKind:
+        """A metric's kind: a member or its word (``"increase"``)."""
+
+    def takes_unit(value: Unit | str, /) -> Unit:
+        """A metric's unit: a member or its word (``"percent"``)."""
+
+    def takes_level(value: Level | str, /) -> Level:
+        """An objective's level: a member or its word (``"team"``)."""
+
+    def takes_ambition(value: Ambition | str, /) -> Ambition:
+        """An objective's ambition: a member or its word (``"aspirational"``)."""
+
+    def takes_link_kind(value: LinkKind | str, /) -> LinkKind:
+        """An alignment link's kind: a member or its word (``"supports"``)."""
+
+    def takes_owner_kind(value: OwnerKind | str, /) -> OwnerKind:
+        """An owner's kind: a member or its word (``"department"``)."""
+
+    def takes_initiative_status(value: InitiativeStatus | str, /) -> InitiativeStatus:
+        """An initiative's status: a member or its word (``"in_progress"``)."""
+
+    def takes_confidence(value: Confidence | int | str | None, /) -> Confidence | None:
+        """A check-in's confidence: 1-5, a member, a digit or a word (``"green"``)."""
+
+    def takes_date(value: DateLike, /) -> dt.date:
+        """A day: a date, a datetime or ISO text (``"2026-03-31"``)."""
+
+    def takes_optional_date(value: DateLike | None, /) -> dt.date | None:
+        """``None`` or a day, as :func:`takes_date` takes it."""
+
+    def takes_scale(value: Sequence[float] | None, /) -> tuple[float, float] | None:
+        """``None`` or a score's ``(low, high)``, as a tuple or a list (``[0, 10]``)."""
+
+else:
+    takes_metric_kind = takes_unit = takes_level = takes_ambition = None
+    takes_link_kind = takes_owner_kind = takes_initiative_status = takes_confidence = None
+    takes_date = takes_optional_date = takes_scale = None
 
 
 # -- fast ways out: fields already in their normal form and plainly valid ----------------

@@ -24,6 +24,10 @@ from okrkit.model._convert import (
     is_id,
     is_text,
     normal_enum,
+    takes_date,
+    takes_initiative_status,
+    takes_optional_date,
+    takes_owner_kind,
     to_item_id,
     to_key_result_ids,
     to_optional_owner_id,
@@ -55,8 +59,9 @@ class Cycle:
 
     id: str
     name: str
-    start: dt.date
-    end: dt.date
+    # The converters are for the type checker only (see okrkit.model._convert).
+    start: dt.date = attrs.field(converter=takes_date)
+    end: dt.date = attrs.field(converter=takes_date)
 
     def __attrs_post_init__(self) -> None:
         check = Checker(self, entity_id=self.id)
@@ -252,7 +257,8 @@ class Owner:
 
     id: str
     name: str
-    kind: OwnerKind = OwnerKind.PERSON
+    # For the type checker only (see okrkit.model._convert).
+    kind: OwnerKind = attrs.field(default=OwnerKind.PERSON, converter=takes_owner_kind)
     parent: str | None = attrs.field(default=None, converter=to_optional_owner_id)
 
     def __attrs_post_init__(self) -> None:
@@ -298,8 +304,11 @@ class Initiative:
     title: str
     owner: str = attrs.field(converter=to_owner_id)
     drives: tuple[str, ...] = attrs.field(default=(), converter=to_key_result_ids)
-    status: InitiativeStatus = InitiativeStatus.PLANNED
-    due: dt.date | None = None
+    # The next two converters are for the type checker only (see okrkit.model._convert).
+    status: InitiativeStatus = attrs.field(
+        default=InitiativeStatus.PLANNED, converter=takes_initiative_status
+    )
+    due: dt.date | None = attrs.field(default=None, converter=takes_optional_date)
     description: str = ""
 
     def __attrs_post_init__(self) -> None:

@@ -19,7 +19,14 @@ from okrkit.errors import Message, Shown
 from okrkit.errors._message import as_found
 from okrkit.i18n import N_
 from okrkit.model._checks import Checker, as_tuple
-from okrkit.model._convert import members_by_value, plain_shape
+from okrkit.model._convert import (
+    members_by_value,
+    plain_shape,
+    takes_date,
+    takes_metric_kind,
+    takes_scale,
+    takes_unit,
+)
 from okrkit.model._enums import MetricKind, Unit
 
 __all__ = ["FinalGrade", "Metric", "PlannedValue"]
@@ -79,12 +86,13 @@ class Metric:
         okrkit.errors.ValidationError: target: 'target' must be greater than 'start' for an increase metric (got start=35, target=27); for a falling metric use kind 'decrease'
     """  # noqa: E501
 
-    kind: MetricKind
+    # The converters are for the type checker only (see okrkit.model._convert).
+    kind: MetricKind = attrs.field(converter=takes_metric_kind)
     start: float | None = None
     target: float | None = None
-    unit: Unit = Unit.COUNT
+    unit: Unit = attrs.field(default=Unit.COUNT, converter=takes_unit)
     currency: str | None = None
-    scale: tuple[float, float] | None = None
+    scale: tuple[float, float] | None = attrs.field(default=None, converter=takes_scale)
     stretch: float | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -334,7 +342,7 @@ class PlannedValue:
         value: The planned value on that date.
     """
 
-    on: dt.date
+    on: dt.date = attrs.field(converter=takes_date)  # for the type checker only
     value: float
 
     def __attrs_post_init__(self) -> None:

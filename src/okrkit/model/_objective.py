@@ -22,6 +22,10 @@ from okrkit.model._convert import (
     is_id,
     is_text,
     members_by_value,
+    takes_ambition,
+    takes_level,
+    takes_link_kind,
+    takes_optional_date,
     to_cycle_id,
     to_owner_id,
     to_owner_ids,
@@ -56,7 +60,8 @@ class Alignment:
     """
 
     parent: str = attrs.field(converter=to_parent_id)
-    kind: LinkKind = LinkKind.CONTRIBUTES
+    # For the type checker only (see okrkit.model._convert).
+    kind: LinkKind = attrs.field(default=LinkKind.CONTRIBUTES, converter=takes_link_kind)
     weight: float = 1.0
 
     def __attrs_post_init__(self) -> None:
@@ -150,7 +155,8 @@ class KeyResult:
     description: str = ""
     owners: tuple[str, ...] = attrs.field(default=(), converter=to_owner_ids)
     weight: float = 1.0
-    due: dt.date | None = None
+    # For the type checker only (see okrkit.model._convert).
+    due: dt.date | None = attrs.field(default=None, converter=takes_optional_date)
     aligned_to: tuple[Alignment, ...] = attrs.field(default=(), converter=_to_alignments)
     plan: tuple[PlannedValue, ...] = attrs.field(default=(), converter=_to_plan)
     final_grade: FinalGrade | None = None
@@ -308,8 +314,9 @@ class Objective:
     title: str
     owner: str = attrs.field(converter=to_owner_id)
     cycle: str = attrs.field(converter=to_cycle_id)
-    level: Level
-    ambition: Ambition = Ambition.COMMITTED
+    # The next two converters are for the type checker only (see okrkit.model._convert).
+    level: Level = attrs.field(converter=takes_level)
+    ambition: Ambition = attrs.field(default=Ambition.COMMITTED, converter=takes_ambition)
     description: str = ""
     aligned_to: tuple[Alignment, ...] = attrs.field(default=(), converter=_to_alignments)
     tags: tuple[str, ...] = attrs.field(default=(), converter=to_texts)

@@ -8,6 +8,7 @@ import string
 from hypothesis import strategies as st
 
 from okrkit.model import Metric, MetricKind, Unit
+from okrkit.model._checks import member_of
 from okrkit.testing._primitives import _distinct, _numbers
 
 _CURRENCIES = ("VND", "USD", "EUR", "JPY", "SGD", "KRW")
@@ -79,8 +80,8 @@ def _metric(draw: st.DrawFn, kind: MetricKind | None, unit: Unit | None) -> Metr
 @st.composite
 def metrics(
     draw: st.DrawFn,
-    kind: MetricKind | None = None,
-    unit: Unit | None = None,
+    kind: MetricKind | str | None = None,
+    unit: Unit | str | None = None,
 ) -> Metric:
     """Generate metrics of every kind and unit, in every valid combination.
 
@@ -92,8 +93,13 @@ def metrics(
 
     Args:
         draw: Supplied by hypothesis; leave it out.
-        kind: Generate only this kind; any kind when ``None``.
-        unit: Generate only this unit; any unit when ``None``.
+        kind: Generate only this kind (a :class:`~okrkit.MetricKind` or its word, such as
+            ``"decrease"``); any kind when ``None``.
+        unit: Generate only this unit (a :class:`~okrkit.Unit` or its word); any unit
+            when ``None``.
+
+    Raises:
+        ValidationError: for a kind or unit that is not one of okrkit's.
 
     Returns:
         A strategy of valid :class:`~okrkit.Metric` objects.
@@ -107,9 +113,9 @@ def metrics(
         ...     assert metric.stretch is None or metric.stretch < metric.target
         >>> test_goes_down()
     """
-    kind = MetricKind(kind) if kind is not None else None
-    unit = Unit(unit) if unit is not None else None
-    return _metric(draw, kind, unit)
+    chosen_kind = None if kind is None else member_of(MetricKind, kind, "kind", fold=True)
+    chosen_unit = None if unit is None else member_of(Unit, unit, "unit", fold=True)
+    return _metric(draw, chosen_kind, chosen_unit)
 
 
 def _checkin_value(draw: st.DrawFn, metric: Metric | None) -> float:
