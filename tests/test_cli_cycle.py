@@ -236,6 +236,22 @@ class TestErrors:
         assert "--grade" in err
         assert "Traceback" not in err
 
+    @pytest.mark.parametrize("grade", ["k-half=0,7:", "k-half=0.7:  "])
+    def test_a_colon_without_a_reason(self, okr_file: Path, locale: str, grade: str) -> None:
+        """--grade ID=VALUE: with nothing after the colon is refused in the command's words."""
+        before = okr_file.read_bytes()
+        code, _out, err = run(
+            "close", "2026-Q1", "--grade", grade, "-f", str(okr_file), locale=locale
+        )
+        assert code == 2
+        assert "--grade" in err
+        words = {"en": "write a reason after the colon", "vi": "hãy ghi lý do sau dấu hai chấm"}
+        assert words[locale] in err
+        assert "'reason'" not in err
+        if locale == "vi":
+            assert "reason" not in err  # no English field name in Vietnamese
+        assert okr_file.read_bytes() == before
+
     def test_no_workspace(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """Without --file, --store or an okrkit.toml, the command says what to do."""
         monkeypatch.chdir(tmp_path)

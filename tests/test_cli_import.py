@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import openpyxl
@@ -107,6 +108,73 @@ class TestAllOrNothing:
         assert again.exit_code == 0
         assert "100 check-ins were recorded already" in again.stdout
         assert stored(store) == 100
+
+
+class TestAuthors:
+    def test_an_unknown_author_is_skipped_with_skip_bad(
+        self, tmp_path: Path, store: Path, locale: str
+    ) -> None:
+        """An author who is no owner of the set is a bad row: --skip-bad skips it."""
+        table = [[*row, "team"] for row in rows(3)]
+        table[2][3] = "ghost"
+        path = write_csv(tmp_path / "c.csv", table, header="KR,Ngày,Giá trị,author")
+        result = run(path, "--store", store, "--skip-bad", locale=locale)
+        assert result.exit_code == 0, result.output
+        assert stored(store) == 2
+        assert "c.csv:4: author (kr-2):" in result.stdout
+        assert "'ghost'" in result.stdout
+        assert "checkins[" not in result.output
+
+    def test_without_skip_bad_it_is_named_by_its_line(
+        self, tmp_path: Path, store: Path, locale: str
+    ) -> None:
+        """Without --skip-bad the unknown author's line is named, and nothing stored."""
+        table = [[*row, "tea"] for row in rows(2)]
+        path = write_csv(tmp_path / "c.csv", table, header="KR,Ngày,Giá trị,author")
+        result = run(path, "--store", store, locale=locale)
+        assert result.exit_code == 1
+        assert stored(store) == 0
+        assert "c.csv:2: author (kr-0):" in result.stderr
+        assert "c.csv:3: author (kr-1):" in result.stderr
+        assert "'team'" in result.stderr  # did you mean
+        assert "checkins[" not in result.stderr
+
+
+class TestAdviceNamesOptions:
+    """The command's errors advise its options, never the Python keywords."""
+
+    def test_decimal_and_day_format(self, tmp_path: Path, store: Path, locale: str) -> None:
+        """A decimal comma and a slashed day are advised as --decimal and --day-format."""
+        path = tmp_path / "c.csv"
+        path.write_text('KR,Ngày,Giá trị\nkr-1,2026-01-09,"3,5"\nkr-2,09/01/2026,3\n')
+        result = run(path, "--store", store, locale=locale)
+        assert result.exit_code == 1
+        assert "--decimal ," in result.stderr
+        assert "--day-format %d/%m/%Y" in result.stderr
+        for keyword in ("decimal=", "day_format="):
+            assert keyword not in result.stderr
+
+    def test_many_bad_rows(self, tmp_path: Path, store: Path, locale: str) -> None:
+        """25 bad rows: the header counts 20 of 25, the last line advises --skip-bad."""
+        table = rows(25)
+        for row in table:
+            row[2] = "x"
+        result = run(write_csv(tmp_path / "c.csv", table), "--store", store, locale=locale)
+        assert result.exit_code == 1
+        header = {"en": "20 of 25 problems shown:", "vi": "Hiển thị 20 trong số 25 lỗi:"}
+        assert result.stderr.startswith(header[locale])
+        assert len(re.findall(r"c\.csv:\d+:", result.stderr)) == 20
+        assert "--skip-bad" in result.stderr.splitlines()[21]  # the line for the 5 more
+        assert "skip_bad" not in result.stderr
+
+    def test_a_file_not_in_utf8(self, tmp_path: Path, store: Path) -> None:
+        """A file in another encoding is told to be saved as UTF-8: there is no --encoding."""
+        path = tmp_path / "c.csv"
+        path.write_bytes("KR,Ngày,Giá trị\nkr-1,2026-01-09,3\n".encode("utf-16"))
+        result = run(path, "--store", store)
+        assert result.exit_code == 1
+        assert "save it as UTF-8" in result.stderr
+        assert "encoding=" not in result.stderr
 
 
 class TestFormats:

@@ -170,6 +170,36 @@ class TestCheckin:
         with SQLiteStore(workspace / "okrkit.db") as store:
             assert len(store.checkins()) == len(okrkit.load(EXAMPLE).checkins)
 
+    @pytest.mark.parametrize(
+        ("author", "said"),
+        [
+            ("nobody", "'nobody'"),
+            ("team-q", "'team-qa'"),  # did you mean
+            ("no body", "'no body'"),
+        ],
+    )
+    def test_an_unknown_author_names_the_option(
+        self, workspace: Path, locale: str, author: str, said: str
+    ):
+        """--author that is no owner's id is told at --author, not at checkins[0].author."""
+        args = ("checkin", "kr-velocity", "3", "--on", "2026-03-30", "--author", author)
+        code, _out, err = run(*args, locale=locale)
+        assert code == 1
+        assert one_line(err)
+        assert err.startswith(f"--author {author}: ")
+        assert said in err
+        assert "checkins[" not in err
+        with SQLiteStore(workspace / "okrkit.db") as store:
+            assert len(store.checkins()) == len(okrkit.load(EXAMPLE).checkins)
+
+    def test_a_known_author_is_kept(self, workspace: Path):
+        """--author with an owner's id is recorded with the check-in."""
+        args = ("checkin", "kr-velocity", "3", "--on", "2026-03-30", "--author", "team-qa")
+        code, _out, err = run(*args)
+        assert code == 0, err
+        with SQLiteStore(workspace / "okrkit.db") as store:
+            assert store.checkins().latest("kr-velocity", "2026-03-30").author == "team-qa"
+
     def test_on_a_file(self, tmp_path: Path):
         """--file appends to an OKR file, written back whole."""
         path = tmp_path / "okrs.yaml"

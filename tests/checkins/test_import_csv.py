@@ -22,6 +22,7 @@ import okrkit
 from okrkit import Confidence, Cycle
 from okrkit.checkins import CheckInLog
 from okrkit.errors import HINT_LIMIT, LoadError, UsageError, ValidationError
+from okrkit.errors._message import on_command_line
 
 Q1 = Cycle.quarter(2026, 1)
 PLAIN = (
@@ -140,8 +141,11 @@ class TestColumns:
             read("KR,Ngày,Số\nkr-a,2026-01-09,3\n")
         message = str(caught.value)
         assert "no column value" in message
-        for part in ("'KR'", "'Số'", "columns={'value'", "--column value="):
+        for part in ("'KR'", "'Số'", "columns={'value'"):
             assert part in message
+        assert "--column" not in message  # Python is told the keyword, the command the option
+        with on_command_line():
+            assert "--column value=" in str(caught.value)
         assert caught.value.line == 1
 
     def test_mapped_column_absent(self) -> None:
@@ -257,6 +261,99 @@ class TestRows:
         """A row with more cells than headers is refused: a delimiter needs quotes."""
         with pytest.raises(LoadError, match="quote"):
             read('key_result,on,value\nkr-a,2026-01-09,1,5\n"kr-b",2026-01-09,1\n')
+
+
+class TestAuthors:
+    TEXT = (
+        "key_result,on,value,author\n"
+        "kr-a,2026-01-09,1,lan\n"
+        "kr-a,2026-01-16,2,ghost\n"
+        "kr-b,2026-01-09,3,lann\n"
+        "kr-b,2026-01-16,4,\n"
+    )
+
+    def test_an_unknown_author_is_a_bad_row(self) -> None:
+        """With authors=, a row whose author is no owner is refused at its line."""
+        with pytest.raises(LoadError) as caught:
+            read(self.TEXT, authors=["lan", "minh"])
+        problems = caught.value.problems
+        assert [(p.line, p.path, p.entity_id) for p in problems] == [
+            (3, "author", "kr-a"),
+            (4, "author", "kr-b"),
+        ]
+        assert "'ghost' is not an owner" in problems[0].message
+        assert "did you mean 'lan'?" in problems[1].message
+        assert "checkins[" not in str(caught.value)
+
+    def test_skip_bad_skips_them(self) -> None:
+        """With skip_bad an unknown author's row is skipped like any bad row."""
+        log = read(self.TEXT, authors=["lan", "minh"], skip_bad=True)
+        assert [(c.key_result, c.author) for c in log] == [("kr-a", "lan"), ("kr-b", None)]
+        assert [p.line for p in log.diagnostics] == [3, 4]
+
+    def test_without_authors_any_id_is_read(self) -> None:
+        """Without authors= every author id is kept, as before."""
+        assert {c.author for c in read(self.TEXT)} == {"lan", "ghost", "lann", None}
+
+    def test_the_words_of_the_set_in_vietnamese(self) -> None:
+        """The refusal is worded in Vietnamese too, naming the owner, not a field."""
+        with pytest.raises(LoadError) as caught:
+            read(self.TEXT, authors=["lan"])
+        vi = caught.value.render(locale="vi")
+        assert "người báo cáo 'ghost' không phải người phụ trách" in vi
+
+    @pytest.mark.parametrize("authors", ["lan", 5])
+    def test_authors_must_be_a_list_of_ids(self, authors: object) -> None:
+        """authors= of one text (not read as its letters) or a number is a UsageError."""
+        with pytest.raises(UsageError, match="'authors' must be a list of owner ids"):
+            read(self.TEXT, authors=authors)
+
+
+class TestAdvice:
+    """The advice of a message names the Python keyword, or the option on the command line."""
+
+    def test_decimal(self) -> None:
+        """A decimal comma is advised as decimal=',' in Python, --decimal , on the command line."""
+        with pytest.raises(LoadError) as caught:
+            read('key_result,on,value\nkr-a,2026-01-09,"3,5"\n')
+        assert str(caught.value).endswith("pass decimal=','")
+        with on_command_line():
+            assert str(caught.value).endswith("pass --decimal ,")
+            assert caught.value.render(locale="vi").endswith("hãy dùng --decimal ,")
+
+    def test_day_format(self) -> None:
+        """A slashed day is advised as day_format=... in Python, --day-format in the command."""
+        with pytest.raises(LoadError) as caught:
+            read("key_result,on,value\nkr-a,09/01/2026,1\n")
+        assert "day_format='%d/%m/%Y' for days" in str(caught.value)
+        assert "--day-format" not in str(caught.value)
+        with on_command_line():
+            assert "give the format: --day-format %d/%m/%Y for" in str(caught.value)
+            assert "day_format=" not in caught.value.render(locale="vi")
+
+    def test_encoding(self, tmp_path: Path) -> None:
+        """encoding=... is advised in Python only: the command has no such option."""
+        path = tmp_path / "latin.csv"
+        path.write_bytes(b"key_result,on,value,note\nkr-a,2026-01-09,1,caf\xe9\n")
+        with pytest.raises(LoadError) as caught:
+            CheckInLog.from_csv(path)
+        assert "encoding=..." in str(caught.value)
+        with on_command_line():
+            assert str(caught.value).endswith("save it as UTF-8")
+
+    def test_more_rows_count_honestly(self) -> None:
+        """60 bad rows: 20 listed, one line for the 40 more, a header that counts 60."""
+        bad = dict.fromkeys(range(60), ("kr-1", "2026-01-01", "x"))
+        with pytest.raises(LoadError) as caught:
+            read(rows_csv(60, bad))
+        error = caught.value
+        assert error.problems[-1].unlisted == 40
+        assert str(error).startswith("20 of 60 problems shown:\n")
+        assert error.render(locale="vi").startswith("Hiển thị 20 trong số 60 lỗi:\n")
+        assert "or pass skip_bad=True to import" in str(error)
+        with on_command_line():
+            assert "or pass --skip-bad to import" in str(error)
+            assert "skip_bad" not in error.render(locale="vi")
 
 
 class TestHostileInput:

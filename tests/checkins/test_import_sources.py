@@ -194,6 +194,35 @@ class TestFrames:
             CheckInLog.from_arrow(table, known=["kr-a"])
         assert (caught.value.file, caught.value.line) == ("<Arrow table>", 3)
 
+    def test_unknown_authors(self, tmp_path: Path) -> None:
+        """Every importer takes authors=: a row whose author is no owner is a bad row."""
+        frame = pd.DataFrame(
+            {
+                "key_result": ["kr-a", "kr-a"],
+                "on": ["2026-01-09", "2026-01-16"],
+                "value": [1.0, 2.0],
+                "author": ["lan", "ghost"],
+            }
+        )
+        frame.to_parquet(tmp_path / "c.parquet")
+        book = openpyxl.Workbook()
+        book.active.append(list(frame.columns))
+        for row in frame.itertuples(index=False):
+            book.active.append(list(row))
+        book.save(tmp_path / "c.xlsx")
+        readers = [  # each with the row it names: a sheet's (headers on 1), else 1-based
+            (lambda **kw: CheckInLog.from_excel(tmp_path / "c.xlsx", **kw), 3),
+            (lambda **kw: CheckInLog.from_frame(frame, **kw), 2),
+            (lambda **kw: CheckInLog.from_arrow(pa.Table.from_pandas(frame), **kw), 2),
+            (lambda **kw: CheckInLog.from_parquet(tmp_path / "c.parquet", **kw), 2),
+        ]
+        for reader, line in readers:
+            with pytest.raises(ValidationError) as caught:
+                reader(authors=["lan"])
+            assert (caught.value.line, caught.value.path) == (line, "author")
+            log = reader(authors=["lan"], skip_bad=True)
+            assert [c.author for c in log] == ["lan"]
+
     def test_not_a_frame(self) -> None:
         """Something else than a DataFrame or an Arrow table is a usage error."""
         with pytest.raises(UsageError):

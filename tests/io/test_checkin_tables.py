@@ -297,6 +297,14 @@ class TestRowErrors:
         assert problems[-1][1] == "checkins.kr-days"
         assert problems[-1][2].startswith("18 more rows of 'kr-days' cannot be read")
 
+    def test_capped_rows_are_counted_in_the_header(self) -> None:
+        """10 rows shown and a line for 18 more: "10 of 28 problems shown", not 11 found."""
+        rows = "".join(f"    2026-01-{day:02d} x\n" for day in range(1, 29))
+        with pytest.raises(LoadError) as excinfo:
+            okrkit.loads(HEAD + "checkins:\n  kr-days: |\n" + rows, "yaml")
+        assert str(excinfo.value).startswith("10 of 28 problems shown:\n")
+        assert excinfo.value.render(locale="vi").startswith("Hiển thị 10 trong số 28 lỗi:\n")
+
     def test_bad_key_and_bad_table(self) -> None:
         """A key with a space, or a table that is not text, is refused at its key."""
         problems = problems_of(HEAD + "checkins:\n  kr days: '2026-01-09 1'\n  kr-done: [1]\n")

@@ -22,10 +22,11 @@ import numpy.typing as npt
 from okrkit.checkins._columns import EPOCH_ORDINAL
 from okrkit.checkins._sources import Column, Spans
 from okrkit.errors import HINT_LIMIT, Message, Shown, Suggestions, shorten
+from okrkit.errors._message import Spelled
 from okrkit.i18n import N_
 from okrkit.model._checks import is_valid_id
 
-__all__ = ["BadRows", "cells_of", "is_missing", "mapped", "read_days", "read_ids"]
+__all__ = ["BadRows", "Hints", "cells_of", "is_missing", "mapped", "read_days", "read_ids"]
 
 _T = TypeVar("_T")
 _ISO = re.compile(
@@ -146,7 +147,7 @@ def read_ids(
             return categories, codes.astype(np.int32)
     ids: list[str] = []
     messages: dict[int, Message] = {}
-    hints = _Hints(known)
+    hints = Hints(known)
     for code, cell in enumerate(categories):
         ident = cell.strip() if isinstance(cell, str) else cell
         ids.append(ident if isinstance(ident, str) else "")
@@ -187,25 +188,34 @@ def _all_known(cells: list[Any], known: frozenset[str] | None) -> bool:
     )
 
 
-class _Hints:
-    """The message for an unknown key result; "did you mean" for the first few only."""
+class Hints:
+    """The ids of ``known`` close to an unknown one; for the first few unknown ids only.
+
+    An import of 100,000 rows naming a key result or an author that is not in the set
+    looks for "did you mean" hints :data:`~okrkit.errors.HINT_LIMIT` times, not once a row.
+    """
 
     def __init__(self, known: frozenset[str] | None) -> None:
         self.known = known
         self.index: Suggestions | None = None
         self.left = HINT_LIMIT
 
+    def close(self, ident: str) -> str | None:
+        """The known ids that look like ``ident``, quoted and joined; ``None`` for none."""
+        if self.left <= 0 or not self.known:
+            return None
+        self.left -= 1
+        self.index = self.index or Suggestions(sorted(self.known))
+        return ", ".join(map(shorten, self.index.closest(ident))) or None
+
     def unknown(self, ident: str) -> Message:
-        close: list[str] = []
-        if self.left > 0 and self.known:
-            self.left -= 1
-            self.index = self.index or Suggestions(sorted(self.known))
-            close = self.index.closest(ident)
+        """The message for the unknown key result ``ident``."""
+        close = self.close(ident)
         if close:
             return Message(
                 N_("no key result {id!r} in the set; did you mean {close}?"),
                 id=Shown(ident),
-                close=", ".join(map(shorten, close)),
+                close=close,
             )
         return Message(
             N_("no key result {id!r} in the set; add the key result first"), id=Shown(ident)
@@ -321,9 +331,9 @@ def _day(cell: object, day_format: str | None) -> int | Message:
         return Message(
             N_(
                 "{value} is not written YYYY-MM-DD, and okrkit does not guess whether the day or "
-                "the month comes first; give the format: day_format='%d/%m/%Y' (or --day-format "
-                "%d/%m/%Y) for days such as 31/12/2026"
+                "the month comes first; give the format: {day_format} for days such as 31/12/2026"
             ),
             value=Shown(text),
+            day_format=Spelled("day_format='%d/%m/%Y'", "--day-format %d/%m/%Y"),
         )
     return Message(N_("{value} is not a day; write it as YYYY-MM-DD"), value=Shown(text))

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 from okrkit.errors import LoadError, Message, Problem, Shown, UsageError, ValidationError, shorten
+from okrkit.errors._message import Spelled
 from okrkit.i18n import N_
 
 __all__ = ["FIELDS", "HEADERS", "REQUIRED", "match_columns", "normal_header"]
@@ -179,14 +180,11 @@ def match_columns(
 def _absent(source: str | Message, absent: list[str], texts: list[str]) -> Message:
     """The message for required fields without a column: the columns there are, and how."""
     return Message(
-        N_(
-            "the {source} has no column {names} (its columns: {found}); name yours with "
-            "columns={{'{field}': ...}}, or --column {field}=... on the command line"
-        ),
+        N_("the {source} has no column {names} (its columns: {found}); name yours with {advice}"),
         source=source,
         names=", ".join(absent),
         found=", ".join(shorten(text, 40) for text in texts) or "-",
-        field=absent[0],
+        advice=Spelled(f"columns={{'{absent[0]}': ...}}", f"--column {absent[0]}=..."),
     )
 
 

@@ -70,8 +70,16 @@ class Importing(Reading):
     - ``known``: the ids of the key results that may be checked in; others are refused,
       with a "did you mean" hint. ``cycles``: each key result's cycle; a check-in dated
       outside it is refused.
+    - ``authors``: the ids of the owners who may be a check-in's author, such as
+      ``[owner.id for owner in okrs.owners]``; a row whose author is none of them is
+      refused, with a "did you mean" hint (an OKR set refuses such an author too).
     - ``skip_bad``: keep the good rows, and report each bad one in :attr:`diagnostics`,
-      instead of refusing the whole import.
+      instead of refusing the whole import. Every refused row is a bad row: a key
+      result not ``known``, an author not in ``authors``, a day outside ``cycles``.
+
+    Messages advise a Python caller in keywords (``skip_bad=True``); the ``okrkit``
+    command shows the same advice as its options (``--skip-bad``), see
+    :class:`okrkit.errors._message.Spelled`.
 
     Rows are numbered as the user sees them: a CSV file's line (the headers on line 1),
     a spreadsheet's row, a frame's or a Parquet file's 1-based row.
@@ -96,6 +104,7 @@ class Importing(Reading):
         decimal: str = ".",
         day_format: str | None = None,
         known: Iterable[str] | None = None,
+        authors: Iterable[str] | None = None,
         cycles: Mapping[str, Cycle] | None = None,
         skip_bad: bool = False,
         encoding: str = "utf-8-sig",
@@ -106,7 +115,8 @@ class Importing(Reading):
         The first line names the columns. ``delimiter`` is sniffed from it (``,``,
         ``;``, tab or ``|``) unless given; ``encoding`` is the file's (UTF-8, a BOM
         allowed, by default); ``limits`` bounds the file's size (``okrkit.Limits()``'s
-        by default). The other keywords are those of :class:`Importing`.
+        by default). The other keywords (``columns``, ``decimal``, ``day_format``,
+        ``known``, ``authors``, ``cycles``, ``skip_bad``) are those of :class:`Importing`.
 
         Examples:
             >>> import io
@@ -120,7 +130,7 @@ class Importing(Reading):
 
         text = read_text(source, encoding, _size(limits))
         table = csv_table(text, file_name(source), delimiter)
-        options = _options(columns, decimal, day_format, known, cycles, skip_bad)
+        options = _options(columns, decimal, day_format, known, authors, cycles, skip_bad)
         return _imported(cls, table, options)
 
     @classmethod
@@ -133,6 +143,7 @@ class Importing(Reading):
         decimal: str = ".",
         day_format: str | None = None,
         known: Iterable[str] | None = None,
+        authors: Iterable[str] | None = None,
         cycles: Mapping[str, Cycle] | None = None,
         skip_bad: bool = False,
         limits: Limits | None = None,
@@ -147,7 +158,7 @@ class Importing(Reading):
         from okrkit.checkins._sheets import excel_table
 
         table = excel_table(source, sheet, _size(limits))
-        options = _options(columns, decimal, day_format, known, cycles, skip_bad)
+        options = _options(columns, decimal, day_format, known, authors, cycles, skip_bad)
         return _imported(cls, table, options)
 
     @classmethod
@@ -159,6 +170,7 @@ class Importing(Reading):
         decimal: str = ".",
         day_format: str | None = None,
         known: Iterable[str] | None = None,
+        authors: Iterable[str] | None = None,
         cycles: Mapping[str, Cycle] | None = None,
         skip_bad: bool = False,
         limits: Limits | None = None,
@@ -171,7 +183,7 @@ class Importing(Reading):
         from okrkit.checkins._sheets import parquet_table
 
         table = parquet_table(source, _size(limits))
-        options = _options(columns, decimal, day_format, known, cycles, skip_bad)
+        options = _options(columns, decimal, day_format, known, authors, cycles, skip_bad)
         return _imported(cls, table, options)
 
     @classmethod
@@ -183,6 +195,7 @@ class Importing(Reading):
         decimal: str = ".",
         day_format: str | None = None,
         known: Iterable[str] | None = None,
+        authors: Iterable[str] | None = None,
         cycles: Mapping[str, Cycle] | None = None,
         skip_bad: bool = False,
     ) -> CheckInLog:
@@ -201,7 +214,7 @@ class Importing(Reading):
         """
         from okrkit.checkins._frames import frame_table
 
-        options = _options(columns, decimal, day_format, known, cycles, skip_bad)
+        options = _options(columns, decimal, day_format, known, authors, cycles, skip_bad)
         return _imported(cls, frame_table(frame), options)
 
     @classmethod
@@ -213,6 +226,7 @@ class Importing(Reading):
         decimal: str = ".",
         day_format: str | None = None,
         known: Iterable[str] | None = None,
+        authors: Iterable[str] | None = None,
         cycles: Mapping[str, Cycle] | None = None,
         skip_bad: bool = False,
     ) -> CheckInLog:
@@ -224,7 +238,7 @@ class Importing(Reading):
         """
         from okrkit.checkins._frames import arrow_table
 
-        options = _options(columns, decimal, day_format, known, cycles, skip_bad)
+        options = _options(columns, decimal, day_format, known, authors, cycles, skip_bad)
         return _imported(cls, arrow_table(table), options)
 
 
@@ -233,6 +247,7 @@ def _options(  # noqa: PLR0917 - the keywords every importer takes, in their ord
     decimal: str,
     day_format: str | None,
     known: Iterable[str] | None,
+    authors: Iterable[str] | None,
     cycles: Mapping[str, Cycle] | None,
     skip_bad: bool,
 ) -> Options:
@@ -244,6 +259,7 @@ def _options(  # noqa: PLR0917 - the keywords every importer takes, in their ord
         decimal=decimal,
         day_format=day_format,
         known=known,
+        authors=authors,
         cycles=cycles,
         skip_bad=skip_bad,
     )

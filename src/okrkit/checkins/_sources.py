@@ -25,6 +25,7 @@ import numpy.typing as npt
 
 from okrkit._files import limit_error, read_bounded
 from okrkit.errors import LoadError, Message, Problem, Shown, UsageError
+from okrkit.errors._message import Spelled
 from okrkit.i18n import N_
 
 __all__ = ["DELIMITERS", "Spans", "Table", "csv_table", "file_name", "read_text", "too_big"]
@@ -228,12 +229,13 @@ def read_text(source: str | os.PathLike[str] | TextIO, encoding: str, size: int)
             Problem(
                 "file.encoding",
                 Message(
-                    N_(
-                        "the file is not {encoding} text (byte {position}); save it as UTF-8, "
-                        "or name its encoding with encoding=..."
-                    ),
+                    N_("the file is not {encoding} text (byte {position}); {advice}"),
                     encoding=encoding,
                     position=exc.start,
+                    advice=Spelled(  # the command has no --encoding: UTF-8 it is
+                        Message(N_("save it as UTF-8, or name its encoding with encoding=...")),
+                        Message(N_("save it as UTF-8")),
+                    ),
                 ),
                 file=name,
                 line=data.count(b"\n", 0, exc.start) + 1,

@@ -1,9 +1,10 @@
 """Turning an imported :class:`~okrkit.checkins._sources.Table` into a check-in log.
 
 Every row is checked: a key result (known, when the caller says which are), a day, a
-finite value, a confidence when given, an author id, the day inside the key result's
-cycle (when the caller gives the cycles), and one check-in a day per key result. The
-checks run by column; only the rows that fail are looked at one by one, to say why.
+finite value, a confidence when given, an author id (an owner's, when the caller says
+which are), the day inside the key result's cycle (when the caller gives the cycles),
+and one check-in a day per key result. The checks run by column; only the rows that
+fail are looked at one by one, to say why.
 
 All or nothing: a bad row makes one error that lists the bad rows (the first
 :data:`~okrkit.errors.HINT_LIMIT` of them, then how many more), and nothing is
@@ -25,7 +26,7 @@ from okrkit.checkins._cells import BadRows, read_days, read_ids
 from okrkit.checkins._headers import match_columns
 from okrkit.checkins._sources import Table
 from okrkit.checkins._store import DAY_BITS
-from okrkit.checkins._values import read_levels, read_texts, read_values
+from okrkit.checkins._values import read_levels, read_texts, read_values, refuse_strangers
 from okrkit.errors import (
     HINT_LIMIT,
     LoadError,
@@ -35,6 +36,7 @@ from okrkit.errors import (
     UsageError,
     ValidationError,
 )
+from okrkit.errors._message import Spelled
 from okrkit.i18n import N_
 from okrkit.model import Cycle
 from okrkit.model._checks import is_valid_id
@@ -66,21 +68,53 @@ def _known(known: Iterable[str] | None) -> frozenset[str] | None:
     if known is None:
         return None
     try:
+        if isinstance(known, str):  # one id is a list of one, not a set of letters
+            raise TypeError(known)
         return frozenset(known)
     except TypeError as exc:
         raise UsageError(
-            Message(N_("'known' must hold key result ids (got {value})"), value=Shown(known))
+            Message(
+                N_("'known' must be a list of key result ids, such as ['kr-1'] (got {value})"),
+                value=Shown(known),
+            )
+        ) from exc
+
+
+def _authors(authors: Iterable[str] | None) -> frozenset[str] | None:
+    if authors is None:
+        return None
+    try:
+        if isinstance(authors, str):
+            raise TypeError(authors)
+        return frozenset(authors)
+    except TypeError as exc:
+        raise UsageError(
+            Message(
+                N_("'authors' must be a list of owner ids, such as ['lan'] (got {value})"),
+                value=Shown(authors),
+            )
         ) from exc
 
 
 @attrs.frozen(kw_only=True)
 class Options:
-    """How to read an import's rows; the keywords of ``CheckInLog.from_csv`` and the like."""
+    """How to read an import's rows; the keywords of ``CheckInLog.from_csv`` and the like.
+
+    Attributes:
+        columns: Which of the source's columns holds each field.
+        decimal: The decimal mark of the values, ``"."`` or ``","``.
+        day_format: The ``strptime`` format of days not written ``YYYY-MM-DD``.
+        known: The ids of the key results that may be checked in; ``None`` for any.
+        authors: The ids of the owners who may be a check-in's author; ``None`` for any.
+        cycles: Each key result's cycle: a check-in outside it is refused.
+        skip_bad: Keep the good rows, instead of refusing the import.
+    """
 
     columns: Mapping[str, str] | None = None
     decimal: str = attrs.field(default=".", validator=_decimal)
     day_format: str | None = attrs.field(default=None, validator=_format)
     known: frozenset[str] | None = attrs.field(default=None, converter=_known)
+    authors: frozenset[str] | None = attrs.field(default=None, converter=_authors)
     cycles: Mapping[str, Cycle] | None = None
     skip_bad: bool = False
 
@@ -128,6 +162,8 @@ def imported(cls: type[CheckInLog], table: Table, options: Options) -> CheckInLo
     )
     notes = read_texts(column("note"), "note", bad) if "note" in positions else {}
     authors = read_texts(column("author"), "author", bad) if "author" in positions else {}
+    if options.authors is not None:
+        refuse_strangers(authors, options.authors, bad)
     if options.cycles:
         _outside(ids, codes, days, options.cycles, bad)
     _twice(ids, codes, days, table.rows, bad)
@@ -244,7 +280,7 @@ def _problems(
 
 
 def _shortened(problems: list[Problem], count: int, file: str) -> list[Problem]:
-    """The problems of the first bad rows, then how many more of the ``count`` there are."""
+    """The problems of the first bad rows, then one that sums up the rest of the ``count``."""
     if count <= len(problems):
         return problems
     return [
@@ -254,11 +290,13 @@ def _shortened(problems: list[Problem], count: int, file: str) -> list[Problem]:
             Message(
                 N_(
                     "and {count} more rows that cannot be imported; fix these and import again, "
-                    "or pass skip_bad=True (--skip-bad) to import only the good rows"
+                    "or pass {skip_bad} to import only the good rows"
                 ),
                 count=count - len(problems),
+                skip_bad=Spelled("skip_bad=True", "--skip-bad"),
             ),
             file=file,
+            unlisted=count - len(problems),
         ),
     ]
 

@@ -11,21 +11,28 @@ import contextlib
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from okrkit.checkins._cells import BadRows, cells_of, is_missing, mapped
+from okrkit.checkins._cells import BadRows, Hints, cells_of, is_missing, mapped
 from okrkit.checkins._headers import normal_header
 from okrkit.checkins._sources import Column, Spans
-from okrkit.errors import Message, Shown
+from okrkit.errors import Message, Problem, Shown
+from okrkit.errors._message import Spelled
 from okrkit.i18n import N_
 from okrkit.model import Confidence
 from okrkit.model._checks import is_storable, is_valid_id
 
-__all__ = ["read_levels", "read_texts", "read_values"]
+__all__ = [
+    "author_problem",
+    "read_levels",
+    "read_texts",
+    "read_values",
+    "refuse_strangers",
+]
 
 _LEVELS = {normal_header(member.name): int(member) for member in Confidence}
 _LEVELS.update({str(level): level for level in range(1, 6)})
@@ -184,9 +191,10 @@ def _value_message(cell: object, decimal: str) -> Message:
         return Message(
             N_(
                 "{value} is not a number with a decimal point; if the file writes 3,5 for "
-                "three and a half, pass decimal=',' (or --decimal ,)"
+                "three and a half, pass {decimal}"
             ),
             value=Shown(cell),
+            decimal=Spelled("decimal=','", "--decimal ,"),
         )
     try:
         infinite = not math.isfinite(float(text))
@@ -302,3 +310,57 @@ def _author_message(cell: object) -> Message:
         N_("{value} is not an owner id: an id is text without spaces, such as 'lan'"),
         value=Shown(cell),
     )
+
+
+def _unknown_author(ident: str, hints: Hints) -> Message:
+    """The message for an author that is no owner of the set, with a "did you mean"."""
+    close = hints.close(ident)
+    if close:
+        return Message(
+            N_("the author {id!r} is not an owner of the set; did you mean {close}?"),
+            id=Shown(ident),
+            close=close,
+        )
+    return Message(
+        N_("the author {id!r} is not an owner of the set; add the owner first, or fix the author"),
+        id=Shown(ident),
+    )
+
+
+def refuse_strangers(authors: Mapping[int, str], owners: frozenset[str], bad: BadRows) -> None:
+    """Refuse each row whose author (of :func:`read_texts`) is not one of ``owners``.
+
+    Each distinct unknown author is worded once, a "did you mean" for the first few.
+    """
+    unknown = set(authors.values()) - owners
+    if not unknown:
+        return
+    hints = Hints(owners)
+    messages: dict[str, Message] = {}
+    for row, author in authors.items():
+        if author in unknown:
+            message = messages.get(author)
+            if message is None:
+                message = messages[author] = _unknown_author(author, hints)
+            bad.add(row, "author", message)
+
+
+def author_problem(author: str, owners: Iterable[str], *, path: str) -> Problem | None:
+    """Why ``author`` cannot be a check-in's author in a set of ``owners``, or ``None``.
+
+    As an import refuses a row's author: not an id (``id.invalid``), or no owner's
+    (``id.unknown``, with a "did you mean"). ``path`` says where the author was given,
+    such as ``--author lann`` on the command line.
+
+    Examples:
+        >>> print(author_problem("lann", ["lan", "minh"], path="--author lann"))
+        --author lann: the author 'lann' is not an owner of the set; did you mean 'lan'?
+        >>> author_problem("lan", ["lan", "minh"], path="--author lan") is None
+        True
+    """
+    if not is_valid_id(author):
+        return Problem("id.invalid", _author_message(author), path=path)
+    known = frozenset(owners)
+    if author in known:
+        return None
+    return Problem("id.unknown", _unknown_author(author, Hints(known)), path=path)

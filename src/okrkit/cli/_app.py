@@ -64,6 +64,7 @@ from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_lines, terminal_text
 from okrkit.cli._words import click_in_okrkit_words
 from okrkit.errors import OKRError, Shown
+from okrkit.errors._message import on_command_line
 from okrkit.i18n import N_, _, get_locale, use_locale
 from okrkit.io import load, write_atomically
 
@@ -134,7 +135,10 @@ class _Group(Group):
     through :func:`fail` (status 1); anything else is a bug, told in one line (status
     70). The command's locale stays in force until its error is printed. The whole
     run, from parsing the command line on, speaks the language the command line asks
-    for (:func:`~okrkit.cli._peek.early_locale`), click's own words included.
+    for (:func:`~okrkit.cli._peek.early_locale`), click's own words included, and
+    the advice of okrkit's messages names options, not Python keywords
+    (:func:`~okrkit.errors._message.on_command_line`): ``--skip-bad``, not
+    ``skip_bad=True``.
     """
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
@@ -142,6 +146,7 @@ class _Group(Group):
         chosen = early_locale(given)
         with contextlib.ExitStack() as stack:
             stack.enter_context(click_in_okrkit_words())
+            stack.enter_context(on_command_line())  # advice names options, not keywords
             if chosen is not None:
                 stack.enter_context(use_locale(chosen))
             return super().main(args, *rest, **extra)

@@ -165,7 +165,8 @@ def parse_grades(
 ) -> dict[str, GradeLike]:
     """Read ``--grade ID=VALUE[:REASON]`` options into the grades of :func:`close_cycle`.
 
-    ``VALUE`` is a number from 0 to 1, with a decimal point or comma.
+    ``VALUE`` is a number from 0 to 1, with a decimal point or comma; a colon is
+    followed by a reason, never by nothing.
 
     Examples:
         >>> parse_grades(None, None, ["kr-1=0.7:Late start", "kr-2=1"])
@@ -187,6 +188,13 @@ def parse_grades(
                 ).format(grade=format_number(0.7), value=Shown(value))
             )
         ident = ident.strip()
+        if colon and not reason.strip():  # "kr-1=0.7:" gives a reason and leaves it out
+            raise click.BadParameter(
+                gettext(
+                    "write a reason after the colon, such as kr-sales={grade}:late start, or "
+                    "leave the colon out (got {value!r})"
+                ).format(grade=format_number(0.7), value=Shown(value))
+            )
         if ident in grades:
             raise click.BadParameter(
                 gettext("{id!r} is graded twice; give one grade each").format(id=Shown(ident))

@@ -2,7 +2,8 @@
 
 The file's format comes from its suffix. Its rows are checked against the target's
 set (a file, or a store's workspace; see :mod:`okrkit.cli._workspace`): every key
-result must be one of the set's, every day inside its key result's cycle. One bad row
+result must be one of the set's, every author one of its owners, every day inside its
+key result's cycle. One bad row
 and nothing is stored: the bad rows are listed and the command exits with status 1.
 ``--skip-bad`` stores the good rows and lists the ones it skipped.
 """
@@ -136,7 +137,8 @@ def import_checkins(
             label = target.label
     except ValidationError as exc:
         rows = any(problem.code == "checkin.row" for problem in exc.problems)
-        if not rows or skip_bad:  # nothing --skip-bad would change: the error alone
+        said = any(problem.unlisted for problem in exc.problems)  # "and N more rows; …"
+        if not rows or skip_bad or said:  # nothing --skip-bad would change, or said once
             fail(exc)
         fail(
             f"{exc}\n"
@@ -149,6 +151,7 @@ def import_checkins(
 
 class _Known(TypedDict):
     known: list[str]
+    authors: list[str]
     cycles: Mapping[str, Cycle]
 
 
@@ -162,10 +165,11 @@ class _Chosen(_Known):
 
 
 def _known(okrset: OKRSet) -> _Known:
-    """The key results of ``okrset`` that may be checked in, and each one's cycle."""
+    """The key results of ``okrset`` that may be checked in, its owners, each KR's cycle."""
     by_id = {cycle.id: cycle for cycle in okrset.cycles}
     return _Known(
         known=[kr.id for kr in okrset.key_results],
+        authors=[owner.id for owner in okrset.owners],
         cycles={
             kr.id: by_id[objective.cycle]
             for objective in okrset.objectives

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 from rich.text import Text
 
+from okrkit.checkins._values import author_problem
 from okrkit.cli._app import console, fail, with_locale
 from okrkit.cli._help import Command, PathParam, argument, command, option
 from okrkit.cli._history_view import history_view, metric_range
@@ -262,6 +263,16 @@ def _inside_cycle(okrset: OKRSet, kr: KeyResult, day: dt.date) -> None:
         )
 
 
+def _known_author(okrset: OKRSet, author: str | None) -> None:
+    """Refuse an ``--author`` that is no owner of the set, naming the option as typed."""
+    if author is None:
+        return
+    owners = (owner.id for owner in okrset.owners)
+    problem = author_problem(author, owners, path=f"--author {author}")
+    if problem is not None:
+        raise ValidationError(problem)
+
+
 _NEGATIVE = re.compile(r"-[0-9.,]")
 
 
@@ -328,6 +339,7 @@ def checkin(  # noqa: PLR0917 - click passes every option by name
             okrset = target.load()
             kr, number = _resolve(okrset, key_result, value)
             _inside_cycle(okrset, kr, day)
+            _known_author(okrset, author)
             entry = CheckIn(
                 key_result=kr.id,
                 on=day,

@@ -149,7 +149,7 @@ class ValidationError(OKRError, ValueError):
         problems = self.problems
         if len(problems) == 1:
             return str(problems[0])
-        header = Message(_words.N_("{count} problems found:"), count=len(problems)).render()
+        header = _header(problems).render()
         return "\n".join([header, *(f"  - {problem}" for problem in problems)])
 
     @property
@@ -176,6 +176,19 @@ class ValidationError(OKRError, ValueError):
     def line(self) -> int | None:
         """The line of the first problem, when the format keeps lines."""
         return self.problems[0].line
+
+
+def _header(problems: Sequence[Problem]) -> Message:
+    """The line above the problems: how many, and how many of them are listed.
+
+    A problem that sums up others (:attr:`Problem.unlisted`) counts as those, not as
+    one: 20 bad rows and "and 280 more" are "20 of 300 problems shown".
+    """
+    listed = sum(1 for problem in problems if not problem.unlisted)
+    total = listed + sum(problem.unlisted for problem in problems)
+    if listed == total:
+        return Message(_words.N_("{count} problems found:"), count=total)
+    return Message(_words.N_("{shown} of {count} problems shown:"), shown=listed, count=total)
 
 
 class LoadError(ValidationError):

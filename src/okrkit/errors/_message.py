@@ -6,6 +6,13 @@ active then, ``message.render(locale="vi")`` in the one asked for. Numbers and d
 among the arguments are formatted for that locale too, and a message among them is
 rendered the same way, so messages nest.
 
+Advice that names how to change a call is spelled for where the message is shown, as
+late as the language: a :class:`Spelled` argument reads as its Python keyword
+(``skip_bad=True``), or as its command-line option (``--skip-bad``) while
+:func:`on_command_line` is in force, which the ``okrkit`` command sets for its whole run.
+A message made once thus reads right to a Python user and to a command-line user, in
+either language.
+
 This layer sits below :mod:`okrkit.i18n`, which lends it gettext, the number and date
 formatters and a way into a locale when it is imported (see :func:`lend`). Until then
 (only while okrkit itself is being imported) messages stay in English, numbers plain.
@@ -17,13 +24,14 @@ import datetime as dt
 import math
 import numbers
 import string
-from collections.abc import Callable, Mapping
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextvars import ContextVar
 from typing import Any
 
 from okrkit.errors._hints import Shown, shorten
 
-__all__ = ["Message", "kind_of", "lend"]
+__all__ = ["Message", "Spelled", "kind_of", "lend", "on_command_line"]
 
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
@@ -90,6 +98,82 @@ def in_locale(locale: str | None) -> AbstractContextManager[object]:
 def translate(msgid: str) -> str:
     """``msgid`` in the active locale (the empty text stays empty)."""
     return _lent.gettext(msgid) if msgid else ""
+
+
+_COMMAND_LINE: ContextVar[bool] = ContextVar("okrkit_on_command_line", default=False)
+"""Whether messages are shown on the command line (see :func:`on_command_line`)."""
+
+
+@contextmanager
+def on_command_line() -> Iterator[None]:
+    """Spell the advice of the messages shown inside the block for the command line.
+
+    Inside it a :class:`Spelled` argument reads as its command-line option; outside,
+    as its Python keyword. The ``okrkit`` command runs inside it from start to end
+    (``okrkit.cli._app``), so that the messages it prints, rendered when printed,
+    name the options the user types. A context variable: other threads and tasks keep
+    their own spelling.
+
+    Examples:
+        >>> advice = Spelled("skip_bad=True", "--skip-bad")
+        >>> with on_command_line():
+        ...     inside = str(advice)
+        >>> inside, str(advice)
+        ('--skip-bad', 'skip_bad=True')
+    """
+    token = _COMMAND_LINE.set(True)
+    try:
+        yield
+    finally:
+        _COMMAND_LINE.reset(token)
+
+
+class Spelled:
+    """Advice in a message spelled as the caller writes it: a Python keyword or an option.
+
+    An argument of a :class:`Message`: ``python`` when the message is shown to code
+    (the default), ``command_line`` inside :func:`on_command_line`. Either may be
+    plain text (``"decimal=','"``, ``"--decimal ,"``) or a :class:`Message`, for
+    advice that differs in more than its name (words only a Python caller can act on);
+    each is rendered as any argument is, in the locale active when shown.
+
+    Attributes:
+        python: The advice as a Python caller writes it, such as ``"skip_bad=True"``.
+        command_line: The advice as the ``okrkit`` command takes it, ``"--skip-bad"``.
+
+    Examples:
+        >>> from okrkit.i18n import N_
+        >>> advice = Spelled("skip_bad=True", "--skip-bad")
+        >>> message = Message(N_("or pass {advice}"), advice=advice)
+        >>> with on_command_line():
+        ...     shown = str(message)
+        >>> str(message), shown
+        ('or pass skip_bad=True', 'or pass --skip-bad')
+    """
+
+    __slots__ = ("command_line", "python")
+
+    def __init__(self, python: object, command_line: object) -> None:
+        self.python = python
+        self.command_line = command_line
+
+    def chosen(self) -> object:
+        """The spelling for where the message is shown now."""
+        return self.command_line if _COMMAND_LINE.get() else self.python
+
+    def __str__(self) -> str:
+        return render_value(self.chosen())
+
+    def __repr__(self) -> str:
+        return f"Spelled({self.python!r}, {self.command_line!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Spelled):
+            return NotImplemented
+        return (self.python, self.command_line) == (other.python, other.command_line)
+
+    def __hash__(self) -> int:
+        return hash((str(self.python), str(self.command_line)))
 
 
 class Message:
@@ -160,6 +244,8 @@ def render_value(value: object) -> str:
     """``value`` as an argument of a message shows it, in the active locale."""
     if isinstance(value, Message):
         return value._render()
+    if isinstance(value, Spelled):
+        return render_value(value.chosen())
     if isinstance(value, Shown):
         return _shown(value.value)
     if _is_number(value):
@@ -198,7 +284,7 @@ class _Formatter(string.Formatter):
     """``str.format`` that words messages, numbers and quoted values for the locale."""
 
     def convert_field(self, value: Any, conversion: str | None) -> Any:
-        if isinstance(value, Message | Shown):
+        if isinstance(value, Message | Shown | Spelled):
             return render_value(value)
         if conversion in (None, "r", "s") and (_is_number(value) or isinstance(value, dt.date)):
             return value  # formatted for the locale by format_field

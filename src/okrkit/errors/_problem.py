@@ -42,9 +42,14 @@ class Problem:
             ``objectives[2].key_results[0].metric.target``.
         file: The file the problem was found in, when loading from a file.
         line: The 1-based line in ``file``, when the format keeps lines.
+        unlisted: For a problem that sums up others not listed one by one ("and 280
+            more rows that cannot be imported"), how many it stands for; 0 (the
+            default) for a problem of its own. A :class:`ValidationError` counts them
+            in its header ("20 of 300 problems shown").
 
     Raises:
-        UsageError: for a code that is not lower-case dotted words.
+        UsageError: for a code that is not lower-case dotted words, or an
+            ``unlisted`` that is not a whole number of 0 or more.
 
     Examples:
         >>> from okrkit.i18n import N_, use_locale
@@ -66,6 +71,7 @@ class Problem:
     path: str | None
     file: str | None
     line: int | None
+    unlisted: int
 
     def __init__(
         self,
@@ -78,6 +84,7 @@ class Problem:
         path: str | None = None,
         file: str | None = None,
         line: int | None = None,
+        unlisted: int = 0,
     ) -> None:
         if not isinstance(code, str) or (code not in PROBLEM_CODES and not _CODE.fullmatch(code)):
             from okrkit.errors import UsageError
@@ -89,6 +96,15 @@ class Problem:
                         "(got {value}); pass the text as message=..."
                     ),
                     value=Shown(code),
+                )
+            )
+        if type(unlisted) is not int or unlisted < 0:
+            from okrkit.errors import UsageError
+
+            raise UsageError(
+                Message(
+                    N_("'unlisted' must be a whole number, 0 or more (got {value})"),
+                    value=Shown(unlisted),
                 )
             )
         words = message if message is not None else template or ""
@@ -108,6 +124,7 @@ class Problem:
         setter(self, "path", path)
         setter(self, "file", file)
         setter(self, "line", line)
+        setter(self, "unlisted", unlisted)
 
     @property
     def text(self) -> Message:
@@ -190,6 +207,7 @@ class Problem:
             "path": self.path,
             "file": self.file,
             "line": self.line,
+            "unlisted": self.unlisted,
         }
 
 

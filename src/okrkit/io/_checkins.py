@@ -255,6 +255,7 @@ def _row_problems(bad: list[tuple[int, int, int, Message]], ids: list[str]) -> l
                         ),
                         entity_id=ident,
                         path=f"checkins.{ident}",
+                        unlisted=seen - MAX_PER_TABLE,
                     ),
                     (("checkins", ident), None),
                 )
