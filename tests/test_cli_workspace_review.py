@@ -159,3 +159,22 @@ class TestSkipBadAdvice:
         assert bad.stderr.count("--skip-bad") == 1
         skipped = run("--locale", "en", "import-checkins", "rows.csv", "--skip-bad")
         assert skipped.exit_code == 0, skipped.output
+
+
+def test_a_type_name_starts_a_sentence_with_one_capital(tmp_path: Path) -> None:
+    """Click's "Directory ... is a file" reads "Thư mục ..." in Vietnamese, not "Thư Mục"."""
+    taken = tmp_path / "taken.csv"
+    taken.write_text("x", encoding="utf-8")
+    result = run("--locale", "vi", "export-parquet", str(VI), "-o", str(taken))
+    assert result.exit_code == 2
+    assert "Thư mục '" in result.stderr
+    assert "Thư Mục" not in result.stderr
+
+
+def test_a_failed_init_leaves_no_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``okrkit init NEW/DIR --store sub/x.db`` that fails takes back the folders it made."""
+    monkeypatch.chdir(tmp_path)
+    result = run("init", "new/dir", "--store", "sub/x.db")
+    assert result.exit_code == 1
+    assert "x.db" in result.stderr
+    assert list(tmp_path.iterdir()) == []

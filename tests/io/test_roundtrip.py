@@ -118,3 +118,25 @@ class TestJsonSchema:
         """The data of any valid set, and the JSON written for it, fit the schema."""
         validator.validate(to_data(okrs, dates_as_text=True))
         validator.validate(json.loads(okrkit.dumps(okrs, "json")))
+
+
+class TestWritersRefuseOtherThings:
+    def test_to_node_link_takes_a_graph(self) -> None:
+        """``to_node_link(okrs)`` says to pass ``okrs.graph``."""
+        from okrkit.errors import UsageError
+        from okrkit.io import to_node_link
+
+        okrs = okrkit.load(Path(__file__).parents[2] / "examples" / "acme.en.yaml")
+        with pytest.raises(UsageError, match=r"okrs\.graph"):
+            to_node_link(okrs)  # type: ignore[arg-type]
+        assert to_node_link(okrs.graph)["nodes"]
+
+    def test_to_parquet_takes_an_okrset(self, tmp_path: Path) -> None:
+        """``to_parquet(None, folder)`` is okrkit's error, and writes nothing."""
+        pytest.importorskip("pyarrow")
+        from okrkit.errors import UsageError
+        from okrkit.io import to_parquet
+
+        with pytest.raises(UsageError, match="takes an OKR set"):
+            to_parquet(None, tmp_path / "out")  # type: ignore[arg-type]
+        assert not (tmp_path / "out").exists()

@@ -159,3 +159,13 @@ def test_an_unknown_score_option_is_named() -> None:
     assert "'pase'" in message
     assert "did you mean pace?" in message
     assert "drivers, pace, objective_status, overrides" in message
+
+
+def test_an_override_given_as_text_is_refused() -> None:
+    """``rollup(overrides={"kr": "55"})``: a value must be a number, not text that reads as one."""
+    okrs = okrkit.load(Path(__file__).parents[2] / "examples" / "acme.en.yaml")
+    with pytest.raises(ValidationError, match="must be a finite number"):
+        rollup(okrs, as_of="2026-03-20", overrides={"kr-co-mrr": "5500000000"})
+    base = rollup(okrs, as_of="2026-03-20")
+    card = rollup(okrs, as_of="2026-03-20", overrides={"kr-co-mrr": 5.5e9})
+    assert card["kr-co-mrr"].value > base["kr-co-mrr"].value

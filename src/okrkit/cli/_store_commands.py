@@ -88,6 +88,7 @@ def init(folder: Path, store_name: str, name: str, source: Path | None, force: b
     file = folder / WORKSPACE_FILE
     if file.exists() and not force:
         fail(_("{file} exists; pass --force to replace it").format(file=file))
+    made = [f for f in (folder, *folder.parents) if not f.exists()]  # to take back on failure
     try:
         okrset = None if source is None else load(source)
         folder.mkdir(parents=True, exist_ok=True)
@@ -101,8 +102,10 @@ def init(folder: Path, store_name: str, name: str, source: Path | None, force: b
         speaks = get_locale() if chosen else (okrset.locale if okrset is not None else None)
         write_workspace(folder, store=store_name, name=name, locale=speaks)
     except OKRError as exc:
+        _take_back(made)
         fail(exc)
     except OSError as exc:  # the folder could not be made
+        _take_back(made)
         reason = os_reason(exc)
         fail(_("cannot make the folder {folder}: {reason}").format(folder=folder, reason=reason))
     click.echo(terminal_text(_("Wrote {file}").format(file=file)))
@@ -112,6 +115,15 @@ def init(folder: Path, store_name: str, name: str, source: Path | None, force: b
         click.echo(terminal_text(_("Created the store {store}").format(store=store_path)))
     if okrset is not None:
         click.echo(terminal_text(_saved_line(source, okrset, name)))
+
+
+def _take_back(made: list[Path]) -> None:
+    """Remove the folders a failed ``init`` made, innermost first, if they are still empty."""
+    for folder in made:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (something else wrote there), or gone already
+            return
 
 
 def _saved_line(source: Path | None, okrset: OKRSet, name: str) -> str:

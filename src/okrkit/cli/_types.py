@@ -47,13 +47,27 @@ __all__ = [
 ]
 
 
+class _Name(str):
+    """A type's name in the active locale, which click starts a sentence with.
+
+    click writes ``name.title()`` ("Directory '...' is a file."); title case capitalises
+    every word ("Thư Mục"), so here it capitalises the first letter only ("Thư mục").
+    """
+
+    __slots__ = ()
+
+    def title(self) -> str:
+        """The name with its first letter in capitals, the rest as it is."""
+        return self[:1].upper() + self[1:]
+
+
 class _TypeName:
     """A click type's ``name``: kept in English (click's), read in the active locale."""
 
     def __get__(self, instance: Worded | None, owner: type | None = None) -> Any:
         if instance is None:
             return self
-        return gettext(TYPE_NAMES.get(instance.english, instance.english))
+        return _Name(gettext(TYPE_NAMES.get(instance.english, instance.english)))
 
     def __set__(self, instance: Worded, value: str) -> None:
         instance.english = value  # click's Path names itself in __init__

@@ -32,8 +32,7 @@ from typing import Any
 
 import cattrs
 
-from okrkit.errors import Message, UsageError
-from okrkit.i18n import N_
+from okrkit.io._arguments import an_okrset as _an_okrset
 from okrkit.io._converter import make_converter, problems_from
 from okrkit.io._formats import FORMATS, Format
 from okrkit.io._formats import format_for_name as _format_for_name
@@ -51,7 +50,6 @@ from okrkit.io._schema import json_schema
 from okrkit.io._write import write_atomically
 from okrkit.lint._rule import SOURCE_KEY as _SOURCE_KEY
 from okrkit.model import OKRSet
-from okrkit.model._words import described
 
 __all__ = [
     "FORMATS",
@@ -156,22 +154,6 @@ def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> OKRSe
     fmt = _format_for_suffix(file.suffix, file=str(file))
     limits = limits or Limits()
     return _read(_file_reader(file, limits), fmt, str(file), limits)
-
-
-def _an_okrset(value: object, call: str) -> OKRSet:
-    """``value`` when it is an OKR set; otherwise a ``UsageError`` saying what ``call`` takes."""
-    if isinstance(value, OKRSet):
-        return value
-    raise UsageError(
-        Message(
-            N_(
-                "{call}() takes an OKR set, such as the one okrkit.load(path) returns or one "
-                "built with okrkit.OKRSet(...) (got {value})"
-            ),
-            call=call,
-            value=described(value),
-        )
-    )
 
 
 def to_data(okrset: OKRSet, *, dates_as_text: bool = True) -> dict[str, Any]:

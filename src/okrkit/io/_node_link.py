@@ -22,6 +22,7 @@ from okrkit.errors._message import as_found
 from okrkit.graph import _forward
 from okrkit.graph._kinds import EdgeKind, NodeKind
 from okrkit.i18n import N_
+from okrkit.io._arguments import a_graph
 from okrkit.io._converter import STRUCTURE_ERRORS, make_converter, path_text, problems_from
 from okrkit.io._limits import lone_surrogate
 from okrkit.io._node_link_match import mismatches
@@ -76,6 +77,7 @@ def to_node_link(graph: AlignmentGraph) -> dict[str, Any]:
         >>> from_node_link(to_node_link(graph)) == graph
         True
     """
+    graph = a_graph(graph, "to_node_link")
     converter = _converter()
     g = graph.nx
     nodes = [

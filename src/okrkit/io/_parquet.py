@@ -17,6 +17,7 @@ from typing import Any
 
 from okrkit.errors import Message, Shown, WriteError, import_extra, os_reason
 from okrkit.i18n import N_
+from okrkit.io._arguments import an_okrset
 from okrkit.io._write import write_atomically
 from okrkit.model import KeyResult, Objective, OKRSet
 
@@ -284,6 +285,7 @@ def to_parquet(okrset: OKRSet, folder: str | os.PathLike[str]) -> dict[str, Path
     Raises:
         MissingExtraError: when pyarrow is not installed.
         WriteError: when the folder cannot be made or a file cannot be written.
+        UsageError: when ``okrset`` is not an :class:`~okrkit.OKRSet`.
 
     Examples:
         >>> import okrkit, tempfile
@@ -291,6 +293,7 @@ def to_parquet(okrset: OKRSet, folder: str | os.PathLike[str]) -> dict[str, Path
         >>> sorted(path.name for path in paths.values())
         ['checkins.parquet', 'key_results.parquet', 'links.parquet', 'objectives.parquet']
     """
+    okrset = an_okrset(okrset, "to_parquet")
     pa: Any = import_extra("pyarrow", "arrow")
     pq: Any = import_extra("pyarrow.parquet", "arrow")
     payloads = {}

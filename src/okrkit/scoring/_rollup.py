@@ -203,8 +203,8 @@ def _checked_overrides(plan: Plan, overrides: Mapping[str, float]) -> dict[str, 
                 )
             )
             continue
-        try:
-            number = float(value)
+        try:  # a number, not text that reads as one ("55" is refused, as what_if does)
+            number = math.nan if isinstance(value, str | bytes) else float(value)
         except (TypeError, ValueError, OverflowError):
             number = math.nan
         if isinstance(value, bool) or not math.isfinite(number):
