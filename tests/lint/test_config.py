@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -14,7 +14,7 @@ import okrkit
 from okrkit import OKRSet
 from okrkit.cli import main
 from okrkit.errors import ValidationError
-from okrkit.lint import Finding, LintConfig, LintContext, Rule, lint, register
+from okrkit.lint import Finding, LintConfig, LintContext, Option, Rule, lint, register
 from okrkit.lint import _registry as registry
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "acme.en.yaml"
@@ -170,6 +170,34 @@ class TestOwnRules:
         register(_Counting())
         (found,) = lint(okrs, rules=["TEST010"], config=config)
         assert (found.message, found.severity.value) == ("limit any", "error")
+
+
+class _Declaring(Rule):
+    """A rule of someone else's that declares its one option, as okrkit's rules do."""
+
+    code = "TEST011"
+    name = "declaring"
+    description = "Counts nothing, within a limit."
+    options: ClassVar[Mapping[str, Option] | None] = {"limit": Option(int, least=1)}
+
+    def check(self, context: LintContext) -> Iterator[Finding]:
+        yield Finding(entity_id=None, message=f"limit {context.option('limit', 1)}")
+
+
+class TestDeclaredOptions:
+    def test_a_plugins_declared_options_are_checked(
+        self, okrs: OKRSet, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """``okrkit.lint.Option`` on a rule of one's own: its options are checked by name."""
+        monkeypatch.setattr(registry.RULES, "_registered", {})
+        register(_Declaring())
+        with pytest.raises(ValidationError, match=r"options\.TEST011\.limit"):
+            LintConfig.from_mapping({"options": {"TEST011": {"limit": 0}}})
+        with pytest.raises(ValidationError, match="limitt"):
+            LintConfig.from_mapping({"options": {"TEST011": {"limitt": 3}}})
+        config = {"options": {"TEST011": {"limit": 3}}}
+        (found,) = lint(okrs, rules=["TEST011"], config=config)
+        assert found.message == "limit 3"
 
 
 def check(*args: str) -> tuple[int, str, str]:

@@ -16,7 +16,7 @@ Examples:
 
 from __future__ import annotations
 
-from okrkit.lint._config import LintConfig
+from okrkit.lint._config import LintConfig, Option
 from okrkit.lint._diagnostic import Diagnostic, Finding, Location, Severity
 from okrkit.lint._quality import Criterion, ObjectiveQuality, quality
 from okrkit.lint._registry import available, get, register
@@ -36,6 +36,7 @@ __all__ = [
     "LintRule",
     "Location",
     "ObjectiveQuality",
+    "Option",
     "Rule",
     "Severity",
     "SourceLocator",
