@@ -9,6 +9,7 @@ import math
 import types
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -387,3 +388,19 @@ class TestScoreListings:
         assert listed["a"].computed is not None
         assert listed["o"].reason == "agreed"
         assert [_plain(listed[i]) for i in card.ids()] == [_plain(card[i]) for i in card.ids()]
+
+
+class TestBandCodes:
+    def test_a_score_reads_the_same_in_every_locale(self) -> None:
+        """``score.band`` is a code; its label is read in the locale active when asked."""
+        example = Path(__file__).parents[2] / "examples" / "acme.en.yaml"
+        card = okrkit.load(example).score(as_of=dt.date(2026, 3, 20))
+        with use_locale("vi"):
+            read_in_vietnamese = card["kr-co-mrr"]
+            label = read_in_vietnamese.band_label
+        read_in_english = card["kr-co-mrr"]
+        assert read_in_vietnamese == read_in_english
+        assert read_in_english.band in {"off_track", "progress", "delivered"}
+        assert read_in_english.band_label == read_in_english.band.replace("_", " ")
+        assert label != read_in_english.band_label
+        assert not label.isascii()  # Vietnamese words

@@ -37,6 +37,7 @@ from okrkit.scoring._strategies import (
     ScoringStrategy,
     Stepped,
     Zones,
+    band_label,
     band_of,
     progress,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "Zones",
     "available",
     "band_code",
+    "band_label",
     "band_of",
     "get",
     "progress",

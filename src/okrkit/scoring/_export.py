@@ -33,7 +33,7 @@ from okrkit.errors import OKRError
 from okrkit.graph import NodeKind
 from okrkit.i18n import N_, _, gettext, held_locale
 from okrkit.model import Status
-from okrkit.scoring._strategies import _BANDS, _ZONES, ScoringStrategy
+from okrkit.scoring._strategies import _ZONES, BAND_CODES, ScoringStrategy, band_code
 
 if TYPE_CHECKING:
     from okrkit.scoring._forecasts import Forecast
@@ -54,31 +54,11 @@ __all__ = [
 SCORECARD_SCHEMA_VERSION = 1
 """The version of the scorecard's data; a change that breaks a reader raises it."""
 
-BAND_CODES = ("off_track", "progress", "delivered")
-"""The codes of the grade bands of :func:`~okrkit.scoring.band_of`, lowest first."""
-
 ZONE_CODES = ("fail", "commit", "target", "stretch")
 """The codes of the zones of :class:`~okrkit.scoring.Zones`, lowest first."""
 
 # The message id of each zone's label (Zones.zone's), by its code.
 _ZONE_MESSAGES = {"fail": N_("fail"), **{label: label for _floor, label in _ZONES}}
-
-
-def band_code(grade: float) -> str:
-    """The stable code of the band of a 0.0-1.0 grade: its label is :func:`band_of`'s.
-
-    ``"off_track"`` for 0.0-0.3, ``"progress"`` for 0.4-0.6 and ``"delivered"`` for
-    0.7-1.0, whatever the locale.
-
-    Examples:
-        >>> band_code(0.7), band_code(0.5), band_code(0.3)
-        ('delivered', 'progress', 'off_track')
-    """
-    rounded = round(grade + 1e-9, 1)
-    for code, (floor, _label) in zip(reversed(BAND_CODES), _BANDS, strict=True):
-        if rounded >= floor:
-            return code
-    return BAND_CODES[0]
 
 
 class _Words:
@@ -171,7 +151,7 @@ def _entry(
         "status": score.status.value,
         "status_label": words.statuses[score.status],
         "band": band_code(min(1.0, max(0.0, score.value))),
-        "band_label": score.band,
+        "band_label": score.band_label,
         "zone": words.zone_code(score.zone),
         "zone_label": score.zone,
         "confidence": _number(score.confidence),

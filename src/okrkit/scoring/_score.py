@@ -3,7 +3,7 @@
 :meth:`Scorecard.__getitem__ <okrkit.scoring.Scorecard.__getitem__>` makes one score;
 :attr:`~okrkit.scoring.Scorecard.key_results`, :attr:`~okrkit.scoring.Scorecard.objectives`
 and the reports make hundreds of thousands. Both go through :func:`scores_at`, which
-reads each column once for all the positions asked for and words each band once.
+reads each column once for all the positions asked for and finds each band once.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from okrkit.model import Status
 from okrkit.scoring._forecasts import Forecast, Forecasts
 from okrkit.scoring._plan import Plan
 from okrkit.scoring._status import STATUSES
-from okrkit.scoring._strategies import ScoringStrategy, band_of
+from okrkit.scoring._strategies import ScoringStrategy, band_code, band_label
 
 __all__ = ["Score", "score_at", "scores_at"]
 
@@ -37,7 +37,9 @@ class Score:
         kind: Key result or objective.
         value: What rolls up: the score, clamped to [0, 1] unless the strategy says not.
         raw: The raw progress, overshoot kept (1.25 at 125%).
-        band: The 0.0-1.0 band (off track, progress, delivered) of the value.
+        band: The 0.0-1.0 band of the value, as a code that is the same in every
+            language: ``"off_track"`` (0.0-0.3), ``"progress"`` (0.4-0.6) or
+            ``"delivered"`` (0.7-1.0); :attr:`band_label` is its name for a person.
         status: Done, on track, at risk, off track or not started; achieved or missed
             once the cycle has ended.
         expected: The progress expected by now.
@@ -64,6 +66,11 @@ class Score:
     reason: str | None = None
     forecast: Forecast | None = None
 
+    @property
+    def band_label(self) -> str:
+        """The name of :attr:`band` for a person, in the locale active when read."""
+        return band_label(self.band)
+
 
 def score_at(
     position: int,
@@ -87,7 +94,7 @@ def score_at(
         forecasts() if position < plan.count else None,
         value,
         float(raws()[position]),
-        band_of(min(1.0, max(0.0, value))),
+        band_code(min(1.0, max(0.0, value))),
         int(columns["status"][position]),
         float(columns["expected"][position]),
         confidence,
@@ -107,7 +114,7 @@ def scores_at(
     """The :class:`Score` of each plan position in ``positions``, in that order.
 
     The same scores as :func:`score_at` gives one by one, each column read once for
-    all of them and each band worded once. ``raws`` and ``forecasts`` give the
+    all of them and each band found once. ``raws`` and ``forecasts`` give the
     scorecard's raw progress and forecasts (made on first use); forecasts are asked for
     only when a key result is among ``positions``.
     """
@@ -123,10 +130,10 @@ def scores_at(
     for n, position in enumerate(positions):
         value = values[n]
         grade = min(1.0, max(0.0, value))
-        rounded = round(grade + 1e-9, 1)  # band_of's own rounding: one band per key
+        rounded = round(grade + 1e-9, 1)  # band_code's own rounding: one band per key
         band = bands.get(rounded)
         if band is None:
-            band = bands[rounded] = band_of(grade)
+            band = bands[rounded] = band_code(grade)
         made.append(
             _score(
                 position,
