@@ -178,3 +178,15 @@ def test_a_failed_init_leaves_no_folder(tmp_path: Path, monkeypatch: pytest.Monk
     assert result.exit_code == 1
     assert "x.db" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_history_speaks_the_sets_language(workspace: Path) -> None:
+    """A workspace that names no language: ``history`` speaks the set's, as ``checkin`` does."""
+    toml = workspace / "okrkit.toml"
+    toml.write_text(
+        "".join(line for line in toml.read_text("utf-8").splitlines(True) if "locale" not in line),
+        encoding="utf-8",
+    )
+    result = run("history", "kr-co-central")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Lịch sử của kết quả then chốt kr-co-central")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
@@ -15,12 +16,13 @@ from okrkit.checkins._values import author_problem
 from okrkit.cli._app import console, fail, with_locale
 from okrkit.cli._help import Command, PathParam, argument, command, option
 from okrkit.cli._history_view import history_view, metric_range
-from okrkit.cli._language import locale_on_command_line
+from okrkit.cli._language import locale_chosen, locale_on_command_line
 from okrkit.cli._safe import terminal_text
 from okrkit.cli._score import parse_date
 from okrkit.cli._workspace import (
     DEFAULT_WORKSPACE,
     WORKSPACE_FILE,
+    Target,
     resolve_target,
     target_options,
     write_workspace,
@@ -115,6 +117,16 @@ def init(folder: Path, store_name: str, name: str, source: Path | None, force: b
         click.echo(terminal_text(_("Created the store {store}").format(store=store_path)))
     if okrset is not None:
         click.echo(terminal_text(_saved_line(source, okrset, name)))
+
+
+def _adopt_language(target: Target) -> None:
+    """Speak the language of the set ``target`` holds.
+
+    A set that cannot be read keeps the environment's language: its history is what
+    may show why.
+    """
+    with contextlib.suppress(OKRError):
+        target.load()
 
 
 def _take_back(made: list[Path]) -> None:
@@ -397,6 +409,8 @@ def history(entity_id: str, file: Path | None, store: Path | None, workspace: st
     """Show who changed an entity, and when; a key result's check-ins too."""
     try:
         with resolve_target(file, store, workspace) as target:
+            if not locale_chosen():  # speak the set's language, as checkin and close do
+                _adopt_language(target)
             changes = target.history(entity_id)
     except OKRError as exc:
         fail(exc)
