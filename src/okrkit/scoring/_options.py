@@ -8,12 +8,15 @@ values it takes, with the closest of them when one looks like it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
+from numbers import Number
 from typing import Any, get_args
 
 import attrs
 
-from okrkit.errors import Message, Problem, Shown, ValidationError, did_you_mean
+from okrkit.errors import Message, Problem, Shown, UsageError, ValidationError, did_you_mean
+from okrkit.errors._message import as_found
 from okrkit.i18n import N_
 from okrkit.scoring._layout import Drivers
 from okrkit.scoring._plan import Plan
@@ -22,6 +25,7 @@ __all__ = [
     "DRIVERS",
     "check_choice",
     "checked_drivers",
+    "checked_values",
     "choice_problem",
     "one_of",
     "unknown_objectives",
@@ -118,3 +122,71 @@ def unknown_objectives(plan: Plan, drivers: Mapping[str, Any]) -> None:
         problems.append(Problem("id.unknown", message, entity_id=str(ident)))
     if problems:
         raise ValidationError(problems)
+
+
+def checked_values(plan: Plan, values: object, call: str) -> dict[str, float]:
+    """Values to suppose by key result id (``what_if``, ``rollup(overrides=...)``), checked.
+
+    ``call`` names the argument in the error for something that is not a mapping.
+
+    Raises:
+        UsageError: when ``values`` is not a mapping.
+        ValidationError: listing every id that is not a key result of ``plan`` and every
+            value that is not a finite number (text, a bool and the rest).
+    """
+    if not isinstance(values, Mapping):
+        raise UsageError(
+            Message(
+                N_(
+                    "{call} takes a mapping of key result id to value, such as "
+                    "{{'kr-sales': 120}} (got {value})"
+                ),
+                call=call,
+                value=as_found(values),
+            )
+        )
+    problems: list[Problem] = []
+    checked: dict[str, float] = {}
+    for ident, value in values.items():
+        position = plan.index.get(ident) if isinstance(ident, str) else None
+        if position is None or position >= plan.count:
+            problems.append(
+                Problem(
+                    "id.unknown",
+                    Message(
+                        N_("{id} is not a key result of this scorecard; name a key result"),
+                        id=Shown(ident),
+                    ),
+                    entity_id=str(ident),
+                )
+            )
+            continue
+        number = _finite(value)
+        if number is None:
+            problems.append(
+                Problem(
+                    "value.range",
+                    Message(
+                        N_("the value for {id} must be a finite number (got {value})"),
+                        id=Shown(ident),
+                        value=as_found(value),
+                    ),
+                    entity_id=ident,
+                )
+            )
+            continue
+        checked[ident] = number
+    if problems:
+        raise ValidationError(problems)
+    return checked
+
+
+def _finite(value: object) -> float | None:
+    """``value`` as a float when it is a finite number; ``None`` for text, a bool and the rest."""
+    if isinstance(value, bool) or not isinstance(value, Number):
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):  # a complex number; an int past floats
+        return None
+    return number if math.isfinite(number) else None

@@ -17,11 +17,16 @@ import numpy as np
 import numpy.typing as npt
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import Message, Problem, Shown, StrategyError, ValidationError
+from okrkit.errors import Message, Shown, StrategyError
 from okrkit.i18n import N_
 from okrkit.model import CheckIn, DateLike, OKRSet, as_date
 from okrkit.scoring._arrays import History
-from okrkit.scoring._options import check_choice, checked_drivers, unknown_objectives
+from okrkit.scoring._options import (
+    check_choice,
+    checked_drivers,
+    checked_values,
+    unknown_objectives,
+)
 from okrkit.scoring._plan import Drivers, Plan, plan_of
 from okrkit.scoring._registry import get
 from okrkit.scoring._scorecard import Scorecard
@@ -130,9 +135,8 @@ def rollup(
     plan = plan_of(graph, drivers)
     if isinstance(drivers, Mapping):
         unknown_objectives(plan, drivers)
-    return score_plan(
-        plan, log, day, get(strategy), options, source=graph, overrides=overrides or {}
-    )
+    checked = checked_values(plan, {} if overrides is None else overrides, "rollup(overrides=...)")
+    return score_plan(plan, log, day, get(strategy), options, source=graph, overrides=checked)
 
 
 def score_plan(
@@ -145,10 +149,12 @@ def score_plan(
     source: Any,
     overrides: Mapping[str, float],
 ) -> Scorecard:
-    """Score a laid-out plan on one date: the work of :func:`rollup`."""
+    """Score a laid-out plan on one date: the work of :func:`rollup`.
+
+    ``overrides`` are checked already (:func:`~okrkit.scoring._options.checked_values`).
+    """
     day = as_of.toordinal()
-    checked = _checked_overrides(plan, overrides)
-    latest, rows, history = _latest(plan, log, day, checked)
+    latest, rows, history = _latest(plan, log, day, overrides)
     started = ~np.isnan(latest)
     own_raw = own_scores(strategy, plan, latest, history)
     values = np.zeros(len(plan))
@@ -171,7 +177,7 @@ def score_plan(
         log=log,
         as_of=as_of,
         strategy=strategy,
-        options={**options, "overrides": checked},
+        options={**options, "overrides": overrides},
         source=source,
         columns={
             "value": values,
@@ -184,46 +190,6 @@ def score_plan(
         computed=computed,
         history=history,
     )
-
-
-def _checked_overrides(plan: Plan, overrides: Mapping[str, float]) -> dict[str, float]:
-    problems = []
-    checked: dict[str, float] = {}
-    for ident, value in overrides.items():
-        position = plan.index.get(ident)
-        if position is None or position >= plan.count:
-            problems.append(
-                Problem(
-                    "id.unknown",
-                    Message(
-                        N_("{id} is not a key result of this scorecard; name a key result"),
-                        id=Shown(ident),
-                    ),
-                    entity_id=str(ident),
-                )
-            )
-            continue
-        try:  # a number, not text that reads as one ("55" is refused, as what_if does)
-            number = math.nan if isinstance(value, str | bytes) else float(value)
-        except (TypeError, ValueError, OverflowError):
-            number = math.nan
-        if isinstance(value, bool) or not math.isfinite(number):
-            problems.append(
-                Problem(
-                    "value.range",
-                    Message(
-                        N_("the value for {id} must be a finite number (got {value})"),
-                        id=Shown(ident),
-                        value=Shown(value),
-                    ),
-                    entity_id=ident,
-                )
-            )
-            continue
-        checked[ident] = number
-    if problems:
-        raise ValidationError(problems)
-    return checked
 
 
 def _latest(

@@ -5,20 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from numbers import Number
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from okrkit.checkins import CheckInLog
-from okrkit.errors import Message, OKRError, Problem, Shown, UsageError, ValidationError
-from okrkit.errors._message import as_found
+from okrkit.errors import Message, OKRError, Problem, Shown
 from okrkit.graph import NodeKind
 from okrkit.i18n import N_
 from okrkit.model import Listing, Status, UnknownIdError
 from okrkit.scoring._arrays import History
 from okrkit.scoring._forecasts import Forecast, Forecasts, forecasts_of
+from okrkit.scoring._options import checked_values
 from okrkit.scoring._plan import Plan
 from okrkit.scoring._score import Score, score_at, scores_at
 from okrkit.scoring._status import STATUSES
@@ -300,7 +299,7 @@ class Scorecard:
         """
         from okrkit.scoring._rollup import score_plan
 
-        checked = _what_if_values(self._plan, values)
+        checked = checked_values(self._plan, values, "what_if()")
         options = {k: v for k, v in self._options.items() if k != "overrides"}
         return score_plan(
             self._plan,
@@ -375,62 +374,3 @@ class Scorecard:
         if position is None or position >= self._plan.count:
             raise OKRError(Message(N_("{id!r} is not a key result"), id=Shown(key_result)))
         return self.forecasts().at(position)
-
-
-def _what_if_values(plan: Plan, values: object) -> dict[str, float]:
-    """The values of :meth:`Scorecard.what_if` as floats, or an error naming each bad one."""
-    if not isinstance(values, Mapping):
-        raise UsageError(
-            Message(
-                N_(
-                    "what_if() takes a mapping of key result id to value, such as "
-                    "{{'kr-sales': 120}} (got {value})"
-                ),
-                value=as_found(values),
-            )
-        )
-    problems: list[Problem] = []
-    checked: dict[str, float] = {}
-    for ident, value in values.items():
-        position = plan.index.get(ident) if isinstance(ident, str) else None
-        if position is None or position >= plan.count:
-            problems.append(
-                Problem(
-                    "id.unknown",
-                    Message(
-                        N_("{id} is not a key result of this scorecard; name a key result"),
-                        id=Shown(ident),
-                    ),
-                    entity_id=str(ident),
-                )
-            )
-            continue
-        number = _finite(value)
-        if number is None:
-            problems.append(
-                Problem(
-                    "value.range",
-                    Message(
-                        N_("the value for {id} must be a finite number (got {value})"),
-                        id=Shown(ident),
-                        value=as_found(value),
-                    ),
-                    entity_id=ident,
-                )
-            )
-            continue
-        checked[ident] = number
-    if problems:
-        raise ValidationError(problems)
-    return checked
-
-
-def _finite(value: object) -> float | None:
-    """``value`` as a float when it is a finite number; ``None`` for text, a bool and the rest."""
-    if isinstance(value, bool) or not isinstance(value, Number):
-        return None
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError, OverflowError):  # a complex number; an int past floats
-        return None
-    return number if math.isfinite(number) else None
