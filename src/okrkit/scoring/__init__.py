@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from okrkit.errors import UnknownStrategyError
 from okrkit.scoring._arrays import KIND_CODE, History, MetricArrays
+from okrkit.scoring._bands import band_label, band_of
 from okrkit.scoring._export import (
     BAND_CODES,
     ZONE_CODES,
@@ -37,8 +38,6 @@ from okrkit.scoring._strategies import (
     ScoringStrategy,
     Stepped,
     Zones,
-    band_label,
-    band_of,
     progress,
 )
 

@@ -33,7 +33,8 @@ from okrkit.errors import OKRError
 from okrkit.graph import NodeKind
 from okrkit.i18n import N_, _, gettext, held_locale
 from okrkit.model import Status
-from okrkit.scoring._strategies import _ZONES, BAND_CODES, ScoringStrategy, band_code
+from okrkit.scoring._bands import BAND_CODES, band_code
+from okrkit.scoring._strategies import _ZONES, ScoringStrategy
 
 if TYPE_CHECKING:
     from okrkit.scoring._forecasts import Forecast

@@ -17,10 +17,11 @@ import numpy as np
 
 from okrkit.graph import NodeKind
 from okrkit.model import Status
+from okrkit.scoring._bands import band_code, band_label
 from okrkit.scoring._forecasts import Forecast, Forecasts
 from okrkit.scoring._plan import Plan
 from okrkit.scoring._status import STATUSES
-from okrkit.scoring._strategies import ScoringStrategy, band_code, band_label
+from okrkit.scoring._strategies import ScoringStrategy
 
 __all__ = ["Score", "score_at", "scores_at"]
 

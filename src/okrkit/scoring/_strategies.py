@@ -18,15 +18,11 @@ from okrkit.scoring._arrays import KIND_CODE, History, MetricArrays, round12, ro
 from okrkit.scoring._options import one_of
 
 __all__ = [
-    "BAND_CODES",
     "Grade",
     "Linear",
     "ScoringStrategy",
     "Stepped",
     "Zones",
-    "band_code",
-    "band_label",
-    "band_of",
     "progress",
 ]
 
@@ -282,61 +278,6 @@ class Linear(_Settings):
     def score_array(self, metrics: MetricArrays, values: Floats, history: History) -> Floats:
         """:meth:`score` of many key results at once (NaN in ``values``: no value)."""
         return self._raw_array(metrics, values, history)
-
-
-_BANDS = (
-    (0.7, N_("delivered")),
-    (0.4, N_("progress")),
-    (0.0, N_("off track")),
-)
-
-
-BAND_CODES = ("off_track", "progress", "delivered")
-"""The codes of the grade bands of :func:`~okrkit.scoring.band_of`, lowest first."""
-
-
-def band_code(grade: float) -> str:
-    """The stable code of the band of a 0.0-1.0 grade: its label is :func:`band_of`'s.
-
-    ``"off_track"`` for 0.0-0.3, ``"progress"`` for 0.4-0.6 and ``"delivered"`` for
-    0.7-1.0, whatever the locale.
-
-    Examples:
-        >>> band_code(0.7), band_code(0.5), band_code(0.3)
-        ('delivered', 'progress', 'off_track')
-    """
-    rounded = round(grade + 1e-9, 1)
-    for code, (floor, _label) in zip(reversed(BAND_CODES), _BANDS, strict=True):
-        if rounded >= floor:
-            return code
-    return BAND_CODES[0]
-
-
-def band_of(grade: float) -> str:
-    """The source-003 band of a 0.0-1.0 grade: off track, progress or delivered.
-
-    0.0-0.3 is off track, 0.4-0.6 progress, 0.7-1.0 delivered (Google's and
-    Atlassian's red, yellow and green).
-
-    Examples:
-        >>> band_of(0.7), band_of(0.5), band_of(0.3)
-        ('delivered', 'progress', 'off track')
-    """
-    rounded = round(grade + 1e-9, 1)
-    for floor, label in _BANDS:
-        if rounded >= floor:
-            return gettext(label)
-    return gettext(_BANDS[-1][1])
-
-
-def band_label(code: str) -> str:
-    """The words of band ``code`` (one of :data:`BAND_CODES`) in the active locale.
-
-    Examples:
-        >>> band_label("progress")
-        'progress'
-    """
-    return gettext(_BANDS[len(_BANDS) - 1 - BAND_CODES.index(code)][1])
 
 
 @attrs.frozen(kw_only=True)
