@@ -51,7 +51,8 @@ from okrkit.cli._help import PathParam, argument, command, option
 from okrkit.cli._language import locale_given
 from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_text
-from okrkit.cli._workspace import _is_locale, _workspace_locale, resolve_target
+from okrkit.cli._source import read_source
+from okrkit.cli._workspace import _is_locale, _workspace_locale
 from okrkit.errors import OKRError, ParameterError
 from okrkit.i18n import N_, _, gettext
 from okrkit.i18n import parse_date as read_date
@@ -97,18 +98,18 @@ def _unusable(error: OKRError) -> NoReturn:
 
 def _read(file: Path | None, store: Path | None, workspace: str | None) -> tuple[OKRSet, str]:
     """The set to lint and how to name it: FILE, else the store (or the workspace's)."""
-    if file is not None and (store is not None or workspace is not None):
-        raise click.UsageError(_("pass FILE, or --store with --workspace, not both"))
     try:
-        if file is not None:
-            with progress(_("Reading {file}").format(file=file)):
-                okrset = load(file)
-            adopt_locale(okrset.locale)
-            return okrset, str(file)
-        with resolve_target(None, store, workspace) as target:
-            return target.load(), target.label
+        return read_source(file, store, workspace, _load)
     except OKRError as exc:
         _unusable(exc)
+
+
+def _load(file: Path) -> OKRSet:
+    """FILE's set, its locale spoken from then on; its problems exit with status 2."""
+    with progress(_("Reading {file}").format(file=file)):
+        okrset = load(file)
+    adopt_locale(okrset.locale)
+    return okrset
 
 
 def _config(config: Path | None, file: Path | None) -> LintConfig:

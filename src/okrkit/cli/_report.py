@@ -25,7 +25,6 @@ from okrkit.cli._progress import progress
 from okrkit.cli._safe import terminal_text
 from okrkit.cli._score import optional_date, strategy_option
 from okrkit.cli._source import read_source, source_options
-from okrkit.cli._workspace import WORKSPACE_FILE
 from okrkit.errors import OKRError
 from okrkit.i18n import N_, _, format_date, format_value, gettext, ngettext, term
 from okrkit.io import json_schema
@@ -166,7 +165,7 @@ def report(
     if file is not None:
         refuse_own_input(output, file, force=force)
     try:
-        okrset = read_source(file, store, workspace, read_okrs)
+        okrset, label = read_source(file, store, workspace, read_okrs)
     except OKRError as exc:
         fail(exc)
     if kind == "outline":
@@ -175,8 +174,7 @@ def report(
         console().print(outline(okrset, as_of=as_of))
         return
     try:
-        source = file or store or WORKSPACE_FILE
-        with progress(_("Building the report of {file}").format(file=source)):
+        with progress(_("Building the report of {file}").format(file=label)):
             built = build_report(okrset, kind, as_of=as_of, since=since, strategy=strategy)
             alignment = None
             if isinstance(built, ScorecardReport) and form == "html" and graphviz_available():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -31,15 +32,14 @@ from okrkit.cli._app import (
     refuse_own_input,
     with_locale,
 )
-from okrkit.cli._choices import fold
+from okrkit.cli._choices import matches_word
 from okrkit.cli._graph import _JSON_UNSAFE
 from okrkit.cli._help import PathParam, command, option
 from okrkit.cli._progress import is_terminal, progress
 from okrkit.cli._safe import terminal_lines, terminal_text
 from okrkit.cli._source import read_source, source_options
-from okrkit.cli._workspace import WORKSPACE_FILE
 from okrkit.errors import OKRError, ParameterError, Shown, did_you_mean
-from okrkit.i18n import N_, SHIPPED_LOCALES, _, format_date, format_percent, use_locale
+from okrkit.i18n import N_, _, format_date, format_percent
 from okrkit.i18n import parse_date as read_date
 from okrkit.scoring import available, strategy_label
 
@@ -173,8 +173,8 @@ def strategy_option_value(_ctx: click.Context | None, _param: object, value: str
     """The strategy ``--strategy`` names: a name, or a built-in one's label, in any language.
 
     A label is matched without accents, case or hyphens (``tuyen-tinh`` is ``linear``);
-    anything else (a registered name, ``package.module:name``) is passed on as it is,
-    and scoring says when it does not know it.
+    a ``package.module:name`` path is passed on as it is, and scoring says when it cannot
+    import it. Anything else is refused with the strategies' names in the active locale.
 
     Examples:
         >>> strategy_option_value(None, None, "Tuyen tinh")
@@ -185,13 +185,8 @@ def strategy_option_value(_ctx: click.Context | None, _param: object, value: str
     names = available()
     if ":" in value or value in names:
         return value
-    wanted = fold(value)
     for name in names:
-        labels = {fold(name)}
-        for locale in SHIPPED_LOCALES:
-            with use_locale(locale):
-                labels.add(fold(strategy_label(name)))
-        if wanted in labels:
+        if matches_word(value, name, functools.partial(strategy_label, name)):
             return name
     raise click.BadParameter(_unknown_strategy(value, names))
 
@@ -278,11 +273,11 @@ def score(
     if file is not None:
         refuse_own_input(output, file, force=force)
     try:
-        okrset = read_source(file, store, workspace, read_okrs)
+        okrset, label = read_source(file, store, workspace, read_okrs)
     except OKRError as exc:
         fail(exc)
     try:
-        with progress(_("Scoring {file}").format(file=file or store or WORKSPACE_FILE)):
+        with progress(_("Scoring {file}").format(file=label)):
             card = okrset.score(as_of=as_of, strategy=strategy)
     except OKRError as exc:
         fail(exc)

@@ -53,8 +53,12 @@ def read_source(
     store: Path | None,
     workspace: str | None,
     read_file: Callable[[Path], OKRSet],
-) -> OKRSet:
+) -> tuple[OKRSet, str]:
     """The set FILE holds (read by ``read_file``), else the store's (or the workspace's).
+
+    Returns:
+        The set, and how to name where it came from: the file, or the store and its
+        workspace.
 
     Raises:
         click.UsageError: for FILE with ``--store`` or ``--workspace``, and for no FILE
@@ -64,7 +68,7 @@ def read_source(
     if file is not None:
         if store is not None or workspace is not None:
             raise click.UsageError(_("pass FILE, or --store with --workspace, not both"))
-        return read_file(file)
+        return read_file(file), str(file)
     if store is None and find_workspace() is None:
         raise click.UsageError(
             _(
@@ -73,4 +77,4 @@ def read_source(
             )
         )
     with resolve_target(None, store, workspace) as target:
-        return target.load()
+        return target.load(), target.label
