@@ -310,7 +310,11 @@ class _NumberArguments(Command):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Parse ``args``, negative numbers taken as arguments."""
-        known = {name for param in self.params for name in getattr(param, "opts", ())}
+        known = {
+            name
+            for param in self.params
+            for name in (*getattr(param, "opts", ()), *getattr(param, "secondary_opts", ()))
+        }
         known.update(self.get_help_option_names(ctx))
         for word in args:
             if word == "--":
